@@ -1,0 +1,1 @@
+//! Live tests against the Samba lab.
