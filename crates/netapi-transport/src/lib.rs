@@ -13,3 +13,23 @@
 
 mod error;
 pub use error::Error;
+
+/// A byte transport that carries DCE/RPC PDUs: an SMB2 named pipe (`ncacn_np`) or a TCP stream
+/// (`ncacn_ip_tcp`). The RPC client in [`rpc`] drives its association over this; PDU boundaries
+/// are the association's business, so any split of the bytes is fine.
+pub trait RpcIo: Send {
+    /// Send `data` (one or more whole PDUs) and return the first data the peer sends back.
+    /// On a named pipe this is one FSCTL_PIPE_TRANSCEIVE ([MS-SMB2] 2.2.31, [MS-FSCC] 2.3.30)
+    /// returning one pipe message, continued by READ while the server says STATUS_BUFFER_OVERFLOW.
+    fn transceive(
+        &mut self,
+        data: &[u8],
+    ) -> impl std::future::Future<Output = Result<Vec<u8>, Error>> + Send;
+    /// Send `data` without waiting for an answer (non-last request fragments).
+    fn send(&mut self, data: &[u8]) -> impl std::future::Future<Output = Result<(), Error>> + Send;
+    /// Receive more data from the peer: the next pipe message, or whatever a TCP read returns
+    /// (at least one byte). Bounded by the transport's own limits.
+    fn recv(&mut self) -> impl std::future::Future<Output = Result<Vec<u8>, Error>> + Send;
+    /// The fragment size this transport prefers to offer in a bind (4280 on pipes, 5840 on TCP).
+    fn preferred_frag_size(&self) -> u16;
+}
