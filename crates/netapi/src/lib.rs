@@ -1,1 +1,11 @@
-//! (being built)
+//! netapi: the Windows Network Management API (what pywin32's `win32net` exposes) from any OS.
+//!
+//! Calls go over netapi's own protocol stack — SMB2/3 named pipes or TCP carrying DCE/RPC with
+//! NDR20 — to Windows or Samba servers. Information levels are types ([`info`]), enumerations
+//! come as pages or iterators, and every failure is one [`Error`] carrying the Windows code and
+//! message. Start with [`Client`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod con;
+pub mod info;
