@@ -1,0 +1,156 @@
+//! `[string]` conformant-varying strings ([C706] 14.3.4).
+//!
+//! Wire form: `max_count`, `offset` (0), `actual_count`, then `actual_count`
+//! characters including the terminating NUL. On decode the final NUL is
+//! stripped if present; a string that lacks it is accepted as-is (so it
+//! re-encodes one unit longer). Ill-formed UTF-16 (unpaired surrogates) is
+//! replaced by U+FFFD in a `String`: one odd account name must not fail a
+//! whole enumeration. Use `Vec<u16>` to keep the exact units.
+
+use super::array::{expect_count, read_variance};
+use crate::error::{DecodeError, EncodeError, EncodeErrorKind};
+use crate::reader::Reader;
+use crate::traits::{Args, Codec};
+use crate::writer::Writer;
+
+/// `[string]`: `String` and `Vec<u16>` are `wchar_t` strings, `Vec<u8>` is a
+/// `char` string (bytes as sent, no code page applied).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Str;
+
+/// Writes `max_count` for a string of `units` characters plus NUL.
+fn conformance(units: usize, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+    let actual = units.checked_add(1).ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
+    let size = match a.size {
+        None => actual,
+        Some(s) => usize::try_from(s).map_err(|_| EncodeError::new(EncodeErrorKind::Overflow))?,
+    };
+    if size < actual {
+        return Err(EncodeError::new(EncodeErrorKind::LengthExceedsSize { length: actual as u64, size: size as u64 }));
+    }
+    w.count(size)
+}
+
+/// Writes `offset` and `actual_count` (characters plus NUL).
+fn variance(units: usize, w: &mut Writer) -> Result<(), EncodeError> {
+    let actual = units.checked_add(1).ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
+    w.count(0)?;
+    w.count(actual)
+}
+
+/// Reads the string header and returns the raw characters (`unit` bytes each).
+fn read_units<'a>(a: Args, unit: usize, r: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+    let max = r.take_conformance()?;
+    expect_count(r, a.size, max)?;
+    let actual = read_variance(r, a.length, max)?;
+    let limit = r.limits().max_string_len;
+    let n = r.check_count(actual, unit, "Limits::max_string_len", limit)?;
+    let bytes = n.checked_mul(unit).ok_or_else(|| r.error(crate::error::DecodeErrorKind::Overflow))?;
+    r.take(bytes)
+}
+
+/// The UTF-16 units of `bytes` without a final NUL.
+fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+    let mut n = bytes.len() / 2;
+    if bytes.get(bytes.len().wrapping_sub(2)..) == Some(&[0, 0][..]) {
+        n -= 1;
+    }
+    bytes.chunks_exact(2).take(n).map(|c| <[u8; 2]>::try_from(c).map(u16::from_le_bytes).unwrap_or(0))
+}
+
+impl Codec<String> for Str {
+    const ALIGN: usize = 4;
+    const MIN_WIRE_SIZE: usize = 8;
+    const CONFORMANT: bool = true;
+    type Inline = String;
+
+    fn encode_conformance(v: &String, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        conformance(v.encode_utf16().count(), a, w)
+    }
+    fn encode_inline(v: &String, _a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        variance(v.encode_utf16().count(), w)?;
+        for u in v.encode_utf16() {
+            w.u16(u);
+        }
+        w.u16(0);
+        Ok(())
+    }
+    fn encode_deferred(_v: &String, _a: Args, _w: &mut Writer) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
+        let bytes = read_units(a, 2, r)?;
+        // Worst case 3 UTF-8 bytes per UTF-16 unit (a surrogate pair is 2
+        // units for 4 bytes).
+        let cap = bytes.len() / 2 * 3;
+        r.charge(cap)?;
+        let mut s = String::with_capacity(cap);
+        s.extend(char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
+        Ok(s)
+    }
+    fn decode_deferred(inline: String, _a: Args, _r: &mut Reader<'_>) -> Result<String, DecodeError> {
+        Ok(inline)
+    }
+}
+
+impl Codec<Vec<u16>> for Str {
+    const ALIGN: usize = 4;
+    const MIN_WIRE_SIZE: usize = 8;
+    const CONFORMANT: bool = true;
+    type Inline = Vec<u16>;
+
+    fn encode_conformance(v: &Vec<u16>, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        conformance(v.len(), a, w)
+    }
+    fn encode_inline(v: &Vec<u16>, _a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        variance(v.len(), w)?;
+        for u in v {
+            w.u16(*u);
+        }
+        w.u16(0);
+        Ok(())
+    }
+    fn encode_deferred(_v: &Vec<u16>, _a: Args, _w: &mut Writer) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Vec<u16>, DecodeError> {
+        let bytes = read_units(a, 2, r)?;
+        r.charge(bytes.len())?;
+        Ok(wide_units(bytes).collect())
+    }
+    fn decode_deferred(inline: Vec<u16>, _a: Args, _r: &mut Reader<'_>) -> Result<Vec<u16>, DecodeError> {
+        Ok(inline)
+    }
+}
+
+impl Codec<Vec<u8>> for Str {
+    const ALIGN: usize = 4;
+    const MIN_WIRE_SIZE: usize = 8;
+    const CONFORMANT: bool = true;
+    type Inline = Vec<u8>;
+
+    fn encode_conformance(v: &Vec<u8>, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        conformance(v.len(), a, w)
+    }
+    fn encode_inline(v: &Vec<u8>, _a: Args, w: &mut Writer) -> Result<(), EncodeError> {
+        variance(v.len(), w)?;
+        w.bytes(v);
+        w.u8(0);
+        Ok(())
+    }
+    fn encode_deferred(_v: &Vec<u8>, _a: Args, _w: &mut Writer) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
+        let bytes = read_units(a, 1, r)?;
+        r.charge(bytes.len())?;
+        let body = match bytes.split_last() {
+            Some((0, rest)) => rest,
+            _ => bytes,
+        };
+        Ok(body.to_vec())
+    }
+    fn decode_deferred(inline: Vec<u8>, _a: Args, _r: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
+        Ok(inline)
+    }
+}

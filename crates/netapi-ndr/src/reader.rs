@@ -1,0 +1,253 @@
+//! The decoder's input cursor with its limits ([C706] 14.2, [MS-RPCE] 3.1.1.5.1).
+//!
+//! Besides position and alignment, the reader carries the state of one
+//! decode that the traits thread through: the allocation budget, the pointer
+//! depth, the hoisted conformance of a conformant structure, and the table of
+//! full-pointer referents seen so far.
+
+use std::any::Any;
+use std::collections::HashMap;
+
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::limits::Limits;
+
+/// A full-pointer referent already decoded (or being decoded).
+enum FullEntry {
+    /// Being decoded: meeting the id again means a cycle.
+    InProgress,
+    /// Decoded: aliases clone `value` and are charged `cost` budget bytes.
+    Done { value: Box<dyn Any>, cost: usize },
+}
+
+/// An NDR20 little-endian reader over one stub.
+pub struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+    limits: Limits,
+    budget: usize,
+    depth: u32,
+    conformance: Option<u32>,
+    full: HashMap<u32, FullEntry>,
+}
+
+impl core::fmt::Debug for Reader<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Reader")
+            .field("pos", &self.pos)
+            .field("len", &self.data.len())
+            .field("budget", &self.budget)
+            .field("depth", &self.depth)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at offset 0 of `data` (the first byte of the stub).
+    pub fn new(data: &'a [u8], limits: Limits) -> Self {
+        Self {
+            data,
+            pos: 0,
+            limits,
+            budget: limits.max_alloc_bytes,
+            depth: 0,
+            conformance: None,
+            full: HashMap::new(),
+        }
+    }
+
+    /// The limits this decode runs under.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Current offset in the stub.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Bytes not yet consumed.
+    pub fn remaining(&self) -> usize {
+        self.data.len().saturating_sub(self.pos)
+    }
+
+    /// Allocation budget left.
+    pub fn budget_left(&self) -> usize {
+        self.budget
+    }
+
+    /// An error of `kind` at the current offset.
+    pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
+        DecodeError::new(kind, self.pos)
+    }
+
+    /// Skips padding up to a multiple of `n` (relative to the stub start).
+    /// Padding content is not checked: NDR leaves it unspecified.
+    pub fn align(&mut self, n: usize) -> Result<(), DecodeError> {
+        if n > 1 {
+            let rem = self.pos % n;
+            if rem != 0 {
+                self.take(n - rem)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Consumes `n` bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let end = self.pos.checked_add(n).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        match self.data.get(self.pos..end) {
+            Some(s) => {
+                self.pos = end;
+                Ok(s)
+            }
+            None => Err(self.error(DecodeErrorKind::Truncated { needed: n, available: self.remaining() })),
+        }
+    }
+
+    /// Consumes `N` bytes into an array.
+    pub fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+        let s = self.take(N)?;
+        <[u8; N]>::try_from(s).map_err(|_| self.error(DecodeErrorKind::Overflow))
+    }
+
+    /// Reads one byte.
+    pub fn u8(&mut self) -> Result<u8, DecodeError> {
+        Ok(u8::from_le_bytes(self.array::<1>()?))
+    }
+
+    /// Reads a little-endian u16 (the caller aligns).
+    pub fn u16(&mut self) -> Result<u16, DecodeError> {
+        Ok(u16::from_le_bytes(self.array::<2>()?))
+    }
+
+    /// Reads a little-endian u32 (the caller aligns).
+    pub fn u32(&mut self) -> Result<u32, DecodeError> {
+        Ok(u32::from_le_bytes(self.array::<4>()?))
+    }
+
+    /// Reads a little-endian u64 (the caller aligns).
+    pub fn u64(&mut self) -> Result<u64, DecodeError> {
+        Ok(u64::from_le_bytes(self.array::<8>()?))
+    }
+
+    /// Aligns to 4 and reads a count (`max_count`, `offset`, `actual_count`).
+    pub fn count(&mut self) -> Result<u32, DecodeError> {
+        self.align(4)?;
+        self.u32()
+    }
+
+    /// Checks a peer-chosen element count before anything is allocated:
+    /// against the named `limit` (`max`), and against the bytes left, since
+    /// `count` elements need at least `count × element_min_size` of them.
+    pub fn check_count(
+        &self,
+        count: u32,
+        element_min_size: usize,
+        limit: &'static str,
+        max: u32,
+    ) -> Result<usize, DecodeError> {
+        if count > max {
+            return Err(self.error(DecodeErrorKind::LimitExceeded {
+                limit,
+                value: u64::from(count),
+                max: u64::from(max),
+            }));
+        }
+        let n = usize::try_from(count).map_err(|_| self.error(DecodeErrorKind::Overflow))?;
+        let need = n.checked_mul(element_min_size).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        if need > self.remaining() {
+            return Err(self.error(DecodeErrorKind::CountExceedsInput {
+                count: u64::from(count),
+                element_min_size,
+                remaining: self.remaining(),
+            }));
+        }
+        Ok(n)
+    }
+
+    /// Takes `bytes` from the allocation budget; call before allocating.
+    pub fn charge(&mut self, bytes: usize) -> Result<(), DecodeError> {
+        match self.budget.checked_sub(bytes) {
+            Some(left) => {
+                self.budget = left;
+                Ok(())
+            }
+            None => Err(self.error(DecodeErrorKind::BudgetExceeded { requested: bytes, remaining: self.budget })),
+        }
+    }
+
+    /// Charges storage for `n` values of `T`.
+    pub fn charge_elements<T>(&mut self, n: usize) -> Result<(), DecodeError> {
+        let bytes = n.checked_mul(core::mem::size_of::<T>()).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        self.charge(bytes)
+    }
+
+    /// Enters one pointer level; pair with [`Reader::leave`].
+    pub fn enter(&mut self) -> Result<(), DecodeError> {
+        if self.depth >= self.limits.max_depth {
+            return Err(self.error(DecodeErrorKind::DepthExceeded { max: self.limits.max_depth }));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves one pointer level.
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Stores the hoisted `max_count` read before a conformant structure.
+    pub fn set_conformance(&mut self, max_count: u32) -> Result<(), DecodeError> {
+        if self.conformance.replace(max_count).is_some() {
+            return Err(self.error(DecodeErrorKind::MissingConformance));
+        }
+        Ok(())
+    }
+
+    /// Takes the hoisted `max_count` (called by the conformant member).
+    pub fn take_conformance(&mut self) -> Result<u32, DecodeError> {
+        self.conformance.take().ok_or_else(|| self.error(DecodeErrorKind::MissingConformance))
+    }
+
+    /// Whether a hoisted `max_count` is still waiting for its member.
+    pub fn has_conformance(&self) -> bool {
+        self.conformance.is_some()
+    }
+
+    /// Full pointers: looks up `id`. `Ok(Some)` is a clone of the earlier
+    /// referent (its decode cost charged again, so aliasing cannot multiply
+    /// memory past the budget); `Ok(None)` means the id is new and is now
+    /// marked in progress.
+    pub fn full_pointer_lookup<T: Clone + 'static>(&mut self, id: u32) -> Result<Option<T>, DecodeError> {
+        let (value, cost) = match self.full.get(&id) {
+            None => {
+                self.charge(core::mem::size_of::<(u32, FullEntry)>())?;
+                self.full.insert(id, FullEntry::InProgress);
+                return Ok(None);
+            }
+            Some(FullEntry::InProgress) => return Err(self.error(DecodeErrorKind::FullPointerCycle(id))),
+            Some(FullEntry::Done { value, cost }) => match value.downcast_ref::<T>() {
+                Some(v) => (v.clone(), *cost),
+                None => return Err(self.error(DecodeErrorKind::FullPointerTypeMismatch(id))),
+            },
+        };
+        self.charge(cost)?;
+        Ok(Some(value))
+    }
+
+    /// Full pointers: records the referent decoded for `id`; `cost` is the
+    /// budget its decode used (the copy kept here is charged the same).
+    pub fn full_pointer_store<T: Clone + 'static>(&mut self, id: u32, value: &T, cost: usize) -> Result<(), DecodeError> {
+        self.charge(cost)?;
+        self.full.insert(id, FullEntry::Done { value: Box::new(value.clone()), cost });
+        Ok(())
+    }
+
+    /// Ends the decode: every byte must have been consumed.
+    pub fn finish(self) -> Result<(), DecodeError> {
+        if self.pos < self.data.len() {
+            return Err(self.error(DecodeErrorKind::TrailingBytes { count: self.remaining() }));
+        }
+        Ok(())
+    }
+}
