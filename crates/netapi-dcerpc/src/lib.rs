@@ -1,16 +1,37 @@
-//! (being built)
+//! DCE/RPC connection-oriented protocol for netapi: PDUs and a sans-IO client association.
+//!
+//! Written from [C706] chapter 12 (connection-oriented RPC) and [MS-RPCE] 2.2.2 / 3.3 (Windows
+//! extensions: rpc_auth_3, header signing, bind time feature negotiation, auth padding).
+//! Start at [`Association`]: `bind` → `poll_transmit` → `handle_input` → `poll_event`, then
+//! `request` per call. [`pdu`] holds the wire types, [`fragment`] the size rules and
+//! [`auth`] the handshake legs and per-PDU protection through `netapi_auth::SecurityContext`.
+//!
+//! Pure: no sockets, clock or threads. Left out: the connectionless protocol, NDR64, cancel and
+//! orphan handling beyond the PDU codecs, security context multiplexing, the verification
+//! trailer, several calls in flight at once.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-/// Protocol error.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// Malformed input.
-    Malformed(&'static str),
-}
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self { Error::Malformed(m) => write!(f, "malformed {m}") }
-    }
-}
-impl std::error::Error for Error {}
+#[macro_use]
+mod macros;
+
+pub mod association;
+pub mod auth;
+mod codec;
+mod error;
+pub mod fragment;
+pub mod pdu;
+pub mod uuid;
+
+#[cfg(test)]
+mod tests;
+
+pub use association::{
+    AssocConfig, Association, BindTimeFeatures, Direction, Event, Negotiated, PresentationContext,
+    StubHook, StubRecord, Transmit,
+};
+pub use auth::AuthConfig;
+pub use codec::Endian;
+pub use error::Error;
+pub use pdu::{AuthLevel, AuthType};
+pub use uuid::{NDR20, NDR64, SyntaxId, Uuid};
