@@ -7,7 +7,7 @@
 //! * [`NtStatus`]: NTSTATUS values ([MS-ERREF] 2.3, `ntstatus.h`) and
 //!   [`NtStatus::to_win32`], the `RtlNtStatusToDosError` mapping.
 //! * [`RpcFault`], [`BindNakReason`], [`ContextResult`], [`ProviderReason`]:
-//!   DCE/RPC statuses ([C706], [MS-RPCE]) and [`RpcFault::to_win32`].
+//!   DCE/RPC statuses (\[C706\], [MS-RPCE]) and [`RpcFault::to_win32`].
 //!
 //! Message texts come from Microsoft's published headers (Windows SDK
 //! 10.0.22000 `winerror.h`, `ntstatus.h`, `lmerr.h`, `rpcnterr.h`) and

@@ -211,7 +211,7 @@ macro_rules! codes {
         #[allow(non_upper_case_globals)]
         impl $ty {
             $(
-                #[doc = concat!("`", stringify!($value), "`", $(": ", $msg)?)]
+                #[doc = concat!("`", stringify!($value), "`" $(, "\n\n```text\n", $msg, "\n```")?)]
                 pub const $name: $ty = $ty($value);
             )*
             $($(

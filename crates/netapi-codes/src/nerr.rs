@@ -1,7 +1,12 @@
 //! NERR_* network management codes 2100-2999 (`lmerr.h`, learn.microsoft.com
-//! "Network Management Error Codes"): the texts `netmsg.dll` supplies, which
-//! `FormatMessageW` (and so pywin32) prefers to the system table in this
-//! range. Texts are the `lmerr.h` descriptions, whitespace-trimmed.
+//! "Network Management Error Codes"). For this range pywin32 asks
+//! `netmsg.dll` first, so the texts here are the `netmsg.dll` ones, taken from
+//! the `lmerr.h` descriptions (Windows SDK 10.0.22000) with surrounding
+//! whitespace trimmed and nothing else changed: LAN Manager-era quirks such as
+//! the double spaces after periods or the missing final period of the DFS
+//! texts are kept. The learn.microsoft.com table is an edited copy and differs
+//! in places (e.g. 2140, 2224, 2701-2705); the Windows outputs we could
+//! compare (2221, 2245, 2250, 2310, 2453) agree with `lmerr.h`.
 //!
 //! Five values are also `winerror.h` names (`ERROR_BAD_USERNAME` 2202,
 //! `ERROR_NOT_CONNECTED` 2250, `ERROR_OPEN_FILES` 2401,

@@ -1,7 +1,7 @@
-//! DCE/RPC status codes: fault and reject statuses ([C706] appendix E,
-//! `nca_s_*`), bind_nak reject reasons ([C706] 12.6.3.1 `p_reject_reason_t`,
+//! DCE/RPC status codes: fault and reject statuses (\[C706\] appendix E,
+//! `nca_s_*`), bind_nak reject reasons (\[C706\] 12.6.3.1 `p_reject_reason_t`,
 //! [MS-RPCE] 2.2.2.5) and presentation context results
-//! ([C706] 12.6.3.1 `p_cont_def_result_t` / `p_provider_reason_t`,
+//! (\[C706\] 12.6.3.1 `p_cont_def_result_t` / `p_provider_reason_t`,
 //! [MS-RPCE] 2.2.2.4).
 //!
 //! [`RpcFault::to_win32`] follows the conversion table of [MS-RPCE] 3.1.1.5.5
@@ -83,12 +83,12 @@ codes! {
 }
 
 code_space! {
-    /// The status of a fault PDU or a connectionless reject PDU ([C706]
+    /// The status of a fault PDU or a connectionless reject PDU (\[C706\]
     /// appendix E): an `nca_s_*` code or, from Windows servers, a Win32 code
     /// or NTSTATUS.
     ///
     /// An open set. Constants use the DCE spelling (`nca_s_op_rng_error`);
-    /// [`from_name`](Self::from_name) also accepts the shorter [C706] /
+    /// [`from_name`](Self::from_name) also accepts the shorter \[C706\] /
     /// [MS-RPCE] spelling (`nca_op_rng_error`). `Display` prints the text of
     /// the Win32 code a Windows client reports ([`to_win32`](Self::to_win32)),
     /// else the name, else `0x…`.
@@ -188,7 +188,7 @@ codes! {
 
 code_space! {
     /// The reject reason of a bind_nak PDU (`provider_reject_reason`,
-    /// [C706] 12.6.3.1 `p_reject_reason_t`; 8 and 9 are [MS-RPCE] 2.2.2.5
+    /// \[C706\] 12.6.3.1 `p_reject_reason_t`; 8 and 9 are [MS-RPCE] 2.2.2.5
     /// additions). An open set; `Display` prints the name or `0x…`.
     pub struct BindNakReason(u32);
     chunks = [BIND_NAK_REASONS];
@@ -207,7 +207,7 @@ codes! {
 
 code_space! {
     /// The result of one presentation context in a bind_ack or
-    /// alter_context_resp ([C706] 12.6.3.1 `p_cont_def_result_t`;
+    /// alter_context_resp (\[C706\] 12.6.3.1 `p_cont_def_result_t`;
     /// `negotiate_ack` is [MS-RPCE] 2.2.2.4). An open set.
     pub struct ContextResult(u32);
     chunks = [CONTEXT_RESULTS];
@@ -225,7 +225,7 @@ codes! {
 }
 
 code_space! {
-    /// Why a presentation context was rejected ([C706] 12.6.3.1
+    /// Why a presentation context was rejected (\[C706\] 12.6.3.1
     /// `p_provider_reason_t`). An open set.
     pub struct ProviderReason(u32);
     chunks = [PROVIDER_REASONS];

@@ -1,9 +1,9 @@
-//! NTSTATUS error codes 0xC0000000-0xC00001FF ([MS-ERREF] 2.3.1). Values and texts are those of the
-//! Windows SDK's `ntstatus.h` (10.0.22000), whose `MessageText` is the
-//! `ntdll.dll` message for the code and the source of the [MS-ERREF]
-//! descriptions; multi-line texts are joined with single spaces, as
-//! [MS-ERREF] prints them. Codes whose header text is only their own name have
-//! no message.
+//! NTSTATUS error codes 0xC0000000-0xC00001FF
+//! ([MS-ERREF] 2.3.1). Values and texts are those of the Windows SDK's
+//! `ntstatus.h` (10.0.22000), whose `MessageText` is the `ntdll.dll` message
+//! for the code and which [MS-ERREF] 2.3.1 reproduces; multi-line texts are
+//! joined with single spaces, as [MS-ERREF] prints them. Codes whose header
+//! text is only their own name have no message.
 
 use crate::NtStatus;
 
