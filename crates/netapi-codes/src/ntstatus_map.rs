@@ -4,11 +4,15 @@
 //! facility-7 Win32 codes, the `ERROR_MR_MID_NOT_FOUND` default) live in
 //! `NtStatus::to_win32`.
 //!
-//! Sources: Microsoft KB 113996 ("Mapping NT Status Error Codes to Win32 Error
-//! Codes") for the classic rows, `rpcnterr.h` for the `RPC_NT_*`/`RPC_S_*`
-//! correspondences, and the parallel naming of `ntstatus.h`/`winerror.h`
-//! (`STATUS_X` -> `ERROR_X`, including the 500-800 range of `ERROR_` codes that
-//! exist to mirror NTSTATUS codes). Codes with no row map to 317.
+//! Rows come from three places: explicit rows (Microsoft KB 113996, "Mapping
+//! NT Status Error Codes to Win32 Error Codes", for the classic kernel and
+//! redirector codes, plus the well-known results for SMB, SAM, LSA and pipe
+//! statuses), the `RPC_NT_*` <-> `RPC_S_*`/`RPC_X_*`/`EPT_S_*` pairs of the
+//! SDK's `rpcnterr.h`, and the parallel naming of `ntstatus.h` and
+//! `winerror.h` (`STATUS_X` -> `ERROR_X`, `DBG_X` -> `ERROR_DBG_X`; the
+//! 500-800 range of `ERROR_` codes exists to mirror NTSTATUS codes). Only
+//! targets that have a row in the `WinError` table are used. Statuses without
+//! a row map to 317.
 
 use crate::{NtStatus, WinError};
 
@@ -70,6 +74,7 @@ nt_map! {
     DBG_CONTINUE => ERROR_DBG_CONTINUE,
     STATUS_OBJECT_NAME_EXISTS => ERROR_OBJECT_NAME_EXISTS,
     STATUS_THREAD_WAS_SUSPENDED => ERROR_THREAD_WAS_SUSPENDED,
+    STATUS_WORKING_SET_LIMIT_RANGE => ERROR_INVALID_PARAMETER,
     STATUS_IMAGE_NOT_AT_BASE => ERROR_IMAGE_NOT_AT_BASE,
     STATUS_RXACT_STATE_CREATED => ERROR_RXACT_STATE_CREATED,
     STATUS_SEGMENT_NOTIFICATION => ERROR_SEGMENT_NOTIFICATION,
