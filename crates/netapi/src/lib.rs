@@ -9,3 +9,10 @@
 
 pub mod con;
 pub mod info;
+mod error;
+
+pub use error::{Code, Error, Kind};
+pub use netapi_codes::{NtStatus, RpcFault, WinError};
+
+/// Result of a NetApi call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
