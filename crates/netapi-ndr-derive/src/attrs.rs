@@ -60,7 +60,9 @@ pub fn container(attrs: &[Attribute]) -> syn::Result<Container> {
             } else if meta.path.is_ident("switch_type") {
                 c.switch_type = Some(meta.value()?.parse()?);
             } else {
-                return Err(meta.error("unknown container attribute; expected params, switch_type = T, encapsulated"));
+                return Err(meta.error(
+                    "unknown container attribute; expected params, switch_type = T, encapsulated",
+                ));
             }
             Ok(())
         })?;
@@ -105,7 +107,10 @@ pub fn field(attrs: &[Attribute]) -> syn::Result<Field> {
             Ok(())
         })?;
     }
-    let pointers = [f.unique, f.reference, f.full].iter().filter(|b| **b).count();
+    let pointers = [f.unique, f.reference, f.full]
+        .iter()
+        .filter(|b| **b)
+        .count();
     if pointers > 1 {
         return Err(syn::Error::new_spanned(
             attrs.iter().find(|a| a.path().is_ident("ndr")),
@@ -131,11 +136,12 @@ pub fn variant(attrs: &[Attribute]) -> syn::Result<Variant> {
             } else if meta.path.is_ident("default") {
                 v.default = true;
             } else {
-                return Err(meta.error("unknown variant attribute; expected case = N, case(N, M), default"));
+                return Err(
+                    meta.error("unknown variant attribute; expected case = N, case(N, M), default")
+                );
             }
             Ok(())
         })?;
     }
     Ok(v)
 }
-

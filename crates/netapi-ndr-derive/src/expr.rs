@@ -50,7 +50,12 @@ pub fn rewrite(e: &Expr, bind: &dyn Fn(&Ident) -> TokenStream) -> syn::Result<To
                 BinOp::Mul(_) => quote!(mul),
                 BinOp::Div(_) => quote!(div),
                 BinOp::Rem(_) => quote!(rem),
-                _ => return Err(syn::Error::new_spanned(b.op, "only + - * / % are supported")),
+                _ => {
+                    return Err(syn::Error::new_spanned(
+                        b.op,
+                        "only + - * / % are supported",
+                    ));
+                }
             };
             let l = rewrite(&b.left, bind)?;
             let r = rewrite(&b.right, bind)?;

@@ -27,7 +27,14 @@ impl FieldInfo {
         };
         let local = format_ident!("__f_{}", name.trim_start_matches("r#"));
         let codec = codec(&attrs, params, f)?;
-        Ok(Self { member, name, local, ty: f.ty.clone(), codec, attrs })
+        Ok(Self {
+            member,
+            name,
+            local,
+            ty: f.ty.clone(),
+            codec,
+            attrs,
+        })
     }
 
     /// `<Codec as ::netapi_ndr::Codec<Ty>>`.
@@ -37,7 +44,13 @@ impl FieldInfo {
     }
 
     fn exprs(&self) -> impl Iterator<Item = &syn::Expr> {
-        [&self.attrs.size_is, &self.attrs.length_is, &self.attrs.switch_is].into_iter().flatten()
+        [
+            &self.attrs.size_is,
+            &self.attrs.length_is,
+            &self.attrs.switch_is,
+        ]
+        .into_iter()
+        .flatten()
     }
 
     /// Field names referred to by this field's expressions.
@@ -97,22 +110,34 @@ pub enum Bind<'a> {
 
 /// Generates the `Args` for `f`. `ty_name` is used in error contexts;
 /// `fields` are the sibling names that exist.
-pub fn args(f: &FieldInfo, ty_name: &str, fields: &[Ident], bind: &Bind<'_>) -> syn::Result<TokenStream> {
+pub fn args(
+    f: &FieldInfo,
+    ty_name: &str,
+    fields: &[Ident],
+    bind: &Bind<'_>,
+) -> syn::Result<TokenStream> {
     let p = quote!(::netapi_ndr::__private);
     let fname = &f.name;
     for i in f.referenced() {
         if !fields.contains(&i) {
-            return Err(syn::Error::new_spanned(&i, format!("`{i}` is not a field of {ty_name}")));
+            return Err(syn::Error::new_spanned(
+                &i,
+                format!("`{i}` is not a field of {ty_name}"),
+            ));
         }
     }
     let one = |e: &Option<syn::Expr>, conv: &str| -> syn::Result<TokenStream> {
-        let Some(e) = e else { return Ok(quote!(::core::option::Option::None)) };
+        let Some(e) = e else {
+            return Ok(quote!(::core::option::Option::None));
+        };
         let conv = format_ident!("{}", conv);
         match bind {
             Bind::Encode => {
                 let v = expr::rewrite(e, &|i| quote!(&self.#i))?;
                 let conv = format_ident!("enc_{}", conv);
-                Ok(quote!(::core::option::Option::Some(#p::#conv(#v).map_err(|e| e.within(#ty_name, #fname))?)))
+                Ok(
+                    quote!(::core::option::Option::Some(#p::#conv(#v).map_err(|e| e.within(#ty_name, #fname))?)),
+                )
             }
             Bind::Decode { available } => {
                 let mut refs = Vec::new();
@@ -128,7 +153,7 @@ pub fn args(f: &FieldInfo, ty_name: &str, fields: &[Ident], bind: &Bind<'_>) -> 
                     quote!(&#l)
                 })?;
                 let conv = format_ident!("dec_{}", conv);
-                Ok(quote!(::core::option::Option::Some(#p::#conv(#v, r).map_err(|e| e.within(#ty_name, #fname))?)))
+                Ok(quote!(#p::#conv(#v)))
             }
         }
     };
@@ -143,7 +168,9 @@ pub fn args(f: &FieldInfo, ty_name: &str, fields: &[Ident], bind: &Bind<'_>) -> 
 
 /// `[range(a, b)]` check on encode (`value` is an expression of `&T`).
 pub fn range_encode(f: &FieldInfo, ty_name: &str, value: &TokenStream) -> TokenStream {
-    let Some((lo, hi)) = &f.attrs.range else { return quote!() };
+    let Some((lo, hi)) = &f.attrs.range else {
+        return quote!();
+    };
     let fname = &f.name;
     quote!(::netapi_ndr::__private::enc_range(#value, (#lo) as i128, (#hi) as i128)
         .map_err(|e| e.within(#ty_name, #fname))?;)
@@ -151,7 +178,9 @@ pub fn range_encode(f: &FieldInfo, ty_name: &str, value: &TokenStream) -> TokenS
 
 /// `[range(a, b)]` check on decode.
 pub fn range_decode(f: &FieldInfo, ty_name: &str, value: &TokenStream) -> TokenStream {
-    let Some((lo, hi)) = &f.attrs.range else { return quote!() };
+    let Some((lo, hi)) = &f.attrs.range else {
+        return quote!();
+    };
     let fname = &f.name;
     quote!(::netapi_ndr::__private::dec_range(#value, (#lo) as i128, (#hi) as i128, r)
         .map_err(|e| e.within(#ty_name, #fname))?;)

@@ -21,12 +21,17 @@ mod unions;
 #[proc_macro_derive(Ndr, attributes(ndr))]
 pub fn derive_ndr(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+    expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(&input.generics, "#[derive(Ndr)] does not support generics"));
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "#[derive(Ndr)] does not support generics",
+        ));
     }
     let container = attrs::container(&input.attrs)?;
     match &input.data {

@@ -14,7 +14,10 @@ use crate::fields::{Bind, FieldInfo, args, range_decode, range_encode};
 
 pub fn expand(input: &DeriveInput, c: &Container, fields: &Fields) -> syn::Result<TokenStream> {
     if c.switch_type.is_some() || c.encapsulated {
-        return Err(syn::Error::new_spanned(&input.ident, "switch_type/encapsulated apply to enums (unions)"));
+        return Err(syn::Error::new_spanned(
+            &input.ident,
+            "switch_type/encapsulated apply to enums (unions)",
+        ));
     }
     let infos = fields
         .iter()
@@ -29,7 +32,11 @@ pub fn expand(input: &DeriveInput, c: &Container, fields: &Fields) -> syn::Resul
         })
         .collect();
     let construct = construct(fields, &infos);
-    if c.params { params(input, &infos, &names, &construct) } else { structure(input, &infos, &names, &construct) }
+    if c.params {
+        params(input, &infos, &names, &construct)
+    } else {
+        structure(input, &infos, &names, &construct)
+    }
 }
 
 /// `Self { a: __v_a, .. }` / `Self(__v_0, ..)` from the `__f_*` locals.
@@ -45,7 +52,12 @@ fn construct(fields: &Fields, infos: &[FieldInfo]) -> TokenStream {
     }
 }
 
-fn structure(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construct: &TokenStream) -> syn::Result<TokenStream> {
+fn structure(
+    input: &DeriveInput,
+    infos: &[FieldInfo],
+    names: &[Ident],
+    construct: &TokenStream,
+) -> syn::Result<TokenStream> {
     let ident = &input.ident;
     let ty_name = ident.to_string();
     let cps: Vec<TokenStream> = infos.iter().map(FieldInfo::codec_path).collect();
@@ -57,7 +69,10 @@ fn structure(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construc
     };
     // Only the last member may be conformant (its max_count is hoisted).
     let not_conformant = cps.iter().zip(infos).rev().skip(1).map(|(cp, f)| {
-        let msg = format!("{ty_name}.{}: only the last member may be conformant", f.name);
+        let msg = format!(
+            "{ty_name}.{}: only the last member may be conformant",
+            f.name
+        );
         quote!(const { ::core::assert!(!#cp::CONFORMANT, #msg) };)
     });
     let encode_conformance = match (infos.last(), cps.last()) {
@@ -87,7 +102,14 @@ fn structure(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construc
                 Member::Unnamed(_) => None,
             })
             .collect();
-        let a_inline = args(f, &ty_name, names, &Bind::Decode { available: Some(&earlier) })?;
+        let a_inline = args(
+            f,
+            &ty_name,
+            names,
+            &Bind::Decode {
+                available: Some(&earlier),
+            },
+        )?;
         let a_deferred = args(f, &ty_name, names, &Bind::Decode { available: None })?;
         let range_e = range_encode(f, &ty_name, &quote!(&self.#m));
         let range_d = range_decode(f, &ty_name, &quote!(&#local));
@@ -146,7 +168,12 @@ fn structure(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construc
     })
 }
 
-fn params(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construct: &TokenStream) -> syn::Result<TokenStream> {
+fn params(
+    input: &DeriveInput,
+    infos: &[FieldInfo],
+    names: &[Ident],
+    construct: &TokenStream,
+) -> syn::Result<TokenStream> {
     let ident = &input.ident;
     let ty_name = ident.to_string();
     let cps: Vec<TokenStream> = infos.iter().map(FieldInfo::codec_path).collect();
@@ -165,7 +192,14 @@ fn params(input: &DeriveInput, infos: &[FieldInfo], names: &[Ident], construct: 
                 Member::Unnamed(_) => None,
             })
             .collect();
-        let a_dec = args(f, &ty_name, names, &Bind::Decode { available: Some(&earlier) })?;
+        let a_dec = args(
+            f,
+            &ty_name,
+            names,
+            &Bind::Decode {
+                available: Some(&earlier),
+            },
+        )?;
         let range_e = range_encode(f, &ty_name, &quote!(&self.#m));
         let range_d = range_decode(f, &ty_name, &quote!(&#local));
         enc.push(quote! {

@@ -29,19 +29,28 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
         return Err(syn::Error::new_spanned(ident, "params applies to structs"));
     }
     let Some(switch) = &c.switch_type else {
-        return Err(syn::Error::new_spanned(ident, "a union needs #[ndr(switch_type = u16 | u32 | ...)]"));
+        return Err(syn::Error::new_spanned(
+            ident,
+            "a union needs #[ndr(switch_type = u16 | u32 | ...)]",
+        ));
     };
     let mut arms = Vec::new();
     for v in &e.variants {
         let va = attrs::variant(&v.attrs)?;
-        if va.default == !va.cases.is_empty() {
-            return Err(syn::Error::new_spanned(&v.ident, "each variant needs either case = N (or case(N, M)) or default"));
+        if va.default != va.cases.is_empty() {
+            return Err(syn::Error::new_spanned(
+                &v.ident,
+                "each variant needs either case = N (or case(N, M)) or default",
+            ));
         }
         let fields: Vec<&syn::Field> = match &v.fields {
             Fields::Unnamed(u) => u.unnamed.iter().collect(),
             Fields::Unit => Vec::new(),
             Fields::Named(_) => {
-                return Err(syn::Error::new_spanned(&v.ident, "union arms are tuple variants with at most one field"));
+                return Err(syn::Error::new_spanned(
+                    &v.ident,
+                    "union arms are tuple variants with at most one field",
+                ));
             }
         };
         let (disc, body) = if va.default {
@@ -60,22 +69,40 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
             match fields.as_slice() {
                 [] => (None, None),
                 [b] => (None, Some(*b)),
-                _ => return Err(syn::Error::new_spanned(&v.ident, "a union arm holds at most one field")),
+                _ => {
+                    return Err(syn::Error::new_spanned(
+                        &v.ident,
+                        "a union arm holds at most one field",
+                    ));
+                }
             }
         };
         if let Some(d) = disc {
             if d.attrs.iter().any(|a| a.path().is_ident("ndr")) {
-                return Err(syn::Error::new_spanned(d, "the discriminant field takes no #[ndr] attributes"));
+                return Err(syn::Error::new_spanned(
+                    d,
+                    "the discriminant field takes no #[ndr] attributes",
+                ));
             }
         }
         let body_index = usize::from(disc.is_some());
-        let body = body.map(|b| FieldInfo::new(body_index, b, false)).transpose()?;
+        let body = body
+            .map(|b| FieldInfo::new(body_index, b, false))
+            .transpose()?;
         if let Some(b) = &body {
             if !b.referenced().is_empty() {
-                return Err(syn::Error::new_spanned(&v.ident, "arm expressions cannot refer to fields"));
+                return Err(syn::Error::new_spanned(
+                    &v.ident,
+                    "arm expressions cannot refer to fields",
+                ));
             }
         }
-        arms.push(Arm { ident: v.ident.clone(), cases: va.cases, default: va.default, body });
+        arms.push(Arm {
+            ident: v.ident.clone(),
+            cases: va.cases,
+            default: va.default,
+            body,
+        });
     }
     if arms.iter().filter(|a| a.default).count() > 1 {
         return Err(syn::Error::new_spanned(ident, "at most one default arm"));
@@ -83,8 +110,11 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
 
     let p = quote!(::netapi_ndr::__private);
     let inline_ty = format_ident!("__NdrArmInline{}", ident);
-    let all_cases: Vec<TokenStream> =
-        arms.iter().flat_map(|a| a.cases.iter()).map(|c| quote!(#p::case::<#switch>(#c))).collect();
+    let all_cases: Vec<TokenStream> = arms
+        .iter()
+        .flat_map(|a| a.cases.iter())
+        .map(|c| quote!(#p::case::<#switch>(#c)))
+        .collect();
     let matches_any = quote!(false #(|| d == #all_cases)*);
 
     let mut inline_variants = Vec::new();
@@ -101,7 +131,11 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
     for arm in &arms {
         let v = &arm.ident;
         let vname = v.to_string();
-        let cases: Vec<TokenStream> = arm.cases.iter().map(|c| quote!(#p::case::<#switch>(#c))).collect();
+        let cases: Vec<TokenStream> = arm
+            .cases
+            .iter()
+            .map(|c| quote!(#p::case::<#switch>(#c)))
+            .collect();
         // Patterns binding the discriminant (default arm) and body.
         let (pat, dpat) = match (arm.default, arm.body.is_some()) {
             (false, false) => (quote!(Self::#v), quote!(#inline_ty::#v)),
@@ -119,9 +153,15 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
                 let a = args(b, &ty_name, &[], &Bind::Encode)?;
                 let ad = args(b, &ty_name, &[], &Bind::Decode { available: None })?;
                 (
-                    quote!(#cp::encode_inline(x, #a, w).map_err(|e| e.within(#ty_name, #vname))?;),
+                    quote! {
+                        w.align(<Self as ::netapi_ndr::NdrUnion>::ARM_ALIGN);
+                        #cp::encode_inline(x, #a, w).map_err(|e| e.within(#ty_name, #vname))?;
+                    },
                     quote!(#cp::encode_deferred(x, #a, w).map_err(|e| e.within(#ty_name, #vname))?;),
-                    quote!(#cp::decode_inline(#ad, r).map_err(|e| e.within(#ty_name, #vname))?),
+                    quote!({
+                        r.align(<Self as ::netapi_ndr::NdrUnion>::ARM_ALIGN)?;
+                        #cp::decode_inline(#ad, r).map_err(|e| e.within(#ty_name, #vname))?
+                    }),
                     quote!(#cp::decode_deferred(x, #ad, r).map_err(|e| e.within(#ty_name, #vname))?),
                     quote!(#cp::Inline),
                 )
@@ -129,7 +169,11 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
         };
         let has_body = arm.body.is_some();
         if arm.default {
-            inline_variants.push(if has_body { quote!(#v(#switch, #inl)) } else { quote!(#v(#switch)) });
+            inline_variants.push(if has_body {
+                quote!(#v(#switch, #inl))
+            } else {
+                quote!(#v(#switch))
+            });
             discriminant.push(quote!(#pat => #p::case::<#switch>(*s),));
             accepts.push(quote!(#pat => d == #p::case::<#switch>(*s) && !(#matches_any),));
             let s_val = quote!(#p::switch_from::<#switch>(d, r)?);
@@ -144,7 +188,11 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
                 quote!(#dpat => ::core::result::Result::Ok(Self::#v(s)),)
             });
         } else {
-            inline_variants.push(if has_body { quote!(#v(#inl)) } else { quote!(#v) });
+            inline_variants.push(if has_body {
+                quote!(#v(#inl))
+            } else {
+                quote!(#v)
+            });
             let first = cases.first().cloned().unwrap_or_else(|| quote!(0));
             discriminant.push(quote!(#pat => #first,));
             accepts.push(quote!(#pat => false #(|| d == #cases)*,));

@@ -123,7 +123,12 @@ pub struct DecodeError {
 impl DecodeError {
     /// An error of `kind` detected at `offset`, not yet attributed to a type.
     pub fn new(kind: DecodeErrorKind, offset: usize) -> Self {
-        Self { kind, offset, ty: "", field: "" }
+        Self {
+            kind,
+            offset,
+            ty: "",
+            field: "",
+        }
     }
 
     /// Attributes the error to `ty.field` unless a nested type already did:
@@ -162,11 +167,18 @@ impl fmt::Display for DecodeErrorKind {
             K::LimitExceeded { limit, value, max } => {
                 write!(f, "{value} exceeds {limit} ({max})")
             }
-            K::CountExceedsInput { count, element_min_size, remaining } => write!(
+            K::CountExceedsInput {
+                count,
+                element_min_size,
+                remaining,
+            } => write!(
                 f,
                 "count {count} × {element_min_size} bytes exceeds the {remaining} bytes left"
             ),
-            K::BudgetExceeded { requested, remaining } => write!(
+            K::BudgetExceeded {
+                requested,
+                remaining,
+            } => write!(
                 f,
                 "allocation budget exceeded: {requested} bytes requested, {remaining} left"
             ),
@@ -176,12 +188,18 @@ impl fmt::Display for DecodeErrorKind {
             }
             K::NonZeroOffset(o) => write!(f, "unsupported nonzero array offset {o}"),
             K::CountMismatch { expected, found } => {
-                write!(f, "count {found} on the wire, IDL expression gives {expected}")
+                write!(
+                    f,
+                    "count {found} on the wire, IDL expression gives {expected}"
+                )
             }
             K::NullRefPointer => write!(f, "null [ref] pointer"),
             K::UnknownDiscriminant(d) => write!(f, "union discriminant {d} selects no arm"),
             K::DiscriminantMismatch { expected, found } => {
-                write!(f, "union discriminant {found} differs from switch_is value {expected}")
+                write!(
+                    f,
+                    "union discriminant {found} differs from switch_is value {expected}"
+                )
             }
             K::OutOfRange { value, min, max } => {
                 write!(f, "{value} outside range({min}, {max})")
@@ -255,7 +273,11 @@ pub struct EncodeError {
 impl EncodeError {
     /// An error of `kind`, not yet attributed to a type.
     pub fn new(kind: EncodeErrorKind) -> Self {
-        Self { kind, ty: "", field: "" }
+        Self {
+            kind,
+            ty: "",
+            field: "",
+        }
     }
 
     /// Attributes the error to `ty.field` unless a nested type already did.

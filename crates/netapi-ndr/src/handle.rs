@@ -30,7 +30,12 @@ pub struct Guid {
 
 impl Guid {
     /// The nil GUID.
-    pub const NIL: Self = Self { data1: 0, data2: 0, data3: 0, data4: [0; 8] };
+    pub const NIL: Self = Self {
+        data1: 0,
+        data2: 0,
+        data3: 0,
+        data4: [0; 8],
+    };
 
     /// Whether all bytes are zero.
     pub fn is_nil(&self) -> bool {
@@ -52,7 +57,24 @@ impl Guid {
 
     /// From 16 bytes in wire order.
     pub fn from_bytes_le(b: [u8; 16]) -> Self {
-        let [a0, a1, a2, a3, b0, b1, c0, c1, d0, d1, d2, d3, d4, d5, d6, d7] = b;
+        let [
+            a0,
+            a1,
+            a2,
+            a3,
+            b0,
+            b1,
+            c0,
+            c1,
+            d0,
+            d1,
+            d2,
+            d3,
+            d4,
+            d5,
+            d6,
+            d7,
+        ] = b;
         Self {
             data1: u32::from_le_bytes([a0, a1, a2, a3]),
             data2: u16::from_le_bytes([b0, b1]),
@@ -95,9 +117,14 @@ impl FromStr for Guid {
     type Err = ParseGuidError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.strip_prefix('{').and_then(|x| x.strip_suffix('}')).unwrap_or(s);
+        let s = s
+            .strip_prefix('{')
+            .and_then(|x| x.strip_suffix('}'))
+            .unwrap_or(s);
         let parts: Vec<&str> = s.split('-').collect();
-        let [p1, p2, p3, p4, p5] = parts.as_slice() else { return Err(ParseGuidError) };
+        let [p1, p2, p3, p4, p5] = parts.as_slice() else {
+            return Err(ParseGuidError);
+        };
         let lens = [p1.len(), p2.len(), p3.len(), p4.len(), p5.len()];
         if lens != [8, 4, 4, 4, 12] || !s.bytes().all(|c| c == b'-' || c.is_ascii_hexdigit()) {
             return Err(ParseGuidError);
@@ -149,7 +176,10 @@ pub struct ContextHandle {
 
 impl ContextHandle {
     /// The null handle (as sent after a successful close).
-    pub const NULL: Self = Self { attributes: 0, uuid: Guid::NIL };
+    pub const NULL: Self = Self {
+        attributes: 0,
+        uuid: Guid::NIL,
+    };
 
     /// Whether this is the null handle.
     pub fn is_null(&self) -> bool {
@@ -179,7 +209,10 @@ impl Ndr for ContextHandle {
     fn decode_inline(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         r.align(4)?;
         let attributes = r.u32()?;
-        Ok(Self { attributes, uuid: Guid::decode_inline(r)? })
+        Ok(Self {
+            attributes,
+            uuid: Guid::decode_inline(r)?,
+        })
     }
     fn decode_deferred(inline: Self, _r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(inline)

@@ -33,8 +33,8 @@ pub use handle::{ContextHandle, Guid, ParseGuidError};
 pub use limits::Limits;
 pub use reader::Reader;
 pub use traits::{
-    Args, Codec, Ndr, NdrUnion, Scalar, decode_union_inline, decode_unit, encode_union_inline, encode_unit,
-    union_align,
+    Args, Codec, Ndr, NdrUnion, Scalar, decode_union_inline, decode_unit, encode_union_inline,
+    encode_unit, union_align,
 };
 pub use writer::{FIRST_REFERENT_ID, Writer};
 

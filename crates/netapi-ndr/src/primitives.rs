@@ -14,7 +14,9 @@ use crate::writer::Writer;
 /// Reads `n` integers of `SIZE` bytes after aligning, as one slice.
 fn int_slice<'a, const SIZE: usize>(n: usize, r: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
     r.align(SIZE)?;
-    let bytes = n.checked_mul(SIZE).ok_or_else(|| r.error(DecodeErrorKind::Overflow))?;
+    let bytes = n
+        .checked_mul(SIZE)
+        .ok_or_else(|| r.error(DecodeErrorKind::Overflow))?;
     r.take(bytes)
 }
 
@@ -119,13 +121,19 @@ impl Ndr for u8 {
         r.charge(n)?;
         Ok(bytes.to_vec())
     }
-    fn decode_deferred_vec(items: Vec<Self>, _r: &mut Reader<'_>) -> Result<Vec<Self>, DecodeError> {
+    fn decode_deferred_vec(
+        items: Vec<Self>,
+        _r: &mut Reader<'_>,
+    ) -> Result<Vec<Self>, DecodeError> {
         Ok(items)
     }
     fn decode_inline_array<const N: usize>(r: &mut Reader<'_>) -> Result<[Self; N], DecodeError> {
         r.array::<N>()
     }
-    fn decode_deferred_array<const N: usize>(items: [Self; N], _r: &mut Reader<'_>) -> Result<[Self; N], DecodeError> {
+    fn decode_deferred_array<const N: usize>(
+        items: [Self; N],
+        _r: &mut Reader<'_>,
+    ) -> Result<[Self; N], DecodeError> {
         Ok(items)
     }
 }

@@ -2,13 +2,17 @@
 //!
 //! IDL expressions (`size_is((UnitsPerWeek+7)/8)`) are evaluated in `i128`
 //! with checked arithmetic: `None` means overflow, division by zero or a
-//! non-integer, and becomes an error, never a panic.
+//! negative count; on encode that is an error, on decode the expression is
+//! simply not checked. Never a panic.
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind};
 use crate::reader::Reader;
 use crate::traits::Scalar;
 
-pub use crate::traits::{Args, Codec, Ndr, NdrUnion, decode_union_inline, decode_unit, encode_union_inline, encode_unit, union_align};
+pub use crate::traits::{
+    Args, Codec, Ndr, NdrUnion, decode_union_inline, decode_unit, encode_union_inline, encode_unit,
+    union_align,
+};
 
 /// Largest of `xs` (at least 1).
 pub const fn max_align(xs: &[usize]) -> usize {
@@ -82,12 +86,16 @@ pub fn rem(a: Option<i128>, b: Option<i128>) -> Option<i128> {
 
 /// An expression's value as a count, for encoding.
 pub fn enc_count(v: Option<i128>) -> Result<u64, EncodeError> {
-    v.and_then(|x| u64::try_from(x).ok()).ok_or_else(|| EncodeError::new(EncodeErrorKind::Overflow))
+    v.and_then(|x| u64::try_from(x).ok())
+        .ok_or_else(|| EncodeError::new(EncodeErrorKind::Overflow))
 }
 
-/// An expression's value as a count, for decoding.
-pub fn dec_count(v: Option<i128>, r: &Reader<'_>) -> Result<u64, DecodeError> {
-    v.and_then(|x| u64::try_from(x).ok()).ok_or_else(|| r.error(DecodeErrorKind::Overflow))
+/// An expression's value as a count, for decoding. `None` (overflow or a
+/// negative value computed from peer data) means "not checked": the wire
+/// count is still bounded by the limits, and a null pointer whose size
+/// expression happens to be nonsense must not fail the decode.
+pub fn dec_count(v: Option<i128>) -> Option<u64> {
+    v.and_then(|x| u64::try_from(x).ok())
 }
 
 /// An expression's value as a discriminant, for encoding.
@@ -95,22 +103,31 @@ pub fn enc_switch(v: Option<i128>) -> Result<i128, EncodeError> {
     v.ok_or_else(|| EncodeError::new(EncodeErrorKind::Overflow))
 }
 
-/// An expression's value as a discriminant, for decoding.
-pub fn dec_switch(v: Option<i128>, r: &Reader<'_>) -> Result<i128, DecodeError> {
-    v.ok_or_else(|| r.error(DecodeErrorKind::Overflow))
+/// An expression's value as a discriminant, for decoding (`None`: not checked).
+pub fn dec_switch(v: Option<i128>) -> Option<i128> {
+    v
 }
 
 /// `[range(min, max)]` on encode.
 pub fn enc_range<T: Scalar>(v: &T, min: i128, max: i128) -> Result<(), EncodeError> {
     let value = v.to_i128();
     if value < min || value > max {
-        return Err(EncodeError::new(EncodeErrorKind::OutOfRange { value, min, max }));
+        return Err(EncodeError::new(EncodeErrorKind::OutOfRange {
+            value,
+            min,
+            max,
+        }));
     }
     Ok(())
 }
 
 /// `[range(min, max)]` on decode.
-pub fn dec_range<T: Scalar>(v: &T, min: i128, max: i128, r: &Reader<'_>) -> Result<(), DecodeError> {
+pub fn dec_range<T: Scalar>(
+    v: &T,
+    min: i128,
+    max: i128,
+    r: &Reader<'_>,
+) -> Result<(), DecodeError> {
     let value = v.to_i128();
     if value < min || value > max {
         return Err(r.error(DecodeErrorKind::OutOfRange { value, min, max }));

@@ -94,13 +94,19 @@ impl<'a> Reader<'a> {
 
     /// Consumes `n` bytes.
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
-        let end = self.pos.checked_add(n).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
         match self.data.get(self.pos..end) {
             Some(s) => {
                 self.pos = end;
                 Ok(s)
             }
-            None => Err(self.error(DecodeErrorKind::Truncated { needed: n, available: self.remaining() })),
+            None => Err(self.error(DecodeErrorKind::Truncated {
+                needed: n,
+                available: self.remaining(),
+            })),
         }
     }
 
@@ -154,7 +160,9 @@ impl<'a> Reader<'a> {
             }));
         }
         let n = usize::try_from(count).map_err(|_| self.error(DecodeErrorKind::Overflow))?;
-        let need = n.checked_mul(element_min_size).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        let need = n
+            .checked_mul(element_min_size)
+            .ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
         if need > self.remaining() {
             return Err(self.error(DecodeErrorKind::CountExceedsInput {
                 count: u64::from(count),
@@ -172,20 +180,27 @@ impl<'a> Reader<'a> {
                 self.budget = left;
                 Ok(())
             }
-            None => Err(self.error(DecodeErrorKind::BudgetExceeded { requested: bytes, remaining: self.budget })),
+            None => Err(self.error(DecodeErrorKind::BudgetExceeded {
+                requested: bytes,
+                remaining: self.budget,
+            })),
         }
     }
 
     /// Charges storage for `n` values of `T`.
     pub fn charge_elements<T>(&mut self, n: usize) -> Result<(), DecodeError> {
-        let bytes = n.checked_mul(core::mem::size_of::<T>()).ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
+        let bytes = n
+            .checked_mul(core::mem::size_of::<T>())
+            .ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
         self.charge(bytes)
     }
 
     /// Enters one pointer level; pair with [`Reader::leave`].
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.limits.max_depth {
-            return Err(self.error(DecodeErrorKind::DepthExceeded { max: self.limits.max_depth }));
+            return Err(self.error(DecodeErrorKind::DepthExceeded {
+                max: self.limits.max_depth,
+            }));
         }
         self.depth += 1;
         Ok(())
@@ -206,7 +221,9 @@ impl<'a> Reader<'a> {
 
     /// Takes the hoisted `max_count` (called by the conformant member).
     pub fn take_conformance(&mut self) -> Result<u32, DecodeError> {
-        self.conformance.take().ok_or_else(|| self.error(DecodeErrorKind::MissingConformance))
+        self.conformance
+            .take()
+            .ok_or_else(|| self.error(DecodeErrorKind::MissingConformance))
     }
 
     /// Whether a hoisted `max_count` is still waiting for its member.
@@ -218,14 +235,19 @@ impl<'a> Reader<'a> {
     /// referent (its decode cost charged again, so aliasing cannot multiply
     /// memory past the budget); `Ok(None)` means the id is new and is now
     /// marked in progress.
-    pub fn full_pointer_lookup<T: Clone + 'static>(&mut self, id: u32) -> Result<Option<T>, DecodeError> {
+    pub fn full_pointer_lookup<T: Clone + 'static>(
+        &mut self,
+        id: u32,
+    ) -> Result<Option<T>, DecodeError> {
         let (value, cost) = match self.full.get(&id) {
             None => {
                 self.charge(core::mem::size_of::<(u32, FullEntry)>())?;
                 self.full.insert(id, FullEntry::InProgress);
                 return Ok(None);
             }
-            Some(FullEntry::InProgress) => return Err(self.error(DecodeErrorKind::FullPointerCycle(id))),
+            Some(FullEntry::InProgress) => {
+                return Err(self.error(DecodeErrorKind::FullPointerCycle(id)));
+            }
             Some(FullEntry::Done { value, cost }) => match value.downcast_ref::<T>() {
                 Some(v) => (v.clone(), *cost),
                 None => return Err(self.error(DecodeErrorKind::FullPointerTypeMismatch(id))),
@@ -237,16 +259,29 @@ impl<'a> Reader<'a> {
 
     /// Full pointers: records the referent decoded for `id`; `cost` is the
     /// budget its decode used (the copy kept here is charged the same).
-    pub fn full_pointer_store<T: Clone + 'static>(&mut self, id: u32, value: &T, cost: usize) -> Result<(), DecodeError> {
+    pub fn full_pointer_store<T: Clone + 'static>(
+        &mut self,
+        id: u32,
+        value: &T,
+        cost: usize,
+    ) -> Result<(), DecodeError> {
         self.charge(cost)?;
-        self.full.insert(id, FullEntry::Done { value: Box::new(value.clone()), cost });
+        self.full.insert(
+            id,
+            FullEntry::Done {
+                value: Box::new(value.clone()),
+                cost,
+            },
+        );
         Ok(())
     }
 
     /// Ends the decode: every byte must have been consumed.
     pub fn finish(self) -> Result<(), DecodeError> {
         if self.pos < self.data.len() {
-            return Err(self.error(DecodeErrorKind::TrailingBytes { count: self.remaining() }));
+            return Err(self.error(DecodeErrorKind::TrailingBytes {
+                count: self.remaining(),
+            }));
         }
         Ok(())
     }

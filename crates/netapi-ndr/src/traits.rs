@@ -70,7 +70,10 @@ pub trait Ndr: Sized {
         Ok(out)
     }
     /// Deferred parts of array elements. Identity for pointer-free types.
-    fn decode_deferred_vec(items: Vec<Self::Inline>, r: &mut Reader<'_>) -> Result<Vec<Self>, DecodeError> {
+    fn decode_deferred_vec(
+        items: Vec<Self::Inline>,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<Self>, DecodeError> {
         r.charge_elements::<Self>(items.len())?;
         let mut out = Vec::with_capacity(items.len());
         for i in items {
@@ -79,7 +82,9 @@ pub trait Ndr: Sized {
         Ok(out)
     }
     /// Inline parts of a fixed array `[Self; N]` (no heap for primitives).
-    fn decode_inline_array<const N: usize>(r: &mut Reader<'_>) -> Result<[Self::Inline; N], DecodeError> {
+    fn decode_inline_array<const N: usize>(
+        r: &mut Reader<'_>,
+    ) -> Result<[Self::Inline; N], DecodeError> {
         let v = Self::decode_inline_vec(N, r)?;
         <[Self::Inline; N]>::try_from(v).map_err(|_| r.error(DecodeErrorKind::Overflow))
     }
@@ -110,7 +115,11 @@ pub struct Args {
 
 impl Args {
     /// No expressions.
-    pub const NONE: Self = Self { size: None, length: None, switch: None };
+    pub const NONE: Self = Self {
+        size: None,
+        length: None,
+        switch: None,
+    };
 }
 
 /// How a field of type `V` is marshalled (see the [`crate::codec`] types).
@@ -139,15 +148,20 @@ pub trait Codec<V> {
     /// Reads the inline part, aligned to `ALIGN`.
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Self::Inline, DecodeError>;
     /// Reads the deferred referents and builds the value.
-    fn decode_deferred(inline: Self::Inline, a: Args, r: &mut Reader<'_>) -> Result<V, DecodeError>;
+    fn decode_deferred(inline: Self::Inline, a: Args, r: &mut Reader<'_>)
+    -> Result<V, DecodeError>;
 
     /// Inline parts of array elements (elements have no [`Args`]).
     fn encode_inline_slice(items: &[V], w: &mut Writer) -> Result<(), EncodeError> {
-        items.iter().try_for_each(|v| Self::encode_inline(v, Args::NONE, w))
+        items
+            .iter()
+            .try_for_each(|v| Self::encode_inline(v, Args::NONE, w))
     }
     /// Deferred parts of array elements.
     fn encode_deferred_slice(items: &[V], w: &mut Writer) -> Result<(), EncodeError> {
-        items.iter().try_for_each(|v| Self::encode_deferred(v, Args::NONE, w))
+        items
+            .iter()
+            .try_for_each(|v| Self::encode_deferred(v, Args::NONE, w))
     }
     /// Inline parts of `n` (already checked) array elements.
     fn decode_inline_vec(n: usize, r: &mut Reader<'_>) -> Result<Vec<Self::Inline>, DecodeError> {
@@ -159,7 +173,10 @@ pub trait Codec<V> {
         Ok(out)
     }
     /// Deferred parts of array elements.
-    fn decode_deferred_vec(items: Vec<Self::Inline>, r: &mut Reader<'_>) -> Result<Vec<V>, DecodeError> {
+    fn decode_deferred_vec(
+        items: Vec<Self::Inline>,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<V>, DecodeError> {
         r.charge_elements::<V>(items.len())?;
         let mut out = Vec::with_capacity(items.len());
         for i in items {
@@ -235,14 +252,19 @@ pub trait NdrUnion: Sized {
     fn discriminant(&self) -> i128;
     /// Whether this value's arm is selected by `d`.
     fn accepts(&self, d: i128) -> bool;
-    /// Writes the selected arm's inline part.
+    /// Writes the selected arm's inline part, first aligned to
+    /// [`NdrUnion::ARM_ALIGN`] unless the arm is empty (an empty arm has
+    /// nothing to align, and a stub must not end in padding).
     fn encode_arm_inline(&self, w: &mut Writer) -> Result<(), EncodeError>;
     /// Writes the selected arm's deferred referents.
     fn encode_arm_deferred(&self, w: &mut Writer) -> Result<(), EncodeError>;
-    /// Reads the inline part of the arm `d` selects.
+    /// Reads the inline part of the arm `d` selects (aligned as on encode).
     fn decode_arm_inline(d: i128, r: &mut Reader<'_>) -> Result<Self::ArmInline, DecodeError>;
     /// Completes the arm.
-    fn decode_arm_deferred(inline: Self::ArmInline, r: &mut Reader<'_>) -> Result<Self, DecodeError>;
+    fn decode_arm_deferred(
+        inline: Self::ArmInline,
+        r: &mut Reader<'_>,
+    ) -> Result<Self, DecodeError>;
 }
 
 /// Alignment of a union's inline part (for the structure that holds it).
@@ -253,7 +275,11 @@ pub const fn union_align<U: NdrUnion>() -> usize {
 
 /// Writes a union's discriminant and arm inline part; `switch` is the
 /// `switch_is` value when the IDL has one.
-pub fn encode_union_inline<U: NdrUnion>(u: &U, switch: Option<i128>, w: &mut Writer) -> Result<(), EncodeError> {
+pub fn encode_union_inline<U: NdrUnion>(
+    u: &U,
+    switch: Option<i128>,
+    w: &mut Writer,
+) -> Result<(), EncodeError> {
     let d = switch.unwrap_or_else(|| u.discriminant());
     if !u.accepts(d) {
         return Err(EncodeError::new(EncodeErrorKind::DiscriminantMismatch(d)));
@@ -264,13 +290,15 @@ pub fn encode_union_inline<U: NdrUnion>(u: &U, switch: Option<i128>, w: &mut Wri
         w.align(union_align::<U>());
     }
     s.encode_inline(w)?;
-    w.align(U::ARM_ALIGN);
     u.encode_arm_inline(w)
 }
 
 /// Reads a union's discriminant and arm inline part, checking the
 /// discriminant against `switch` ([MS-RPCE] 3.1.1.5.3.2.1.11).
-pub fn decode_union_inline<U: NdrUnion>(switch: Option<i128>, r: &mut Reader<'_>) -> Result<U::ArmInline, DecodeError> {
+pub fn decode_union_inline<U: NdrUnion>(
+    switch: Option<i128>,
+    r: &mut Reader<'_>,
+) -> Result<U::ArmInline, DecodeError> {
     if U::ENCAPSULATED {
         r.align(union_align::<U>())?;
     }
@@ -280,6 +308,5 @@ pub fn decode_union_inline<U: NdrUnion>(switch: Option<i128>, r: &mut Reader<'_>
             return Err(r.error(DecodeErrorKind::DiscriminantMismatch { expected, found: d }));
         }
     }
-    r.align(U::ARM_ALIGN)?;
     U::decode_arm_inline(d, r)
 }

@@ -31,7 +31,10 @@ impl Writer {
 
     /// An empty stub with room for `n` bytes.
     pub fn with_capacity(n: usize) -> Self {
-        Self { buf: Vec::with_capacity(n), next_referent: FIRST_REFERENT_ID }
+        Self {
+            buf: Vec::with_capacity(n),
+            next_referent: FIRST_REFERENT_ID,
+        }
     }
 
     /// Bytes written so far (the current stub offset).
@@ -77,7 +80,8 @@ impl Writer {
 
     /// Aligns to 4 and writes a count, failing if `n` does not fit in u32.
     pub fn count(&mut self, n: usize) -> Result<(), EncodeError> {
-        let v = u32::try_from(n).map_err(|_| EncodeError::new(EncodeErrorKind::CountOverflow(n)))?;
+        let v =
+            u32::try_from(n).map_err(|_| EncodeError::new(EncodeErrorKind::CountOverflow(n)))?;
         self.align(4);
         self.u32(v);
         Ok(())

@@ -35,11 +35,16 @@ fn len_u64(len: usize) -> Result<u64, EncodeError> {
 }
 
 /// Checks a wire count against the IDL expression's value, if any.
-pub(super) fn expect_count(r: &Reader<'_>, expected: Option<u64>, found: u32) -> Result<(), DecodeError> {
+pub(super) fn expect_count(
+    r: &Reader<'_>,
+    expected: Option<u64>,
+    found: u32,
+) -> Result<(), DecodeError> {
     match expected {
-        Some(e) if e != u64::from(found) => {
-            Err(r.error(DecodeErrorKind::CountMismatch { expected: e, found: u64::from(found) }))
-        }
+        Some(e) if e != u64::from(found) => Err(r.error(DecodeErrorKind::CountMismatch {
+            expected: e,
+            found: u64::from(found),
+        })),
         _ => Ok(()),
     }
 }
@@ -57,7 +62,11 @@ fn array_limit(r: &Reader<'_>, count: u32) -> Result<(), DecodeError> {
 }
 
 /// Reads `offset` and `actual_count` of a varying part bounded by `max`.
-pub(super) fn read_variance(r: &mut Reader<'_>, expected_len: Option<u64>, max: u32) -> Result<u32, DecodeError> {
+pub(super) fn read_variance(
+    r: &mut Reader<'_>,
+    expected_len: Option<u64>,
+    max: u32,
+) -> Result<u32, DecodeError> {
     let offset = r.count()?;
     if offset != 0 {
         return Err(r.error(DecodeErrorKind::NonZeroOffset(offset)));
@@ -88,7 +97,10 @@ impl<T, E: Codec<T>> Codec<Vec<T>> for Conformant<E> {
         let len = len_u64(v.len())?;
         if let Some(size) = a.size {
             if size != len {
-                return Err(EncodeError::new(EncodeErrorKind::CountMismatch { expected: size, actual: len }));
+                return Err(EncodeError::new(EncodeErrorKind::CountMismatch {
+                    expected: size,
+                    actual: len,
+                }));
             }
         }
         w.count(v.len())
@@ -105,7 +117,11 @@ impl<T, E: Codec<T>> Codec<Vec<T>> for Conformant<E> {
         expect_count(r, a.size, max)?;
         elements::<T, E>(max, r)
     }
-    fn decode_deferred(inline: Self::Inline, _a: Args, r: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    fn decode_deferred(
+        inline: Self::Inline,
+        _a: Args,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<T>, DecodeError> {
         E::decode_deferred_vec(inline, r)
     }
 }
@@ -115,11 +131,17 @@ fn conf_varying_counts(len: usize, a: Args) -> Result<(u64, u64), EncodeError> {
     let len = len_u64(len)?;
     let length = a.length.unwrap_or(len);
     if length != len {
-        return Err(EncodeError::new(EncodeErrorKind::CountMismatch { expected: length, actual: len }));
+        return Err(EncodeError::new(EncodeErrorKind::CountMismatch {
+            expected: length,
+            actual: len,
+        }));
     }
     let size = a.size.unwrap_or(len);
     if length > size {
-        return Err(EncodeError::new(EncodeErrorKind::LengthExceedsSize { length, size }));
+        return Err(EncodeError::new(EncodeErrorKind::LengthExceedsSize {
+            length,
+            size,
+        }));
     }
     Ok((size, length))
 }
@@ -156,7 +178,11 @@ impl<T, E: Codec<T>> Codec<Vec<T>> for ConfVarying<E> {
         let actual = read_variance(r, a.length, max)?;
         elements::<T, E>(actual, r)
     }
-    fn decode_deferred(inline: Self::Inline, _a: Args, r: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    fn decode_deferred(
+        inline: Self::Inline,
+        _a: Args,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<T>, DecodeError> {
         E::decode_deferred_vec(inline, r)
     }
 }
@@ -168,7 +194,13 @@ impl<T, E: Codec<T>, const N: usize> Codec<Vec<T>> for Varying<E, N> {
 
     fn encode_inline(v: &Vec<T>, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
         let dim = len_u64(N)?;
-        let (_, length) = conf_varying_counts(v.len(), Args { size: Some(dim), ..a })?;
+        let (_, length) = conf_varying_counts(
+            v.len(),
+            Args {
+                size: Some(dim),
+                ..a
+            },
+        )?;
         w.count(0)?;
         write_u32_count(length, w)?;
         w.align(E::ALIGN);
@@ -182,7 +214,11 @@ impl<T, E: Codec<T>, const N: usize> Codec<Vec<T>> for Varying<E, N> {
         let actual = read_variance(r, a.length, dim)?;
         elements::<T, E>(actual, r)
     }
-    fn decode_deferred(inline: Self::Inline, _a: Args, r: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    fn decode_deferred(
+        inline: Self::Inline,
+        _a: Args,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<T>, DecodeError> {
         E::decode_deferred_vec(inline, r)
     }
 }

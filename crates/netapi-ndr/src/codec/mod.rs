@@ -23,7 +23,9 @@ pub use string::Str;
 
 use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
-use crate::traits::{Args, Codec, Ndr, NdrUnion, decode_union_inline, encode_union_inline, union_align};
+use crate::traits::{
+    Args, Codec, Ndr, NdrUnion, decode_union_inline, encode_union_inline, union_align,
+};
 use crate::writer::Writer;
 
 /// A field marshalled as its type's own [`Ndr`] representation.
@@ -48,7 +50,11 @@ impl<T: Ndr> Codec<T> for Plain {
     fn decode_inline(_a: Args, r: &mut Reader<'_>) -> Result<Self::Inline, DecodeError> {
         T::decode_inline(r)
     }
-    fn decode_deferred(inline: Self::Inline, _a: Args, r: &mut Reader<'_>) -> Result<T, DecodeError> {
+    fn decode_deferred(
+        inline: Self::Inline,
+        _a: Args,
+        r: &mut Reader<'_>,
+    ) -> Result<T, DecodeError> {
         T::decode_deferred(inline, r)
     }
     fn encode_inline_slice(items: &[T], w: &mut Writer) -> Result<(), EncodeError> {
@@ -60,7 +66,10 @@ impl<T: Ndr> Codec<T> for Plain {
     fn decode_inline_vec(n: usize, r: &mut Reader<'_>) -> Result<Vec<Self::Inline>, DecodeError> {
         T::decode_inline_vec(n, r)
     }
-    fn decode_deferred_vec(items: Vec<Self::Inline>, r: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    fn decode_deferred_vec(
+        items: Vec<Self::Inline>,
+        r: &mut Reader<'_>,
+    ) -> Result<Vec<T>, DecodeError> {
         T::decode_deferred_vec(items, r)
     }
 }
@@ -85,7 +94,11 @@ impl<U: NdrUnion> Codec<U> for Switched {
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Self::Inline, DecodeError> {
         decode_union_inline::<U>(a.switch, r)
     }
-    fn decode_deferred(inline: Self::Inline, _a: Args, r: &mut Reader<'_>) -> Result<U, DecodeError> {
+    fn decode_deferred(
+        inline: Self::Inline,
+        _a: Args,
+        r: &mut Reader<'_>,
+    ) -> Result<U, DecodeError> {
         U::decode_arm_deferred(inline, r)
     }
 }

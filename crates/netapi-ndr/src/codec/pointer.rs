@@ -67,7 +67,11 @@ impl<V, C: Codec<V>> Codec<Option<V>> for Unique<C> {
         decode_id(r)
     }
     fn decode_deferred(id: u32, a: Args, r: &mut Reader<'_>) -> Result<Option<V>, DecodeError> {
-        if id == 0 { Ok(None) } else { referent::<C, V>(a, r).map(Some) }
+        if id == 0 {
+            Ok(None)
+        } else {
+            referent::<C, V>(a, r).map(Some)
+        }
     }
 }
 

@@ -20,20 +20,27 @@ pub struct Str;
 
 /// Writes `max_count` for a string of `units` characters plus NUL.
 fn conformance(units: usize, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
-    let actual = units.checked_add(1).ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
+    let actual = units
+        .checked_add(1)
+        .ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
     let size = match a.size {
         None => actual,
         Some(s) => usize::try_from(s).map_err(|_| EncodeError::new(EncodeErrorKind::Overflow))?,
     };
     if size < actual {
-        return Err(EncodeError::new(EncodeErrorKind::LengthExceedsSize { length: actual as u64, size: size as u64 }));
+        return Err(EncodeError::new(EncodeErrorKind::LengthExceedsSize {
+            length: actual as u64,
+            size: size as u64,
+        }));
     }
     w.count(size)
 }
 
 /// Writes `offset` and `actual_count` (characters plus NUL).
 fn variance(units: usize, w: &mut Writer) -> Result<(), EncodeError> {
-    let actual = units.checked_add(1).ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
+    let actual = units
+        .checked_add(1)
+        .ok_or(EncodeError::new(EncodeErrorKind::CountOverflow(units)))?;
     w.count(0)?;
     w.count(actual)
 }
@@ -45,7 +52,9 @@ fn read_units<'a>(a: Args, unit: usize, r: &mut Reader<'a>) -> Result<&'a [u8], 
     let actual = read_variance(r, a.length, max)?;
     let limit = r.limits().max_string_len;
     let n = r.check_count(actual, unit, "Limits::max_string_len", limit)?;
-    let bytes = n.checked_mul(unit).ok_or_else(|| r.error(crate::error::DecodeErrorKind::Overflow))?;
+    let bytes = n
+        .checked_mul(unit)
+        .ok_or_else(|| r.error(crate::error::DecodeErrorKind::Overflow))?;
     r.take(bytes)
 }
 
@@ -55,7 +64,10 @@ fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
     if bytes.get(bytes.len().wrapping_sub(2)..) == Some(&[0, 0][..]) {
         n -= 1;
     }
-    bytes.chunks_exact(2).take(n).map(|c| <[u8; 2]>::try_from(c).map(u16::from_le_bytes).unwrap_or(0))
+    bytes
+        .chunks_exact(2)
+        .take(n)
+        .map(|c| <[u8; 2]>::try_from(c).map(u16::from_le_bytes).unwrap_or(0))
 }
 
 impl Codec<String> for Str {
@@ -85,10 +97,16 @@ impl Codec<String> for Str {
         let cap = bytes.len() / 2 * 3;
         r.charge(cap)?;
         let mut s = String::with_capacity(cap);
-        s.extend(char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
+        s.extend(
+            char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+        );
         Ok(s)
     }
-    fn decode_deferred(inline: String, _a: Args, _r: &mut Reader<'_>) -> Result<String, DecodeError> {
+    fn decode_deferred(
+        inline: String,
+        _a: Args,
+        _r: &mut Reader<'_>,
+    ) -> Result<String, DecodeError> {
         Ok(inline)
     }
 }
@@ -118,7 +136,11 @@ impl Codec<Vec<u16>> for Str {
         r.charge(bytes.len())?;
         Ok(wide_units(bytes).collect())
     }
-    fn decode_deferred(inline: Vec<u16>, _a: Args, _r: &mut Reader<'_>) -> Result<Vec<u16>, DecodeError> {
+    fn decode_deferred(
+        inline: Vec<u16>,
+        _a: Args,
+        _r: &mut Reader<'_>,
+    ) -> Result<Vec<u16>, DecodeError> {
         Ok(inline)
     }
 }
@@ -150,7 +172,11 @@ impl Codec<Vec<u8>> for Str {
         };
         Ok(body.to_vec())
     }
-    fn decode_deferred(inline: Vec<u8>, _a: Args, _r: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
+    fn decode_deferred(
+        inline: Vec<u8>,
+        _a: Args,
+        _r: &mut Reader<'_>,
+    ) -> Result<Vec<u8>, DecodeError> {
         Ok(inline)
     }
 }
