@@ -23,11 +23,16 @@ use crate::uuid::{NDR20, SyntaxId, Uuid, bind_time_feature_syntax};
 use std::collections::VecDeque;
 use std::fmt;
 
+/// Every implementation must accept fragments of this size whatever it offered
+/// ([C706] 12.6.2 `MustRecvFragSize`); a bind_ack may be this large.
+pub const MUST_RECV_FRAG_SIZE: u16 = 1432;
+
 /// Association settings.
 pub struct AssocConfig {
     /// Largest fragment we offer to send (4280 on pipes, 5840 on TCP).
     pub max_xmit_frag: u16,
-    /// Largest fragment we accept; larger incoming fragments are an error.
+    /// Largest fragment we accept; larger incoming fragments (beyond [`MUST_RECV_FRAG_SIZE`])
+    /// are an error.
     pub max_recv_frag: u16,
     /// Association group to join (0: a new one).
     pub assoc_group_id: u32,
@@ -632,10 +637,11 @@ impl Association {
                     min: Header::LEN,
                 });
             }
-            if header.frag_length > self.max_recv_frag {
+            let max = self.max_recv_frag.max(MUST_RECV_FRAG_SIZE);
+            if header.frag_length > max {
                 break Err(Error::FragTooLong {
                     frag_length: header.frag_length,
-                    max: self.max_recv_frag,
+                    max,
                 });
             }
             let len = usize::from(header.frag_length);

@@ -262,13 +262,10 @@ impl Pdu {
                 });
             }
         };
-        let auth = match lay.trailer {
-            Some((start, trailer)) => Some(AuthVerifier {
-                trailer,
-                value: frame[start + SecTrailer::LEN..].to_vec(),
-            }),
-            None => None,
-        };
+        let auth = lay.trailer.map(|(start, trailer)| AuthVerifier {
+            trailer,
+            value: frame[start + SecTrailer::LEN..].to_vec(),
+        });
         Ok(Pdu { header, body, auth })
     }
 }
