@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod smb;
 pub use error::Error;
 
 /// A byte transport that carries DCE/RPC PDUs: an SMB2 named pipe (`ncacn_np`) or a TCP stream

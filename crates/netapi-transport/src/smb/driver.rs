@@ -1,0 +1,320 @@
+//! The tokio driver around one sans-IO [`netapi_smb2::Connection`]: a TCP socket with
+//! `TCP_NODELAY`, a writer task that writes each framed message with one `write_all`, and a
+//! reader task that feeds the connection and hands each response to the caller waiting for its
+//! request. Several requests may be in flight; responses are matched by request id.
+//!
+//! Failure handling: a read error, EOF, protocol violation or response timeout kills the
+//! connection; every waiter is woken with an error, later calls fail at once, and the pool
+//! replaces the connection on its next use.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::time::Duration;
+
+use netapi_smb2::{Connection, Event, RequestId, Response};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::sync::{Notify, mpsc, oneshot};
+
+use crate::Error;
+
+/// Bytes asked of the socket per read.
+const READ_CHUNK: usize = 64 * 1024;
+/// After we close our side, how long the reader waits for the server to close its side.
+const CLOSE_GRACE: Duration = Duration::from_secs(2);
+
+static NEXT_CONNECTION_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Why a connection is dead; turned into an [`Error`] for each waiter.
+#[derive(Debug, Clone)]
+pub(crate) enum Dead {
+    /// EOF, a timeout elsewhere, or closed by us.
+    Disconnected,
+    /// A socket error.
+    Io {
+        op: &'static str,
+        kind: std::io::ErrorKind,
+        message: String,
+    },
+    /// The SMB2 core refused the peer's input.
+    Smb(netapi_smb2::Error),
+}
+
+impl Dead {
+    pub(crate) fn to_error(&self) -> Error {
+        match self {
+            Dead::Disconnected => Error::Disconnected,
+            Dead::Io { op, kind, message } => Error::Io {
+                op,
+                source: std::io::Error::new(*kind, message.clone()),
+            },
+            Dead::Smb(e) => smb_error(e.clone()),
+        }
+    }
+}
+
+/// Map a core error: policy violations keep their own variant.
+pub(crate) fn smb_error(e: netapi_smb2::Error) -> Error {
+    match e {
+        netapi_smb2::Error::Policy(m) => Error::Policy(m),
+        e => Error::Smb(e),
+    }
+}
+
+type Waiter = oneshot::Sender<Result<Response, Error>>;
+
+pub(crate) struct State {
+    pub(crate) conn: Connection,
+    waiters: HashMap<RequestId, Waiter>,
+    tx: Option<mpsc::UnboundedSender<Vec<u8>>>,
+    dead: Option<Dead>,
+}
+
+impl State {
+    /// Move every queued frame to the writer, in order.
+    fn flush(&mut self) {
+        while let Some(frame) = self.conn.poll_transmit() {
+            match &self.tx {
+                Some(tx) => {
+                    if tx.send(frame).is_err() {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+    }
+
+    /// Hand every response to its waiter; responses nobody waits for (fire-and-forget CLOSE,
+    /// LOGOFF) are dropped.
+    fn dispatch(&mut self) {
+        while let Some(ev) = self.conn.poll_event() {
+            if let Event::Response(r) = ev {
+                if let Some(w) = self.waiters.remove(&r.id) {
+                    let _ = w.send(Ok(r));
+                }
+            }
+        }
+    }
+
+    fn kill(&mut self, why: Dead) {
+        if self.dead.is_none() {
+            self.dead = Some(why);
+        }
+        self.conn.close();
+        let err = self.dead.clone().unwrap_or(Dead::Disconnected);
+        for (_, w) in self.waiters.drain() {
+            let _ = w.send(Err(err.to_error()));
+        }
+        self.tx = None;
+    }
+}
+
+/// One TCP connection and its sans-IO state, shared by sessions, pipes and the I/O tasks.
+pub(crate) struct Driver {
+    state: Mutex<State>,
+    /// Signalled by the writer once it has flushed and shut down our half of the socket.
+    closed: Notify,
+    pub(crate) id: u64,
+    pub(crate) response_timeout: Duration,
+}
+
+impl Driver {
+    /// Connect to `addr` with a deadline and start the I/O tasks.
+    pub(crate) async fn connect(
+        host: &str,
+        port: u16,
+        connect_timeout: Duration,
+        response_timeout: Duration,
+        conn: Connection,
+    ) -> Result<Arc<Driver>, Error> {
+        let stream =
+            match tokio::time::timeout(connect_timeout, TcpStream::connect((host, port))).await {
+                Ok(Ok(s)) => s,
+                Ok(Err(source)) => {
+                    return Err(Error::Io {
+                        op: "connect",
+                        source,
+                    });
+                }
+                Err(_) => {
+                    return Err(Error::Timeout {
+                        op: "connect",
+                        after: connect_timeout,
+                    });
+                }
+            };
+        stream.set_nodelay(true).map_err(|source| Error::Io {
+            op: "connect",
+            source,
+        })?;
+        Ok(Self::start(stream, response_timeout, conn))
+    }
+
+    fn start(stream: TcpStream, response_timeout: Duration, conn: Connection) -> Arc<Driver> {
+        let (rd, wr) = stream.into_split();
+        let (tx, rx) = mpsc::unbounded_channel();
+        let driver = Arc::new(Driver {
+            state: Mutex::new(State {
+                conn,
+                waiters: HashMap::new(),
+                tx: Some(tx),
+                dead: None,
+            }),
+            closed: Notify::new(),
+            id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
+            response_timeout,
+        });
+        tokio::spawn(writer(Arc::downgrade(&driver), wr, rx));
+        tokio::spawn(reader(driver.clone(), rd));
+        driver
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock leaves the state as consistent as any error would;
+        // keep going rather than poisoning every later call.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether the connection can still carry requests.
+    pub(crate) fn is_alive(&self) -> bool {
+        self.lock().dead.is_none()
+    }
+
+    /// Issue a request built by `make` and wait for its final response (or the timeout).
+    pub(crate) async fn call(
+        &self,
+        op: &'static str,
+        make: impl FnOnce(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
+    ) -> Result<Response, Error> {
+        let rx = {
+            let mut st = self.lock();
+            if let Some(d) = &st.dead {
+                return Err(d.to_error());
+            }
+            let id = make(&mut st.conn).map_err(smb_error)?;
+            let (tx, rx) = oneshot::channel();
+            st.waiters.insert(id, tx);
+            st.flush();
+            rx
+        };
+        match tokio::time::timeout(self.response_timeout, rx).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(_)) => Err(Error::Disconnected),
+            Err(_) => {
+                // The request is lost in a stalled server: nothing on this connection can be
+                // trusted to complete, so it goes, and every other waiter learns now.
+                self.kill(Dead::Disconnected);
+                Err(Error::Timeout {
+                    op,
+                    after: self.response_timeout,
+                })
+            }
+        }
+    }
+
+    /// Issue a request without waiting for its response (CLOSE from `Drop`, LOGOFF).
+    pub(crate) fn fire(
+        &self,
+        make: impl FnOnce(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
+    ) {
+        let mut st = self.lock();
+        if st.dead.is_none() && make(&mut st.conn).is_ok() {
+            st.flush();
+        }
+    }
+
+    /// Read-only access to the sans-IO state.
+    pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        f(&self.lock().conn)
+    }
+
+    /// Close our side after the frames already queued; later calls fail with `Disconnected`.
+    pub(crate) fn shutdown(&self) {
+        let mut st = self.lock();
+        st.flush();
+        st.kill(Dead::Disconnected);
+    }
+
+    fn kill(&self, why: Dead) {
+        self.lock().kill(why);
+    }
+}
+
+async fn writer(
+    driver: Weak<Driver>,
+    mut wr: OwnedWriteHalf,
+    mut rx: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
+    while let Some(frame) = rx.recv().await {
+        // One write call per message, the frame fully built.
+        if let Err(e) = wr.write_all(&frame).await {
+            if let Some(d) = driver.upgrade() {
+                d.kill(Dead::Io {
+                    op: "write",
+                    kind: e.kind(),
+                    message: e.to_string(),
+                });
+            }
+            break;
+        }
+    }
+    let _ = wr.shutdown().await;
+    if let Some(d) = driver.upgrade() {
+        d.closed.notify_one();
+    }
+}
+
+async fn reader(driver: Arc<Driver>, mut rd: OwnedReadHalf) {
+    let mut buf = vec![0u8; READ_CHUNK];
+    loop {
+        let read = tokio::select! {
+            r = rd.read(&mut buf) => r,
+            _ = driver.closed.notified() => {
+                // Our side is closed; give the server a moment to close its side, then go.
+                let _ = tokio::time::timeout(CLOSE_GRACE, drain(&mut rd)).await;
+                driver.kill(Dead::Disconnected);
+                return;
+            }
+        };
+        let n = match read {
+            Ok(0) => {
+                driver.kill(Dead::Disconnected);
+                return;
+            }
+            Ok(n) => n,
+            Err(e) => {
+                driver.kill(Dead::Io {
+                    op: "read",
+                    kind: e.kind(),
+                    message: e.to_string(),
+                });
+                return;
+            }
+        };
+        let mut st = driver.lock();
+        if st.dead.is_some() {
+            return;
+        }
+        let result = st.conn.handle_input(&buf[..n]);
+        st.dispatch();
+        match result {
+            Ok(()) => st.flush(),
+            Err(e) => {
+                st.kill(Dead::Smb(e));
+                return;
+            }
+        }
+    }
+}
+
+async fn drain(rd: &mut OwnedReadHalf) {
+    let mut sink = [0u8; 4096];
+    while let Ok(n) = rd.read(&mut sink).await {
+        if n == 0 {
+            break;
+        }
+    }
+}
