@@ -37,6 +37,15 @@ impl Writer {
         }
     }
 
+    /// Numbers referent ids from `id` instead of 0x00020000 (still +4 each).
+    /// Only needed to reproduce a peer's stub byte for byte: Samba 4.17
+    /// continues a response's numbering from the request's pointer count.
+    #[must_use]
+    pub fn with_first_referent_id(mut self, id: u32) -> Self {
+        self.next_referent = id;
+        self
+    }
+
     /// Bytes written so far (the current stub offset).
     pub fn position(&self) -> usize {
         self.buf.len()
