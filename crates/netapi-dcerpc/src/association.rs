@@ -608,6 +608,18 @@ impl Association {
         Ok(call_id)
     }
 
+    /// Largest fragment accepted: our `max_recv_frag`, but never below [`MUST_RECV_FRAG_SIZE`]
+    /// nor below what the server announced as its own `max_xmit_frag`.
+    // quirk(samba-4.17): Samba raises an offered max_recv_frag below 2048 to 2048 (it says so
+    // in the bind_ack's max_xmit_frag) and sends 2040-byte fragments.
+    fn recv_limit(&self) -> u16 {
+        let announced = self
+            .negotiated
+            .as_ref()
+            .map_or(0, |n| n.server_max_xmit_frag);
+        self.max_recv_frag.max(MUST_RECV_FRAG_SIZE).max(announced)
+    }
+
     fn fail(&mut self) {
         self.state = State::Closed;
         self.inbuf = Vec::new();
@@ -637,7 +649,7 @@ impl Association {
                     min: Header::LEN,
                 });
             }
-            let max = self.max_recv_frag.max(MUST_RECV_FRAG_SIZE);
+            let max = self.recv_limit();
             if header.frag_length > max {
                 break Err(Error::FragTooLong {
                     frag_length: header.frag_length,

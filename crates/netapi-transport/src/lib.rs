@@ -15,6 +15,10 @@ mod error;
 pub mod smb;
 pub use error::Error;
 
+pub mod epmap;
+pub mod rpc;
+pub mod tcp;
+
 /// A byte transport that carries DCE/RPC PDUs: an SMB2 named pipe (`ncacn_np`) or a TCP stream
 /// (`ncacn_ip_tcp`). The RPC client in [`rpc`] drives its association over this; PDU boundaries
 /// are the association's business, so any split of the bytes is fine.

@@ -585,3 +585,32 @@ fn stub_hook_sees_requests_and_responses() {
         (Direction::Response, call_id, 0, SAMR, 7, b"out".to_vec())
     );
 }
+
+#[test]
+fn server_raising_a_small_max_recv_frag_is_tolerated() {
+    // quirk(samba-4.17): offered 1432, the server announces 2048 and sends 2040-byte fragments.
+    let mut peer = Peer::new();
+    peer.max_xmit = 2048;
+    let mut client = Association::new(AssocConfig::new(1432));
+    client.bind(&[SAMR]).unwrap();
+    let mut ack = Pdu::decode(&peer.answer_bind(&client.poll_transmit().unwrap().data)).unwrap();
+    if let Body::BindAck(a) = &mut ack.body {
+        a.max_xmit_frag = 2048;
+    }
+    client.handle_input(&ack.encode().unwrap()).unwrap();
+    assert!(matches!(client.poll_event(), Some(Event::Bound { .. })));
+    assert_eq!(client.negotiated().unwrap().server_max_xmit_frag, 2048);
+    let (call_id, _) = send_request(&mut client, 0, 1, b"q");
+    let body = vec![3u8; 10_000];
+    for f in peer.response(call_id, 0, &body, 2040) {
+        client.handle_input(&f).unwrap();
+    }
+    assert!(matches!(client.poll_event(), Some(Event::Response { stub, .. }) if stub == body));
+    // Beyond what the server announced is still refused.
+    let (call_id, _) = send_request(&mut client, 0, 1, b"q");
+    let big = peer.response(call_id, 0, &body, 4000).remove(0);
+    assert!(matches!(
+        client.handle_input(&big),
+        Err(Error::FragTooLong { max: 2048, .. })
+    ));
+}
