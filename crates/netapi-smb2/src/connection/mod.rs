@@ -73,6 +73,8 @@ pub struct Response {
     pub status: u32,
     /// `SessionId` from the header.
     pub session_id: u64,
+    /// `TreeId` from a sync header (the new tree's id for TREE_CONNECT).
+    pub tree_id: Option<u32>,
     /// The decoded body.
     pub body: Body,
 }

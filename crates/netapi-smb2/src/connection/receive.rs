@@ -107,6 +107,7 @@ impl Connection {
             command: hdr.command,
             status: hdr.status,
             session_id: hdr.session_id,
+            tree_id: hdr.tree_id(),
             body,
         }));
         Ok(())

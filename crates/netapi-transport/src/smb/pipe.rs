@@ -98,13 +98,25 @@ impl Pipe {
         self.session.inner.max_pipe_output.clamp(1, cap.max(1))
     }
 
-    /// Collect one pipe message: `first` and then READs while the status says more follows.
+    /// Collect one pipe message: `first` and then READs while the server says more follows.
+    ///
+    /// quirk(samba-4.17): only the IOCTL reports `STATUS_BUFFER_OVERFLOW`; READs that continue
+    /// the message return `STATUS_SUCCESS` with `DataRemaining` 0. A message that starts with a
+    /// DCE/RPC header (as every message on an RPC pipe does) is therefore also read until its
+    /// `frag_length` is complete ([C706] 12.6.3).
+    /// `filled` says the first chunk used the whole buffer we offered.
     async fn finish_message(
         &mut self,
         mut status: u32,
         mut msg: Vec<u8>,
+        filled: bool,
     ) -> Result<Vec<u8>, Error> {
-        while status == STATUS_BUFFER_OVERFLOW {
+        let truncated = status == STATUS_BUFFER_OVERFLOW || filled;
+        loop {
+            let short_pdu = truncated && pdu_len(&msg).is_some_and(|n| msg.len() < n);
+            if status != STATUS_BUFFER_OVERFLOW && !short_pdu {
+                return Ok(msg);
+            }
             let (sid, tid, fid) = self.ids();
             let len = self.max_out();
             let r = self
@@ -123,10 +135,14 @@ impl Pipe {
                     limit: MAX_PIPE_MESSAGE,
                 }));
             }
+            if data.data.is_empty() {
+                return Err(Error::Smb(netapi_smb2::Error::Malformed(
+                    "empty READ inside a pipe message",
+                )));
+            }
             msg.extend_from_slice(&data.data);
             status = r.status;
         }
-        Ok(msg)
     }
 
     async fn write_all(&mut self, mut data: &[u8]) -> Result<(), Error> {
@@ -165,6 +181,21 @@ impl Pipe {
             _ => Err(status_error(r)),
         }
     }
+}
+
+/// `frag_length` of a DCE/RPC connection-oriented PDU at the start of `msg` ([C706] 12.6.3.1:
+/// version 5.0, little- or big-endian per the data representation's first byte).
+fn pdu_len(msg: &[u8]) -> Option<usize> {
+    if msg.len() < 10 || msg[0] != 5 || msg[1] != 0 {
+        return None;
+    }
+    let b = [msg[8], msg[9]];
+    let n = if msg[4] & 0x10 != 0 {
+        u16::from_le_bytes(b)
+    } else {
+        u16::from_be_bytes(b)
+    };
+    Some(usize::from(n))
 }
 
 impl Drop for Pipe {
@@ -209,7 +240,8 @@ impl RpcIo for Pipe {
             Body::Ioctl(i) => Self::first_chunk(&r, &i.output)?,
             _ => return Err(status_error(&r)),
         };
-        self.finish_message(status, first).await
+        let filled = first.len() == out as usize;
+        self.finish_message(status, first, filled).await
     }
 
     async fn send(&mut self, data: &[u8]) -> Result<(), Error> {
@@ -229,7 +261,8 @@ impl RpcIo for Pipe {
             Body::Read(d) => Self::first_chunk(&r, &d.data)?,
             _ => return Err(status_error(&r)),
         };
-        self.finish_message(status, first).await
+        let filled = first.len() == len as usize;
+        self.finish_message(status, first, filled).await
     }
 
     fn preferred_frag_size(&self) -> u16 {
