@@ -1,6 +1,6 @@
-//! Windows data types shared by the interfaces ([MS-DTYP] 2.3.3 `FILETIME`,
+//! Windows data types shared by the interfaces (\[MS-DTYP\] 2.3.3 `FILETIME`,
 //! 2.3.4 `GUID`, 2.3.5 `LARGE_INTEGER`, 2.3.10 `RPC_UNICODE_STRING`, 2.4.2
-//! `SID`/`RPC_SID`), and `OLD_LARGE_INTEGER` ([MS-SAMR] 2.2.2.2), which SAMR
+//! `SID`/`RPC_SID`), and `OLD_LARGE_INTEGER` (\[MS-SAMR\] 2.2.2.2), which SAMR
 //! and LSA use instead of `LARGE_INTEGER` to keep 4-byte alignment.
 //!
 //! Left out: security descriptors and ACLs (carried as opaque bytes by the
@@ -12,7 +12,7 @@ use core::str::FromStr;
 use netapi_ndr::Ndr;
 pub use netapi_ndr::{ContextHandle, Guid};
 
-/// `FILETIME` ([MS-DTYP] 2.3.3): 100 ns intervals since 1601-01-01 UTC, as
+/// `FILETIME` (\[MS-DTYP\] 2.3.3): 100 ns intervals since 1601-01-01 UTC, as
 /// two 32-bit halves (so aligned to 4, not 8).
 #[derive(Ndr, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[doc(alias = "FILETIME")]
@@ -38,7 +38,7 @@ impl FileTime {
     }
 }
 
-/// `OLD_LARGE_INTEGER` ([MS-SAMR] 2.2.2.2): a signed 64-bit value as two
+/// `OLD_LARGE_INTEGER` (\[MS-SAMR\] 2.2.2.2): a signed 64-bit value as two
 /// 32-bit halves (aligned to 4). SAMR times (`LastLogon`, ...) use it with
 /// the [`FileTime`] epoch; 0 and `i64::MAX` mean "never".
 #[derive(Ndr, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -65,12 +65,12 @@ impl OldLargeInteger {
     }
 }
 
-/// `LARGE_INTEGER` ([MS-DTYP] 2.3.5): an NDR `hyper`, aligned to 8.
+/// `LARGE_INTEGER` (\[MS-DTYP\] 2.3.5): an NDR `hyper`, aligned to 8.
 #[derive(Ndr, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[doc(alias = "LARGE_INTEGER")]
 pub struct LargeInteger(pub i64);
 
-/// `RPC_UNICODE_STRING` ([MS-DTYP] 2.3.10): byte lengths and a pointer to a
+/// `RPC_UNICODE_STRING` (\[MS-DTYP\] 2.3.10): byte lengths and a pointer to a
 /// conformant-varying UTF-16 buffer, *not* NUL-terminated.
 ///
 /// Kept in wire form (lengths and raw units) so a decoded value re-encodes
@@ -147,14 +147,14 @@ impl RpcUnicodeString {
     }
 }
 
-/// Largest `SubAuthorityCount` ([MS-DTYP] 2.4.2.2).
+/// Largest `SubAuthorityCount` (\[MS-DTYP\] 2.4.2.2).
 pub const SID_MAX_SUB_AUTHORITIES: u8 = 15;
 
-/// `RPC_SID` ([MS-DTYP] 2.4.2.3): a SID as NDR sees it, a conformant
+/// `RPC_SID` (\[MS-DTYP\] 2.4.2.3): a SID as NDR sees it, a conformant
 /// structure whose `max_count` (the sub-authority count) is marshalled
 /// before it, hoisted in front of any structure that embeds it.
 ///
-/// Text form `S-1-5-21-...` ([MS-DTYP] 2.4.2.1) via `Display`/`FromStr`.
+/// Text form `S-1-5-21-...` (\[MS-DTYP\] 2.4.2.1) via `Display`/`FromStr`.
 #[derive(Ndr, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[doc(alias = "RPC_SID")]
 #[doc(alias = "SID")]
@@ -213,7 +213,7 @@ impl RpcSid {
 
 impl fmt::Display for RpcSid {
     /// `S-R-I-S-S...`: the authority in decimal below 2^32, else in hex
-    /// ([MS-DTYP] 2.4.2.1).
+    /// (\[MS-DTYP\] 2.4.2.1).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = self.authority();
         if a < 1 << 32 {

@@ -22,10 +22,13 @@ impl FieldInfo {
     pub fn new(index: usize, f: &syn::Field, params: bool) -> syn::Result<Self> {
         let attrs = attrs::field(&f.attrs)?;
         let (member, name) = match &f.ident {
-            Some(i) => (Member::Named(i.clone()), i.to_string()),
+            Some(i) => (
+                Member::Named(i.clone()),
+                i.to_string().trim_start_matches("r#").to_owned(),
+            ),
             None => (Member::Unnamed(index.into()), index.to_string()),
         };
-        let local = format_ident!("__f_{}", name.trim_start_matches("r#"));
+        let local = format_ident!("__f_{}", name);
         let codec = codec(&attrs, params, f)?;
         Ok(Self {
             member,

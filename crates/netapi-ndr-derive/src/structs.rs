@@ -1,4 +1,4 @@
-//! Structures ([C706] 14.3.6/14.3.7) and `#[ndr(params)]` parameter lists.
+//! Structures (\[C706\] 14.3.6/14.3.7) and `#[ndr(params)]` parameter lists.
 //!
 //! A structure's inline part is its fields' inline parts in order, then the
 //! fields' deferred parts in order. A parameter list is not a structure:

@@ -1,4 +1,4 @@
-//! Unions ([C706] 14.3.8) declared as Rust enums.
+//! Unions (\[C706\] 14.3.8) declared as Rust enums.
 //!
 //! Each variant is one arm: `#[ndr(case = N)]` / `#[ndr(case(N, M))]` with
 //! zero or one field, or `#[ndr(default)]` whose first field keeps the

@@ -1,4 +1,4 @@
-//! Encode and decode errors ([C706] 14 gives no error model; these are ours).
+//! Encode and decode errors (\[C706\] 14 gives no error model; these are ours).
 //!
 //! A [`DecodeError`] says what went wrong ([`DecodeErrorKind`]), at which
 //! offset of the stub, and in which type and field (`&'static str`, set by the
@@ -76,7 +76,7 @@ pub enum DecodeErrorKind {
     /// A union discriminant selects no arm and the union has no `default`.
     UnknownDiscriminant(i128),
     /// A non-encapsulated union's discriminant differs from its `switch_is`
-    /// field ([MS-RPCE] 3.1.1.5.3.2.1.11).
+    /// field (\[MS-RPCE\] 3.1.1.5.3.2.1.11).
     DiscriminantMismatch {
         /// The `switch_is` value.
         expected: i128,

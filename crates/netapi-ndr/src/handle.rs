@@ -1,8 +1,8 @@
-//! `GUID` ([MS-DTYP] 2.3.4.1, the NDR form of the [C706] `uuid_t`) and RPC
-//! context handles (the 20-byte `ndr_context_handle` of [C706] Appendix N).
+//! `GUID` (\[MS-DTYP\] 2.3.4.1, the NDR form of the \[C706\] `uuid_t`) and RPC
+//! context handles (the 20-byte `ndr_context_handle` of \[C706\] Appendix N).
 //!
 //! Both are fixed structures aligned to 4. A GUID's text form is
-//! `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` ([MS-DTYP] 2.3.4.3); parsing
+//! `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (\[MS-DTYP\] 2.3.4.3); parsing
 //! accepts it with or without braces.
 
 use core::fmt;
@@ -13,7 +13,7 @@ use crate::reader::Reader;
 use crate::traits::Ndr;
 use crate::writer::Writer;
 
-/// `GUID` ([MS-DTYP] 2.3.4.1): Data1..Data4 as NDR little-endian integers.
+/// `GUID` (\[MS-DTYP\] 2.3.4.1): Data1..Data4 as NDR little-endian integers.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[doc(alias = "GUID")]
 #[doc(alias = "UUID")]
@@ -162,7 +162,7 @@ impl Ndr for Guid {
     }
 }
 
-/// RPC context handle (`ndr_context_handle`, [C706] Appendix N; e.g.
+/// RPC context handle (`ndr_context_handle`, \[C706\] Appendix N; e.g.
 /// `SAMPR_HANDLE`, `LSAPR_HANDLE`): 4 bytes of attributes, then a GUID.
 /// A handle with nil GUID and zero attributes is the null handle.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,5 +1,5 @@
-//! NDR20 transfer syntax, little-endian ([C706] chapter 14 "Transfer Syntax
-//! NDR"; [MS-RPCE] 2.2.5 and 3.1.1.5.1 for the Windows extensions).
+//! NDR20 transfer syntax, little-endian (\[C706\] chapter 14 "Transfer Syntax
+//! NDR"; \[MS-RPCE\] 2.2.5 and 3.1.1.5.1 for the Windows extensions).
 //!
 //! Start at [`Ndr`] (two-phase marshalling), [`encode`]/[`decode`] and the
 //! `#[derive(Ndr)]` attributes documented in [`manual`]. Decoding is bounded

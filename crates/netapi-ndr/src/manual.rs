@@ -1,12 +1,12 @@
-//! Design notes and the `#[derive(Ndr)]` attribute reference ([C706] 14,
-//! [MS-RPCE] 2.2.5).
+//! Design notes and the `#[derive(Ndr)]` attribute reference (\[C706\] 14,
+//! \[MS-RPCE\] 2.2.5).
 //!
 //! Read this before declaring an interface. It says how IDL maps to Rust,
 //! what the derive generates, and which NDR rules the library enforces.
 //!
 //! # Model
 //!
-//! NDR marshals a construct in two phases ([C706] 14.3.12.3): the *inline*
+//! NDR marshals a construct in two phases (\[C706\] 14.3.12.3): the *inline*
 //! part (scalars, referent ids of embedded pointers) and then the *deferred*
 //! referents, in the order their pointers appeared, each referent again
 //! inline-then-deferred. [`crate::Ndr`] has one method per phase and
@@ -50,7 +50,9 @@
 //! give `max_count`/`actual_count` (the Vec's length must agree) and the
 //! discriminant; on decode the wire counts are checked against them when the
 //! fields they name are already decoded (always in the deferred phase, so
-//! for pointers; for inline arrays only earlier fields).
+//! for pointers; for inline arrays only earlier fields) and the expression
+//! evaluates (overflow, division by zero or a negative result skips the
+//! check on decode, but is an error on encode).
 //!
 //! Variant (union arm): `#[ndr(case = 2)]`, `#[ndr(case(2, 3))]`,
 //! `#[ndr(default)]`. Arms are unit variants (empty arm) or hold one field
@@ -63,33 +65,33 @@
 //! ```
 //! use netapi_ndr::Ndr;
 //!
-//! /// `SHARE_INFO_1` ([MS-SRVS] 2.2.4.23).
+//! /// `SHARE_INFO_1` (\[MS-SRVS\] 2.2.4.23).
 //! #[derive(Ndr, Debug, Clone, PartialEq)]
 //! pub struct ShareInfo1 {
 //!     #[ndr(unique, string)] pub netname: Option<String>,
 //!     pub r#type: u32,
 //!     #[ndr(unique, string)] pub remark: Option<String>,
 //! }
-//! /// `SHARE_INFO_1_CONTAINER` ([MS-SRVS] 2.2.4.33).
+//! /// `SHARE_INFO_1_CONTAINER` (\[MS-SRVS\] 2.2.4.33).
 //! #[derive(Ndr, Debug, Clone, PartialEq)]
 //! pub struct ShareInfo1Container {
 //!     pub entries_read: u32,
 //!     #[ndr(unique, size_is(entries_read))] pub buffer: Option<Vec<ShareInfo1>>,
 //! }
-//! /// `SHARE_ENUM_UNION` ([MS-SRVS] 2.2.4.38).
+//! /// `SHARE_ENUM_UNION` (\[MS-SRVS\] 2.2.4.38).
 //! #[derive(Ndr, Debug, Clone, PartialEq)]
 //! #[ndr(switch_type = u32)]
 //! pub enum ShareEnumUnion {
 //!     #[ndr(case = 1)] L1(#[ndr(unique)] Option<ShareInfo1Container>),
 //!     #[ndr(default)] Other(u32),
 //! }
-//! /// `SHARE_ENUM_STRUCT` ([MS-SRVS] 2.2.4.39).
+//! /// `SHARE_ENUM_STRUCT` (\[MS-SRVS\] 2.2.4.39).
 //! #[derive(Ndr, Debug, Clone, PartialEq)]
 //! pub struct ShareEnumStruct {
 //!     pub level: u32,
 //!     #[ndr(switch_is(level))] pub share_info: ShareEnumUnion,
 //! }
-//! /// `NetrShareEnum` response ([MS-SRVS] 3.1.4.8).
+//! /// `NetrShareEnum` response (\[MS-SRVS\] 3.1.4.8).
 //! #[derive(Ndr, Debug, Clone, PartialEq)]
 //! #[ndr(params)]
 //! pub struct NetrShareEnumResponse {
@@ -110,8 +112,8 @@
 //!
 //! # Parameter lists
 //!
-//! `#[ndr(params)]` structs are request or response stubs ([C706] 14.3.11
-//! top-level pointers, [MS-RPCE] 2.2.4.8 for `switch_is` parameters): each field is aligned on its own and its
+//! `#[ndr(params)]` structs are request or response stubs (\[C706\] 14.3.11
+//! top-level pointers, \[MS-RPCE\] 2.2.4.8 for `switch_is` parameters): each field is aligned on its own and its
 //! deferred referents follow it at once; a top-level `[ref]` pointer is just
 //! its referent (declare `[out] DWORD* TotalEntries` as `total_entries: u32`,
 //! `[in] PRPC_SID DomainId` as `domain_id: RpcSid`); a top-level conformant
@@ -135,6 +137,12 @@
 //!
 //! * Strings: invalid UTF-16 becomes U+FFFD in `String` (use `Vec<u16>` for
 //!   exact units); a missing NUL terminator is tolerated.
-//! * Unions use `ms_union` alignment ([MS-RPCE] 2.2.4.5), which every
+//! * Unions use `ms_union` alignment (\[MS-RPCE\] 2.2.4.5), which every
 //!   NetApi interface enables.
 //! * Empty conformant arrays are still aligned to their element type.
+//! * An empty union arm gets no padding after the discriminant.
+//! * Samba 4.17 numbers a response's referent ids on from its request's
+//!   pointer count; [`crate::Writer::with_first_referent_id`] reproduces
+//!   such a stub byte for byte. Decoding never depends on the numbering.
+//! * `ref` on a field of a `params` struct is documentation only; embedded
+//!   `ref` pointers carry a referent id and must not be null.

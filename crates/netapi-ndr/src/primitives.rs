@@ -1,4 +1,4 @@
-//! Primitive types ([C706] 14.2: integers, `boolean`, `hyper`; 14.3.3.1
+//! Primitive types (\[C706\] 14.2: integers, `boolean`, `hyper`; 14.3.3.1
 //! fixed arrays), plus `Box<T>` for recursive declarations.
 //!
 //! Integers are little-endian and aligned to their size (`hyper` to 8).
@@ -160,7 +160,7 @@ impl Ndr for bool {
     }
 }
 
-/// Fixed arrays ([C706] 14.3.3.1): the elements, no counts.
+/// Fixed arrays (\[C706\] 14.3.3.1): the elements, no counts.
 impl<T: Ndr, const N: usize> Ndr for [T; N] {
     const ALIGN: usize = T::ALIGN;
     const MIN_WIRE_SIZE: usize = T::MIN_WIRE_SIZE.saturating_mul(N);

@@ -1,4 +1,4 @@
-//! The decoder's input cursor with its limits ([C706] 14.2, [MS-RPCE] 3.1.1.5.1).
+//! The decoder's input cursor with its limits (\[C706\] 14.2, \[MS-RPCE\] 3.1.1.5.1).
 //!
 //! Besides position and alignment, the reader carries the state of one
 //! decode that the traits thread through: the allocation budget, the pointer

@@ -1,4 +1,4 @@
-//! The two-phase NDR traits ([C706] 14.3.12.3: embedded pointer referents are
+//! The two-phase NDR traits (\[C706\] 14.3.12.3: embedded pointer referents are
 //! deferred until after the construct that embeds them).
 //!
 //! [`Ndr`] is implemented by value types (integers, structures, unions, wire
@@ -23,7 +23,7 @@ use crate::writer::Writer;
 /// `Inline = Self` and an identity `decode_deferred`.
 ///
 /// A *conformant* type (a structure whose last member is a conformant array,
-/// [C706] 14.3.7.1) sets [`Ndr::CONFORMANT`]: its `max_count` is written by
+/// \[C706\] 14.3.7.1) sets [`Ndr::CONFORMANT`]: its `max_count` is written by
 /// [`Ndr::encode_conformance`] before the outermost structure, and read back
 /// by [`decode_unit`] into the [`Reader`] for the member to take.
 pub trait Ndr: Sized {
@@ -230,10 +230,10 @@ macro_rules! scalar_ints {
 }
 scalar_ints!(u8, u16, u32, u64, i8, i16, i32, i64);
 
-/// A union ([C706] 14.3.8), implemented by `#[derive(Ndr)]` on enums.
+/// A union (\[C706\] 14.3.8), implemented by `#[derive(Ndr)]` on enums.
 ///
 /// The discriminant is marshalled first (as [`NdrUnion::Switch`]), then the
-/// selected arm. Alignment follows the `ms_union` rule of [MS-RPCE] 2.2.4.5,
+/// selected arm. Alignment follows the `ms_union` rule of \[MS-RPCE\] 2.2.4.5,
 /// which SAMR, LSA, SRVS and WKST enable: the discriminant is aligned to its
 /// own type, the arm to the largest alignment of all arms. Encapsulated
 /// unions ([`NdrUnion::ENCAPSULATED`]) are first aligned as a whole.
@@ -294,7 +294,7 @@ pub fn encode_union_inline<U: NdrUnion>(
 }
 
 /// Reads a union's discriminant and arm inline part, checking the
-/// discriminant against `switch` ([MS-RPCE] 3.1.1.5.3.2.1.11).
+/// discriminant against `switch` (\[MS-RPCE\] 3.1.1.5.3.2.1.11).
 pub fn decode_union_inline<U: NdrUnion>(
     switch: Option<i128>,
     r: &mut Reader<'_>,

@@ -11,7 +11,7 @@
 ///
 /// ```
 /// netapi_ndr::wire_enum! {
-///     /// `shi*_type` ([MS-SRVS] 2.2.2.4).
+///     /// `shi*_type` (\[MS-SRVS\] 2.2.2.4).
 ///     pub struct ShareType(u32) {
 ///         /// Disk drive.
 ///         STYPE_DISKTREE = 0,

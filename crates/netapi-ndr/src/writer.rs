@@ -1,4 +1,4 @@
-//! The encoder's output buffer ([C706] 14.2: alignment, [MS-RPCE] 3.1.1.5.1).
+//! The encoder's output buffer (\[C706\] 14.2: alignment, \[MS-RPCE\] 3.1.1.5.1).
 //!
 //! Alignment is relative to the start of the stub (the first byte after the
 //! request/response PDU header), which is what Windows and Samba do. Referent

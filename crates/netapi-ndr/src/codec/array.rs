@@ -1,4 +1,4 @@
-//! Conformant, varying and conformant-varying arrays ([C706] 14.3.3.2–14.3.3.4).
+//! Conformant, varying and conformant-varying arrays (\[C706\] 14.3.3.2–14.3.3.4).
 //!
 //! `max_count` of a conformant array is the array's conformance: written by
 //! `encode_conformance` in front of the outermost structure (or of the

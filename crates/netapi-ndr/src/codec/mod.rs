@@ -75,7 +75,7 @@ impl<T: Ndr> Codec<T> for Plain {
 }
 
 /// A non-encapsulated union whose discriminant is given by `switch_is`
-/// ([C706] 14.3.8, [MS-RPCE] 2.2.4.8): the discriminant is still marshalled
+/// (\[C706\] 14.3.8, \[MS-RPCE\] 2.2.4.8): the discriminant is still marshalled
 /// in front of the arm, and must equal the `switch_is` value.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Switched;

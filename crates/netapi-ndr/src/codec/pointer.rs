@@ -1,4 +1,4 @@
-//! Pointers ([C706] 14.3.10–14.3.12, [MS-RPCE] 2.2.5.3.3).
+//! Pointers (\[C706\] 14.3.10–14.3.12, \[MS-RPCE\] 2.2.5.3.3).
 //!
 //! Inline, an embedded pointer is a 4-byte referent id (0 = null); its
 //! referent follows in the deferred phase as a self-contained unit. A

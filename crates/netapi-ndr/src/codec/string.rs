@@ -1,4 +1,4 @@
-//! `[string]` conformant-varying strings ([C706] 14.3.4).
+//! `[string]` conformant-varying strings (\[C706\] 14.3.4).
 //!
 //! Wire form: `max_count`, `offset` (0), `actual_count`, then `actual_count`
 //! characters including the terminating NUL. On decode the final NUL is

@@ -1,4 +1,4 @@
-//! Constructed types ([C706] 14.3): value/bytes tables worked out by hand
+//! Constructed types (\[C706\] 14.3): value/bytes tables worked out by hand
 //! from the rules (alignment from the stub start, referent ids 0x00020000
 //! + 4 per non-null pointer, max/offset/actual counts).
 

@@ -1,4 +1,4 @@
-//! Unit tests: value/bytes tables written from the [C706] 14 rules, hostile
+//! Unit tests: value/bytes tables written from the \[C706\] 14 rules, hostile
 //! inputs, and property tests.
 
 mod constructs;

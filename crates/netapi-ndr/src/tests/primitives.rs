@@ -1,4 +1,4 @@
-//! Primitives and fixed arrays ([C706] 14.2, 14.3.3.1).
+//! Primitives and fixed arrays (\[C706\] 14.2, 14.3.3.1).
 
 use super::check;
 use crate::{ContextHandle, Guid, Ndr, decode, encode};
