@@ -1,13 +1,14 @@
 //! Hand-encoded NDR 2.0 stubs for the lab tests (little-endian; full/unique pointer referents
 //! from 0x00020000). Sources: [MS-SAMR] 3.1.5.1.1 SamrConnect5, 3.1.5.13.1 SamrCloseHandle;
 //! [MS-LSAD] 3.1.4.4.1 LsarOpenPolicy2, 3.1.4.9.4 LsarClose; [MS-SRVS] 3.1.4.17
-//! NetrServerGetInfo; [C706] appendix O ept_lookup.
+//! NetrServerGetInfo; [MS-WKST] 3.2.4.1 NetrWkstaGetInfo; [C706] appendix O ept_lookup.
 #![allow(dead_code)]
 
 use netapi_dcerpc::SyntaxId;
 
 pub const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
 pub const LSARPC: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ab", 0, 0);
+pub const WKSSVC: SyntaxId = SyntaxId::new("6bffd098-a112-3610-9833-46c3f87e345a", 1, 0);
 pub const SRVSVC: SyntaxId = SyntaxId::new("4b324fc8-1670-01d3-1278-5a47bf6ee188", 3, 0);
 
 pub const SAMR_CLOSE_HANDLE: u16 = 1;
@@ -15,6 +16,8 @@ pub const SAMR_CONNECT5: u16 = 64;
 pub const LSAR_CLOSE: u16 = 0;
 pub const LSAR_OPEN_POLICY2: u16 = 44;
 pub const NETR_SERVER_GET_INFO: u16 = 21;
+/// wkssvc NetrWkstaGetInfo: same request layout as NetrServerGetInfo.
+pub const NETR_WKSTA_GET_INFO: u16 = 0;
 
 pub const MAXIMUM_ALLOWED: u32 = 0x0200_0000;
 pub const STATUS_ACCESS_DENIED: u32 = 0xc000_0022;
