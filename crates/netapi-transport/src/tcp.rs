@@ -84,6 +84,11 @@ impl TcpIo {
         self.peer
     }
 
+    /// Whether TCP_NODELAY is set on the socket (it always is after [`TcpIo::connect`]).
+    pub fn nodelay(&self) -> bool {
+        self.stream.nodelay().unwrap_or(false)
+    }
+
     /// The options in use.
     pub fn options(&self) -> &TcpOptions {
         &self.opts

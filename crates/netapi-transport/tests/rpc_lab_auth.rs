@@ -237,3 +237,21 @@ async fn ntlm_wrong_password_is_refused() {
         "{err}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn spnego_ntlm_at_privacy_uses_an_alter_context_leg() {
+    let Some(lab) = Lab::get() else { return };
+    let ip: IpAddr = lab.dc.ip.parse().unwrap();
+    let creds = Credentials::password(&lab.dc.domain, &lab.dc.admin_user, &lab.dc.password);
+    // SPNEGO (auth_type 9) wrapping NTLM: NEGOTIATE in the bind, CHALLENGE in the bind_ack,
+    // AUTHENTICATE in an alter_context, accept-completed + mechListMIC in its response.
+    let ctx =
+        netapi_auth::client_context(&creds, &AuthOptions::ntlm(), "host", Framing::Spnego).unwrap();
+    let auth = AuthConfig::new(AuthType::SPNEGO, AuthLevel::PKT_PRIVACY, ctx);
+    let mut client = bind_tcp(ip, &[SAMR], Some(auth), TcpOptions::default())
+        .await
+        .unwrap();
+    assert!(client.association().negotiated().unwrap().header_signing);
+    samr_connect_and_close(&mut client, &format!("\\\\{}", lab.dc.ip)).await;
+    samr_connect_and_close(&mut client, "x").await;
+}
