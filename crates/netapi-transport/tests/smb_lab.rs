@@ -332,13 +332,15 @@ fn kerberos_to_the_dc_by_name_while_connecting_to_the_address() {
     let Some(lab) = lab() else { return };
     rt().block_on(async {
         let creds = Credentials::password(&lab.dc_domain, &lab.dc_admin, &lab.password);
-        let mut opts = SmbOptions::default();
-        opts.auth = AuthOptions {
-            mechanism: Mechanism::Kerberos,
-            kdc: Some(lab.dc_ip.clone()),
-            realm: Some(lab.dc_realm.clone()),
-            target_host: Some(lab.dc_fqdn.clone()),
-            ..AuthOptions::default()
+        let opts = SmbOptions {
+            auth: AuthOptions {
+                mechanism: Mechanism::Kerberos,
+                kdc: Some(lab.dc_ip.clone()),
+                realm: Some(lab.dc_realm.clone()),
+                target_host: Some(lab.dc_fqdn.clone()),
+                ..AuthOptions::default()
+            },
+            ..SmbOptions::default()
         };
         let s = SmbSession::connect(&lab.dc_ip, &creds, &opts)
             .await
