@@ -146,6 +146,14 @@ fn every_dialect_negotiates_and_binds_srvsvc() {
                 _ => SigningAlgorithm::AES_CMAC,
             };
             assert_eq!(s.signing_algorithm(), Some(expect), "{d:?}");
+            if let Some((signing, _)) = server_view(&lab, s.session_id()) {
+                let want = match d {
+                    Dialect::SMB2_0_2 | Dialect::SMB2_1 => "HMAC-SHA256",
+                    Dialect::SMB3_1_1 => "AES-128-GMAC",
+                    _ => "AES-128-CMAC",
+                };
+                assert_eq!(signing, want, "{d:?}: the server signs too");
+            }
             bind_srvsvc(&s).await;
             s.logoff().await.unwrap();
         }
@@ -199,6 +207,12 @@ fn required_signing_and_encryption_per_3x_dialect() {
                 .unwrap_or_else(|e| panic!("{d:?}: {e}"));
             assert!(s.is_encrypted(), "{d:?}");
             assert!(s.cipher().is_some());
+            if let Some((_, encryption)) = server_view(&lab, s.session_id()) {
+                assert_ne!(
+                    encryption, "-",
+                    "{d:?}: the server sees an encrypted session"
+                );
+            }
             bind_srvsvc(&s).await;
         }
         // 2.1 cannot encrypt: refused, not silently downgraded.
@@ -362,6 +376,22 @@ fn smbstatus_json(lab: &Lab) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The file server's view of our session from `smbstatus --json`: (signing, encryption)
+/// ciphers, "-" for none. `None` when smbstatus cannot run here (then the check is skipped).
+fn server_view(lab: &Lab, session_id: u64) -> Option<(String, String)> {
+    let json = smbstatus_json(lab)?;
+    let at = json
+        .find(&format!("\"session_id\": \"{session_id}\""))
+        .unwrap_or_else(|| panic!("session {session_id} not listed by smbstatus: {json}"));
+    let rest = &json[at..];
+    let cipher = |key: &str| {
+        let k = format!("\"{key}\": {{\"cipher\": \"");
+        let from = rest.find(&k)? + k.len();
+        Some(rest[from..].split('"').next()?.to_owned())
+    };
+    Some((cipher("signing")?, cipher("encryption")?))
 }
 
 /// Sessions and tree connects of ours are gone once the last handle is dropped. Samba 4.17's

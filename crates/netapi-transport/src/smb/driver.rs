@@ -63,6 +63,16 @@ pub(crate) fn smb_error(e: netapi_smb2::Error) -> Error {
     }
 }
 
+/// Map an error raised while building a request: the caller's mistakes are usage errors.
+fn request_error(e: netapi_smb2::Error) -> Error {
+    match e {
+        netapi_smb2::Error::Usage(m) => Error::Usage(m.to_owned()),
+        e @ netapi_smb2::Error::TooLarge { .. } => Error::Usage(e.to_string()),
+        netapi_smb2::Error::Closed => Error::Disconnected,
+        e => smb_error(e),
+    }
+}
+
 type Waiter = oneshot::Sender<Result<Response, Error>>;
 
 pub(crate) struct State {
@@ -194,7 +204,7 @@ impl Driver {
             if let Some(d) = &st.dead {
                 return Err(d.to_error());
             }
-            let id = make(&mut st.conn).map_err(smb_error)?;
+            let id = make(&mut st.conn).map_err(request_error)?;
             let (tx, rx) = oneshot::channel();
             st.waiters.insert(id, tx);
             st.flush();

@@ -134,7 +134,7 @@ impl SmbSession {
         if auth_opts.target_host.is_none() {
             auth_opts.target_host = spn_host;
         }
-        let info = setup(driver, creds, auth_opts, auth, hint).await?;
+        let info = setup(driver, creds, auth_opts.clone(), auth, hint).await?;
         let session_id = info.session_id;
         if !creds.is_anonymous()
             && info.flags & (session_flags::IS_GUEST | session_flags::IS_NULL) != 0
@@ -143,7 +143,12 @@ impl SmbSession {
                 "the server logged us on as guest or anonymous instead of the given user".into(),
             ));
         }
-        let path = format!(r"\\{host}\IPC$");
+        // The UNC name the server knows itself by, when we have one ([MS-SMB2] 2.2.9).
+        let unc_host = auth_opts
+            .target_host
+            .clone()
+            .unwrap_or_else(|| host.to_owned());
+        let path = format!(r"\\{unc_host}\IPC$");
         let r = driver
             .call("TREE_CONNECT", |c| c.tree_connect(session_id, &path))
             .await?;
