@@ -1,5 +1,5 @@
-//! The sans-IO client association ([C706] 12.6.2 association and call rules, chapter 12 state
-//! machines condensed to a client; [MS-RPCE] 3.3.1.5 for the Windows extensions).
+//! The sans-IO client association (\[C706\] chapter 12, the connection-oriented association and
+//! call rules condensed to one client; [MS-RPCE] 3.3.1.5 for the Windows extensions).
 //!
 //! Input is bytes ([`Association::handle_input`], any split), output is whole PDUs
 //! ([`Association::poll_transmit`]) and [`Event`]s ([`Association::poll_event`]). One call is
@@ -24,7 +24,7 @@ use std::collections::VecDeque;
 use std::fmt;
 
 /// Every implementation must accept fragments of this size whatever it offered
-/// ([C706] 12.6.2 `MustRecvFragSize`); a bind_ack may be this large.
+/// (\[C706\] `MustRecvFragSize`); a bind_ack may be this large.
 pub const MUST_RECV_FRAG_SIZE: u16 = 1432;
 
 /// Association settings.

@@ -1,5 +1,5 @@
 //! Authenticated associations: the handshake legs and per-PDU protection ([MS-RPCE] 3.3.1.5.2,
-//! 2.2.2.11-12; [C706] 13.2.6).
+//! 2.2.2.11-12; \[C706\] chapter 13).
 //!
 //! The first token rides in the bind, the server's answer in the bind_ack; a mechanism that is
 //! done after our next token sends it in rpc_auth_3, one that needs more legs uses

@@ -1,7 +1,7 @@
 //! Bounded byte reading and little-endian writing for PDU fields.
 //!
 //! Every read checks the remaining length and names what it was reading; header fields honour
-//! the peer's integer representation ([C706] 12.6.3.1 `packed_drep`, 14.2). We always write
+//! the peer's integer representation (\[C706\] 12.6.3.1 `packed_drep`, chapter 14). We always write
 //! little-endian.
 
 use crate::error::Error;
@@ -17,7 +17,7 @@ pub enum Endian {
 }
 
 /// A cursor over one PDU; positions are absolute offsets from the PDU start, so alignment is
-/// computed the way [C706] 12.6 describes it (relative to the first header byte).
+/// computed the way \[C706\] 12.6 describes it (relative to the first header byte).
 pub(crate) struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,

@@ -87,8 +87,8 @@ pub enum Error {
         /// The limit.
         max: usize,
     },
-    /// The server refused the association with bind_nak ([C706] 12.6.4.5,
-    /// `provider_reject_reason`; [MS-RPCE] 2.2.2.5 adds reasons 8 and 9).
+    /// The server refused the association with bind_nak (\[C706\] 12.6.4.5,
+    /// `provider_reject_reason`; [MS-RPCE] 2.2.2 adds reasons 8 and 9).
     BindNak {
         /// The reject reason as received.
         reason: u16,
@@ -97,7 +97,7 @@ pub enum Error {
     ContextRejected {
         /// Our presentation context id.
         context_id: u16,
-        /// `result` ([C706] 12.6.3.1: 1 user rejection, 2 provider rejection).
+        /// `result` (\[C706\] 12.6.3.1: 1 user rejection, 2 provider rejection).
         result: u16,
         /// `reason` (1 abstract syntax not supported, 2 transfer syntaxes not supported, ...).
         reason: u16,

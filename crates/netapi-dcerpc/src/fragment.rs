@@ -1,5 +1,6 @@
-//! Request fragmentation and response reassembly ([C706] 12.6.3.3 fragmentation rules,
-//! 12.6.2 `max_xmit_frag`/`max_recv_frag`; [MS-RPCE] 3.3.1.5.4-5 for the auth padding).
+//! Request fragmentation and response reassembly (\[C706\] 12.6: `frag_length`, `alloc_hint`,
+//! `PFC_FIRST_FRAG`/`PFC_LAST_FRAG`, `max_xmit_frag`/`max_recv_frag`; [MS-RPCE] 2.2.2.11 for the
+//! auth padding).
 //!
 //! A request goes out in fragments of at most the negotiated `max_xmit_frag` bytes, each
 //! carrying header, fixed part, a stub chunk and, when protected, padding + sec_trailer +

@@ -1,6 +1,6 @@
 //! DCE/RPC connection-oriented protocol for netapi: PDUs and a sans-IO client association.
 //!
-//! Written from [C706] chapter 12 (connection-oriented RPC) and [MS-RPCE] 2.2.2 / 3.3 (Windows
+//! Written from \[C706\] chapter 12 (connection-oriented RPC) and [MS-RPCE] 2.2.2 / 3.3 (Windows
 //! extensions: rpc_auth_3, header signing, bind time feature negotiation, auth padding).
 //! Start at [`Association`]: `bind` → `poll_transmit` → `handle_input` → `poll_event`, then
 //! `request` per call. [`pdu`] holds the wire types, [`fragment`] the size rules and

@@ -1,8 +1,9 @@
-//! UUIDs and presentation syntax identifiers ([C706] appendix A, 12.6.3.1 `p_syntax_id_t`).
+//! UUIDs and presentation syntax identifiers (\[C706\] appendix A, 12.6.3.1 `p_syntax_id_t`).
 //!
 //! A [`Uuid`] is stored in its canonical (string) byte order; on the wire its first three fields
-//! follow the PDU's data representation, so [`Uuid::to_wire`] / [`Uuid::from_wire`] swap them for
-//! little-endian. [`SyntaxId`] pairs an interface or transfer syntax UUID with its version.
+//! follow the PDU's data representation, so they are swapped for little-endian
+//! ([`Uuid::to_le_bytes`], [`Uuid::from_le_bytes`]). [`SyntaxId`] pairs an interface or transfer
+//! syntax UUID with its version.
 
 use crate::codec::Endian;
 use std::fmt;
@@ -109,7 +110,7 @@ impl fmt::Debug for Uuid {
     }
 }
 
-/// `p_syntax_id_t` ([C706] 12.6.3.1): an abstract (interface) or transfer syntax and its version.
+/// `p_syntax_id_t` (\[C706\] 12.6.3.1): an abstract (interface) or transfer syntax and its version.
 /// On the wire the version is one 32-bit value, major in the low 16 bits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SyntaxId {
@@ -149,7 +150,7 @@ impl fmt::Debug for SyntaxId {
     }
 }
 
-/// NDR 2.0 transfer syntax ([C706] appendix I): the only one we marshal with.
+/// NDR 2.0 transfer syntax (\[C706\] chapter 14): the only one we marshal with.
 pub const NDR20: SyntaxId = SyntaxId::new("8a885d04-1ceb-11c9-9fe8-08002b104860", 2, 0);
 
 /// NDR64 transfer syntax ([MS-RPCE] 2.2.5); recognised, never offered.

@@ -1,5 +1,5 @@
-//! Endpoint mapper client: `ept_map` on TCP port 135 ([C706] appendix O `ept_map`, appendix L
-//! protocol towers; [MS-RPCE] 2.2.1.2 for the ncacn_ip_tcp floors).
+//! Endpoint mapper client: `ept_map` on TCP port 135 (\[C706\] endpoint mapper interface, appendix L
+//! protocol towers; [MS-RPCE] 2.2.1.2 and 3.1.3.5.3 for the ncacn_ip_tcp floors).
 //!
 //! We send a tower naming the interface, NDR 2.0, connection-oriented RPC, TCP and IP, and read
 //! the port from the towers that come back. The stubs are small, so they are encoded and parsed
@@ -41,7 +41,7 @@ pub const MAX_FLOORS: usize = 16;
 /// `EPT_S_NOT_REGISTERED`: the mapper knows no endpoint for the interface.
 pub const EPT_S_NOT_REGISTERED: u32 = 0x16c9_a0d6;
 
-/// Protocol identifiers of tower floors ([C706] appendix L, [MS-RPCE] 2.2.1.2).
+/// Protocol identifiers of tower floors (\[C706\] appendix L, [MS-RPCE] 2.2.1.2).
 pub mod protocol {
     /// UUID floor (interface or transfer syntax).
     pub const UUID: u8 = 0x0d;

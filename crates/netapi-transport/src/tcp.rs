@@ -1,5 +1,4 @@
-//! `ncacn_ip_tcp` ([MS-RPCE] 2.1.1.1, [C706] appendix H): DCE/RPC PDUs straight on a TCP
-//! stream.
+//! `ncacn_ip_tcp` ([MS-RPCE] 2.1.1.1): DCE/RPC PDUs straight on a TCP stream.
 //!
 //! [`TcpIo`] implements [`RpcIo`]: a deadline on connect and on every write and read,
 //! TCP_NODELAY, one `write_all` per PDU handed to it, reads into a fixed buffer (PDU

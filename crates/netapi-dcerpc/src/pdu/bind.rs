@@ -1,5 +1,5 @@
-//! bind, bind_ack, bind_nak, alter_context and alter_context_resp bodies ([C706] 12.6.4.3-5,
-//! 12.6.4.1-2; [MS-RPCE] 2.2.2.4-5 for the extra bind_nak reasons and 3.3.1.5.3 for the
+//! bind, bind_ack, bind_nak, alter_context and alter_context_resp bodies (\[C706\] 12.6.4.3-5,
+//! 12.6.4.1-2; [MS-RPCE] 2.2.2 for the extra bind_nak reasons and 3.3.1.5.3 for the
 //! `negotiate_ack` result).
 //!
 //! alter_context has the layout of bind, alter_context_resp that of bind_ack. The optional
@@ -95,7 +95,7 @@ impl Bind {
 }
 
 wire_values! {
-    /// `p_cont_def_result_t` ([C706] 12.6.3.1; [MS-RPCE] 3.3.1.5.3 adds `NEGOTIATE_ACK`).
+    /// `p_cont_def_result_t` (\[C706\] 12.6.3.1; [MS-RPCE] 3.3.1.5.3 adds `NEGOTIATE_ACK`).
     pub struct ResultCode(u16) {
         /// The context is accepted.
         ACCEPTANCE = 0;
@@ -109,7 +109,7 @@ wire_values! {
 }
 
 wire_values! {
-    /// `p_provider_reason_t` ([C706] 12.6.3.1): why a context was rejected.
+    /// `p_provider_reason_t` (\[C706\] 12.6.3.1): why a context was rejected.
     pub struct ProviderReason(u16) {
         /// No reason given.
         REASON_NOT_SPECIFIED = 0;
@@ -205,7 +205,7 @@ impl BindAck {
 }
 
 wire_values! {
-    /// `provider_reject_reason` of a bind_nak ([C706] 12.6.3.1; 8 and 9 from [MS-RPCE] 2.2.2.5).
+    /// `provider_reject_reason` of a bind_nak (\[C706\] 12.6.3.1; 8 and 9 from [MS-RPCE] 2.2.2).
     pub struct RejectReason(u16) {
         /// No reason given.
         REASON_NOT_SPECIFIED = 0;

@@ -1,4 +1,4 @@
-//! request, response and fault bodies ([C706] 12.6.4.9, 12.6.4.10, 12.6.4.7).
+//! request, response and fault bodies (\[C706\] 12.6.4.9, 12.6.4.10, 12.6.4.7).
 //!
 //! Each is a small fixed part followed by stub data (a fault's stub is optional extended error
 //! information, which we keep raw). The object UUID of a request is present only with
@@ -108,7 +108,7 @@ pub struct Fault {
     pub context_id: u16,
     /// Cancels received by the server.
     pub cancel_count: u8,
-    /// The reserved byte; [MS-RPCE] 2.2.2.9 uses 0x01 for "extended error information present".
+    /// The reserved byte; [MS-RPCE] 2.2.2 uses 0x01 for "extended error information present".
     pub flags: u8,
     /// The fault status (an `nca_s_*` code or a Win32 error), raw.
     pub status: u32,

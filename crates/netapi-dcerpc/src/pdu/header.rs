@@ -1,4 +1,4 @@
-//! The common header of every connection-oriented PDU ([C706] 12.6.1, 12.6.3.1).
+//! The common header of every connection-oriented PDU (\[C706\] 12.6.1, 12.6.3.1).
 //!
 //! Sixteen bytes: version 5.0/5.1, `PTYPE`, `pfc_flags`, the data representation label, then
 //! `frag_length`, `auth_length` and `call_id` in the byte order that label announces.
@@ -9,7 +9,7 @@ use crate::error::Error;
 use std::fmt;
 
 wire_values! {
-    /// `PTYPE` ([C706] 12.6.4; [MS-RPCE] 2.2.2.10 adds `rpc_auth_3`). Types 1 and 4-10 belong to
+    /// `PTYPE` (\[C706\] 12.6.4; [MS-RPCE] 2.2.2.10 adds `rpc_auth_3`). Types 1 and 4-10 belong to
     /// the connectionless protocol and never appear here.
     pub struct PacketType(u8) {
         /// Call request.
@@ -55,7 +55,7 @@ wire_values! {
     }
 }
 
-/// `pfc_flags` ([C706] 12.6.3.1, [MS-RPCE] 2.2.2.3): a bit set.
+/// `pfc_flags` (\[C706\] 12.6.3.1, [MS-RPCE] 2.2.2.3): a bit set.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct PfcFlags(pub u8);
 
@@ -127,7 +127,7 @@ impl fmt::Debug for PfcFlags {
     }
 }
 
-/// The data representation label (`packed_drep`, [C706] 14.2.5): integer and character formats
+/// The data representation label (`packed_drep`, \[C706\] chapter 14): integer and character formats
 /// in byte 0, floating-point format in byte 1.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DataRep(pub [u8; 4]);
@@ -136,7 +136,7 @@ impl DataRep {
     /// Little-endian integers, ASCII characters, IEEE floats: what we send and what our NDR reads.
     pub const NDR_LE: DataRep = DataRep([0x10, 0, 0, 0]);
 
-    /// The integer byte order, or an error for a format [C706] does not define.
+    /// The integer byte order, or an error for a format \[C706\] does not define.
     pub fn endian(self) -> Result<Endian, Error> {
         match self.0[0] >> 4 {
             0 => Ok(Endian::Big),
@@ -161,7 +161,7 @@ impl fmt::Debug for DataRep {
     }
 }
 
-/// The common header ([C706] 12.6.3.1).
+/// The common header (\[C706\] 12.6.3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Header {
     /// `rpc_vers_minor`: 0 or 1 (we send 0).
@@ -224,7 +224,7 @@ impl Header {
         self.drep.endian().unwrap_or(Endian::Little)
     }
 
-    /// Appends the header; `frag_length`/`auth_length` as stored (see [`Header::patch_lengths`]).
+    /// Appends the header; `frag_length`/`auth_length` as stored (the encoder fills them in).
     pub fn encode_into(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&[5, self.rpc_vers_minor, self.ptype.0, self.flags.0]);
         out.extend_from_slice(&self.drep.0);

@@ -1,4 +1,4 @@
-//! Connection-oriented PDUs ([C706] chapter 12.6, [MS-RPCE] 2.2.2): one module per group.
+//! Connection-oriented PDUs (\[C706\] chapter 12.6, [MS-RPCE] 2.2.2): one module per group.
 //!
 //! * [`header`]: the common header, `PTYPE`, `pfc_flags`, the data representation label.
 //! * [`bind`]: bind / alter_context, bind_ack / alter_context_resp, bind_nak.

@@ -1,4 +1,4 @@
-//! PDU codec tests: byte layouts written out from [C706] 12.6 and [MS-RPCE] 2.2.2, round trips,
+//! PDU codec tests: byte layouts written out from \[C706\] 12.6 and [MS-RPCE] 2.2.2, round trips,
 //! truncation at every length, foreign data representations.
 
 use super::*;

@@ -1,4 +1,4 @@
-//! The auth verifier: `sec_trailer` + `auth_value` ([C706] 12.6.3.1 `auth_verifier_co_t`,
+//! The auth verifier: `sec_trailer` + `auth_value` (\[C706\] 12.6.3.1 `auth_verifier_co_t`,
 //! [MS-RPCE] 2.2.2.11 and 2.2.1.1.7-8 for the type and level values).
 //!
 //! The trailer sits at `frag_length - auth_length - 8`, preceded by `auth_pad_length` padding

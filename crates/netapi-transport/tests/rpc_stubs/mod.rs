@@ -1,7 +1,7 @@
 //! Hand-encoded NDR 2.0 stubs for the lab tests (little-endian; full/unique pointer referents
 //! from 0x00020000). Sources: [MS-SAMR] 3.1.5.1.1 SamrConnect5, 3.1.5.13.1 SamrCloseHandle;
 //! [MS-LSAD] 3.1.4.4.1 LsarOpenPolicy2, 3.1.4.9.4 LsarClose; [MS-SRVS] 3.1.4.17
-//! NetrServerGetInfo; [MS-WKST] 3.2.4.1 NetrWkstaGetInfo; [C706] appendix O ept_lookup.
+//! NetrServerGetInfo; [MS-WKST] 3.2.4.1 NetrWkstaGetInfo; \[C706\] appendix O ept_lookup.
 #![allow(dead_code)]
 
 use netapi_dcerpc::SyntaxId;
