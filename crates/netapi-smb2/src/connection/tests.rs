@@ -885,3 +885,122 @@ fn logoff_forgets_the_session() {
     ));
     let _ = TRANSFORM_HEADER_LEN;
 }
+
+/// A small deterministic generator for the fuzz-style tests below.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn random_and_bit_flipped_input_never_panics() {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    // Valid responses of several kinds, to mutate.
+    let (_, srv) = established(
+        Dialect::SMB3_1_1,
+        config(Dialect::SMB3_1_1, Dialect::SMB3_1_1),
+    );
+    let mut samples = Vec::new();
+    for kind in 0..4 {
+        let (mut conn, _) = established(
+            Dialect::SMB3_1_1,
+            config(Dialect::SMB3_1_1, Dialect::SMB3_1_1),
+        );
+        match kind {
+            0 => drop(
+                conn.create(SID, TREE, &CreateRequest::pipe("srvsvc"))
+                    .unwrap(),
+            ),
+            1 => drop(
+                conn.transceive(SID, TREE, FileId([1; 16]), b"x", 4280)
+                    .unwrap(),
+            ),
+            2 => drop(conn.read(SID, TREE, FileId([1; 16]), 0, 4280).unwrap()),
+            _ => drop(conn.tree_connect(SID, r"\\s\IPC$").unwrap()),
+        }
+        let req = Srv::take_one(&mut conn);
+        let body = match kind {
+            0 => CreateResponse {
+                oplock_level: 0,
+                create_action: 1,
+                end_of_file: 0,
+                file_attributes: 0,
+                file_id: FileId([1; 16]),
+            }
+            .encode(),
+            1 => IoctlResponse {
+                ctl_code: FSCTL_PIPE_TRANSCEIVE,
+                file_id: FileId([1; 16]),
+                output: vec![5; 40],
+            }
+            .encode(),
+            2 => ReadResponse {
+                data: vec![6; 30],
+                data_remaining: 0,
+            }
+            .encode(),
+            _ => TreeConnectResponse {
+                share_type: 2,
+                share_flags: 0,
+                capabilities: 0,
+                maximal_access: 0,
+            }
+            .encode(),
+        };
+        samples.push((kind, srv.sign(srv.reply(&req, STATUS_SUCCESS, SID, body))));
+    }
+    for round in 0..400 {
+        let (mut conn, _) = established(
+            Dialect::SMB3_1_1,
+            config(Dialect::SMB3_1_1, Dialect::SMB3_1_1),
+        );
+        let (kind, sample) = &samples[round % samples.len()];
+        match kind {
+            0 => drop(
+                conn.create(SID, TREE, &CreateRequest::pipe("srvsvc"))
+                    .unwrap(),
+            ),
+            1 => drop(
+                conn.transceive(SID, TREE, FileId([1; 16]), b"x", 4280)
+                    .unwrap(),
+            ),
+            2 => drop(conn.read(SID, TREE, FileId([1; 16]), 0, 4280).unwrap()),
+            _ => drop(conn.tree_connect(SID, r"\\s\IPC$").unwrap()),
+        }
+        let mut m = sample.clone();
+        let flips = 1 + (rng.next() % 4) as usize;
+        for _ in 0..flips {
+            let i = (rng.next() as usize) % m.len();
+            m[i] ^= 1 << (rng.next() % 8);
+        }
+        if round % 5 == 0 {
+            let cut = (rng.next() as usize) % m.len();
+            m.truncate(cut);
+        }
+        // Whatever happens, no panic; a flipped signed message must not be accepted as is.
+        let r = deliver(&mut conn, &m);
+        if m.len() == sample.len() && m != *sample {
+            assert!(
+                r.is_err(),
+                "round {round}: a modified signed response was accepted"
+            );
+        }
+        // Raw garbage with a plausible frame header.
+        let (mut conn, _) = established(
+            Dialect::SMB3_1_1,
+            config(Dialect::SMB3_1_1, Dialect::SMB3_1_1),
+        );
+        let n = (rng.next() % 200) as usize;
+        let mut junk: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        if n >= 4 && round % 2 == 0 {
+            junk[..4].copy_from_slice(&[0xFE, b'S', b'M', b'B']);
+        }
+        let _ = conn.handle_input(&frame(&junk).unwrap());
+    }
+}
