@@ -12,7 +12,8 @@ use netapi_auth::Credentials;
 use netapi_smb2::header::Command;
 use netapi_smb2::session_setup::session_flags;
 use netapi_transport::smb::{
-    Cipher, Dialect, EncryptionPolicy, SigningAlgorithm, SmbClient, SmbOptions, SmbSession,
+    Cipher, Dialect, EncryptionPolicy, PipeConnector, SigningAlgorithm, SmbClient, SmbOptions,
+    SmbSession,
 };
 use netapi_transport::{Error, RpcIo};
 use smb_peer::{Action, FakeAuth, Peer, PeerConfig};
@@ -444,4 +445,29 @@ async fn connect_timeout_and_refused_connections() {
     };
     let r = SmbSession::connect_with("127.0.0.1", &creds(), &o, Arc::new(FakeAuth)).await;
     assert!(matches!(r, Err(Error::Io { op: "connect", .. })), "{r:?}");
+}
+
+/// Generic over the connector, as the RPC layer is.
+async fn echo_through<C: PipeConnector>(c: &C, port: u16, msg: &[u8]) -> Vec<u8> {
+    let o = SmbOptions {
+        port,
+        ..SmbOptions::default()
+    };
+    let mut p = c
+        .connect_pipe("127.0.0.1", &creds(), &o, "srvsvc")
+        .await
+        .unwrap();
+    p.transceive(msg).await.unwrap()
+}
+
+#[tokio::test]
+async fn pipes_through_the_connector_trait_on_another_task() {
+    let peer = Peer::start(PeerConfig::default()).await;
+    let pool = SmbClient::with_authenticator(Arc::new(FakeAuth));
+    let port = peer.addr.port();
+    // The futures are Send: they can run on any worker.
+    let got = tokio::spawn(async move { echo_through(&pool, port, b"via trait").await })
+        .await
+        .unwrap();
+    assert_eq!(got, b"via trait");
 }

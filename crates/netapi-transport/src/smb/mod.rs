@@ -6,6 +6,8 @@
 //! * [`SmbSession`]: NEGOTIATE, SESSION_SETUP through `netapi-auth` (or any [`Authenticator`]),
 //!   TREE_CONNECT to `IPC$`; signing and encryption per [`SmbOptions`].
 //! * [`Pipe`]: an open pipe implementing [`crate::RpcIo`].
+//! * [`PipeConnector`]: the trait the layers above use to open pipes, so another SMB client
+//!   can stand in for this one.
 //!
 //! Every wait is bounded ([`SmbOptions::connect_timeout`], [`SmbOptions::response_timeout`]);
 //! responses are demultiplexed by request, so several calls may share one connection.
@@ -21,7 +23,7 @@ pub use auth::{Authenticator, NetapiAuth};
 pub use netapi_smb2::{Cipher, Dialect, EncryptionPolicy, SigningAlgorithm, SigningPolicy};
 pub use options::SmbOptions;
 pub use pipe::{MAX_PIPE_MESSAGE, PIPE_FRAG_SIZE, Pipe};
-pub use pool::SmbClient;
+pub use pool::{PipeConnector, SmbClient};
 pub use session::SmbSession;
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::auth::{Authenticator, NetapiAuth};
 use super::options::{OptionsKey, SmbOptions};
 use super::pipe::Pipe;
 use super::session::SmbSession;
-use crate::Error;
+use crate::{Error, RpcIo};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct PoolKey {
@@ -22,6 +22,34 @@ struct PoolKey {
 }
 
 type Slot = Arc<tokio::sync::Mutex<Option<SmbSession>>>;
+
+/// Opens named pipes on a server: the seam where another SMB implementation can replace ours.
+/// The RPC layer and `netapi` depend on this trait and on [`RpcIo`], not on [`SmbClient`].
+pub trait PipeConnector: Send + Sync {
+    /// The pipe type.
+    type Pipe: RpcIo + Send + 'static;
+    /// Open `pipe` (`srvsvc`, `samr`, ...) on `server` as `creds`.
+    fn connect_pipe(
+        &self,
+        server: &str,
+        creds: &Credentials,
+        opts: &SmbOptions,
+        pipe: &str,
+    ) -> impl std::future::Future<Output = Result<Self::Pipe, Error>> + Send;
+}
+
+impl PipeConnector for SmbClient {
+    type Pipe = Pipe;
+    async fn connect_pipe(
+        &self,
+        server: &str,
+        creds: &Credentials,
+        opts: &SmbOptions,
+        pipe: &str,
+    ) -> Result<Pipe, Error> {
+        self.open_pipe(server, creds, opts, pipe).await
+    }
+}
 
 /// A pool of SMB2 sessions. Cheap to clone (clones share the pool); `Send + Sync`.
 #[derive(Clone)]
