@@ -111,6 +111,12 @@ impl Error {
         self
     }
 
+    /// Reclassify the failing layer.
+    pub fn with_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
+    }
+
     /// Rename the operation (when a NetApi function is built from another one).
     pub fn with_op(mut self, op: &'static str) -> Self {
         self.op = op;

@@ -16,3 +16,9 @@ pub use netapi_codes::{NtStatus, RpcFault, WinError};
 
 /// Result of a NetApi call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub mod options;
+mod rpc;
+mod client;
+
+pub use client::{AsyncClient, Client, Page};
+pub use options::{Options, Transport};

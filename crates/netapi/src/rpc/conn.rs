@@ -1,0 +1,266 @@
+//! Bound RPC associations to one server, pooled per interface.
+//!
+//! A [`Connector`] opens what a call needs — an SMB2 named pipe (`ncacn_np`, through the
+//! process-wide session pool of `netapi-transport`, so every client of the same server and
+//! credentials shares one TCP connection and SMB2 session) or an `ncacn_ip_tcp` association found
+//! with the endpoint mapper — binds the interface, and keeps the bound association for reuse. A
+//! call checks one association out, so calls from several tasks run in parallel on separate
+//! pipes; an association that failed other than by a fault is dropped, so the next call opens a
+//! fresh one (after a server restart, the session pool reconnects too).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use netapi_dcerpc::{AuthConfig, AuthType, Direction, StubHook, StubRecord, SyntaxId};
+use netapi_transport::rpc::RpcClient;
+use netapi_transport::smb::{Pipe, SmbClient};
+use netapi_transport::tcp::{TcpIo, TcpOptions};
+use netapi_transport::{Error as TransportError, RpcIo};
+
+use crate::options::{Options, Transport};
+
+/// The identity of an RPC interface as the connector needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct InterfaceId {
+    /// Abstract syntax (UUID and version).
+    pub syntax: SyntaxId,
+    /// Pipe name under `\PIPE\` (e.g. `srvsvc`).
+    pub pipe: &'static str,
+    /// Short name for stub dumps and errors (e.g. `srvsvc`).
+    pub name: &'static str,
+}
+
+/// The byte transport of one association.
+#[derive(Debug)]
+pub(crate) enum AnyIo {
+    Pipe(Pipe),
+    Tcp(TcpIo),
+}
+
+impl RpcIo for AnyIo {
+    async fn transceive(&mut self, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        match self {
+            AnyIo::Pipe(p) => p.transceive(data).await,
+            AnyIo::Tcp(t) => t.transceive(data).await,
+        }
+    }
+
+    async fn send(&mut self, data: &[u8]) -> Result<(), TransportError> {
+        match self {
+            AnyIo::Pipe(p) => p.send(data).await,
+            AnyIo::Tcp(t) => t.send(data).await,
+        }
+    }
+
+    async fn recv(&mut self) -> Result<Vec<u8>, TransportError> {
+        match self {
+            AnyIo::Pipe(p) => p.recv().await,
+            AnyIo::Tcp(t) => t.recv().await,
+        }
+    }
+
+    fn preferred_frag_size(&self) -> u16 {
+        match self {
+            AnyIo::Pipe(p) => p.preferred_frag_size(),
+            AnyIo::Tcp(t) => t.preferred_frag_size(),
+        }
+    }
+}
+
+/// A bound association checked out for one call.
+pub(crate) struct Bound {
+    pub client: RpcClient<AnyIo>,
+    pub context: u16,
+    interface: InterfaceId,
+}
+
+impl Bound {
+    /// Whether the transport under this idle association is still connected.
+    fn looks_alive(&self) -> bool {
+        match self.client.io() {
+            AnyIo::Pipe(p) => p.session().is_alive(),
+            AnyIo::Tcp(_) => true,
+        }
+    }
+}
+
+/// Opens, binds and pools associations to one server.
+pub(crate) struct Connector {
+    server: String,
+    options: Options,
+    idle: Mutex<HashMap<InterfaceId, Vec<Bound>>>,
+    dump_seq: Arc<AtomicU64>,
+}
+
+impl std::fmt::Debug for Connector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connector").field("server", &self.server).finish_non_exhaustive()
+    }
+}
+
+impl Connector {
+    pub fn new(server: String, options: Options) -> Self {
+        Connector {
+            server,
+            options,
+            idle: Mutex::new(HashMap::new()),
+            dump_seq: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// An idle association for `interface`, or a freshly opened and bound one.
+    pub async fn checkout(&self, interface: InterfaceId) -> Result<Bound, TransportError> {
+        loop {
+            let idle = {
+                let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+                map.get_mut(&interface).and_then(Vec::pop)
+            };
+            match idle {
+                Some(b) if b.looks_alive() => return Ok(b),
+                Some(_) => continue, // dead: drop it and look again
+                None => return self.open(interface).await,
+            }
+        }
+    }
+
+    /// Return an association that is still usable after its call.
+    pub fn checkin(&self, bound: Bound) {
+        let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let list = map.entry(bound.interface).or_default();
+        if list.len() < self.options.max_idle_per_interface {
+            list.push(bound);
+        }
+    }
+
+    /// Drop every idle association (their pipes close; the SMB2 session stays pooled).
+    pub fn clear(&self) {
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    async fn open(&self, interface: InterfaceId) -> Result<Bound, TransportError> {
+        let mut client = match self.options.transport {
+            Transport::NamedPipe => {
+                let pipe = SmbClient::shared()
+                    .open_pipe(
+                        &self.server,
+                        &self.options.credentials,
+                        &self.options.smb,
+                        interface.pipe,
+                    )
+                    .await?;
+                RpcClient::bind(AnyIo::Pipe(pipe), &[interface.syntax], None).await?
+            }
+            Transport::Tcp => {
+                let ip: IpAddr = resolve(&self.server, self.options.smb.port).await?;
+                let opts = TcpOptions {
+                    connect_timeout: self.options.smb.connect_timeout,
+                    io_timeout: self.options.tcp_timeout,
+                    ..TcpOptions::default()
+                };
+                let port =
+                    netapi_transport::epmap::resolve_tcp_port(ip, &interface.syntax, opts.clone())
+                        .await?;
+                let io = TcpIo::connect(std::net::SocketAddr::new(ip, port), opts).await?;
+                let auth = self.tcp_auth()?;
+                RpcClient::bind(AnyIo::Tcp(io), &[interface.syntax], auth).await?
+            }
+        };
+        if let Some(dir) = &self.options.dump_stubs {
+            client.set_stub_hook(Some(stub_dumper(
+                dir.clone(),
+                interface.name,
+                self.dump_seq.clone(),
+            )));
+        }
+        let context = client.context(&interface.syntax).ok_or(TransportError::Rpc(
+            netapi_dcerpc::Error::Usage("interface not bound"),
+        ))?;
+        Ok(Bound { client, context, interface })
+    }
+
+    /// The DCE/RPC security context for TCP: raw NTLMSSP, or SPNEGO when Kerberos is wanted.
+    fn tcp_auth(&self) -> Result<Option<AuthConfig>, TransportError> {
+        let level = self.options.rpc_auth_level;
+        if level == netapi_dcerpc::AuthLevel::NONE || self.options.credentials.is_anonymous() {
+            return Ok(None);
+        }
+        let auth = &self.options.smb.auth;
+        let (auth_type, framing) = match auth.mechanism {
+            netapi_auth::Mechanism::Ntlm => (AuthType::NTLMSSP, netapi_auth::Framing::Raw),
+            _ if auth.kdc.is_some() && auth.target_host.is_some() => {
+                (AuthType::SPNEGO, netapi_auth::Framing::Spnego)
+            }
+            _ => (AuthType::NTLMSSP, netapi_auth::Framing::Raw),
+        };
+        let ctx = netapi_auth::client_context(&self.options.credentials, auth, "host", framing)?;
+        Ok(Some(AuthConfig::new(auth_type, level, ctx)))
+    }
+}
+
+/// Resolve a server name for TCP (the SMB2 pool resolves on its own).
+async fn resolve(server: &str, port: u16) -> Result<IpAddr, TransportError> {
+    let host = server.trim_start_matches('\\');
+    if let Ok(ip) = host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
+        return Ok(ip);
+    }
+    let mut addrs = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|source| TransportError::Io { op: "resolve", source })?;
+    addrs.next().map(|a| a.ip()).ok_or_else(|| TransportError::Io {
+        op: "resolve",
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no address for host"),
+    })
+}
+
+/// A stub hook writing `<dir>/<iface>-<opnum>-<seq>.<in|out>.hex`.
+fn stub_dumper(dir: PathBuf, iface: &'static str, seq: Arc<AtomicU64>) -> StubHook {
+    // One call at a time per association: a response belongs to the last request.
+    let mut current = 0;
+    Box::new(move |rec: &StubRecord<'_>| {
+        if rec.direction == Direction::Request {
+            current = seq.fetch_add(1, Ordering::Relaxed);
+        }
+        let n = current;
+        let dir_name = match rec.direction {
+            Direction::Request => "in",
+            _ => "out",
+        };
+        let path = dir.join(format!("{iface}-{}-{n:04}.{dir_name}.hex", rec.opnum));
+        let mut text = String::with_capacity(rec.stub.len() * 3 + 64);
+        text.push_str(&format!(
+            "# {iface} opnum {} {} stub, {} bytes, call_id {}\n",
+            rec.opnum,
+            dir_name,
+            rec.stub.len(),
+            rec.call_id
+        ));
+        for chunk in rec.stub.chunks(16) {
+            for (i, b) in chunk.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&format!("{b:02x}"));
+            }
+            text.push('\n');
+        }
+        // A dump failure must not break the call; report it once on stderr.
+        if let Err(e) = std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::File::create(&path))
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+        {
+            eprintln!("netapi: cannot write stub dump {}: {e}", path.display());
+        }
+    })
+}
