@@ -471,3 +471,29 @@ async fn pipes_through_the_connector_trait_on_another_task() {
         .unwrap();
     assert_eq!(got, b"via trait");
 }
+
+#[tokio::test]
+async fn interim_response_moves_the_request_to_the_async_deadline() {
+    let peer = Peer::start(PeerConfig {
+        script: script(|c, m| match (c, m.last()) {
+            // Answered 800 ms after the interim: past the 500 ms response timeout.
+            (Command::IOCTL, Some(b'L')) => Action::PendingThenLate(800),
+            (Command::IOCTL, Some(b'S')) => Action::PendingThenStall,
+            _ => Action::Normal,
+        }),
+        ..PeerConfig::default()
+    })
+    .await;
+    let mut o = opts(&peer);
+    o.async_timeout = Duration::from_millis(1500);
+    let s = connect(&peer, &o).await.unwrap();
+    let mut p = s.open_pipe("srvsvc").await.unwrap();
+    assert_eq!(p.transceive(b"late L").await.unwrap(), b"late L");
+    let t = Instant::now();
+    let r = p.transceive(b"stall S").await;
+    assert!(
+        matches!(r, Err(Error::Timeout { op: "IOCTL", after }) if after == o.async_timeout),
+        "{r:?}"
+    );
+    assert!(t.elapsed() >= Duration::from_millis(1400) && t.elapsed() < Duration::from_secs(4));
+}

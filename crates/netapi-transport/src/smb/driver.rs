@@ -73,7 +73,11 @@ fn request_error(e: netapi_smb2::Error) -> Error {
     }
 }
 
-type Waiter = oneshot::Sender<Result<Response, Error>>;
+/// A caller waiting for a response, and a bell rung when the server goes async on it.
+struct Waiter {
+    tx: oneshot::Sender<Result<Response, Error>>,
+    went_async: Arc<Notify>,
+}
 
 pub(crate) struct State {
     pub(crate) conn: Connection,
@@ -98,12 +102,19 @@ impl State {
     }
 
     /// Hand every response to its waiter; responses nobody waits for (fire-and-forget CLOSE,
-    /// LOGOFF) are dropped.
+    /// LOGOFF) are dropped. Interim responses ring the waiter's bell.
     fn dispatch(&mut self) {
         while let Some(ev) = self.conn.poll_event() {
-            if let Event::Response(r) = ev {
-                if let Some(w) = self.waiters.remove(&r.id) {
-                    let _ = w.send(Ok(r));
+            match ev {
+                Event::Response(r) => {
+                    if let Some(w) = self.waiters.remove(&r.id) {
+                        let _ = w.tx.send(Ok(r));
+                    }
+                }
+                Event::Pending { id } => {
+                    if let Some(w) = self.waiters.get(&id) {
+                        w.went_async.notify_one();
+                    }
                 }
             }
         }
@@ -116,7 +127,7 @@ impl State {
         self.conn.close();
         let err = self.dead.clone().unwrap_or(Dead::Disconnected);
         for (_, w) in self.waiters.drain() {
-            let _ = w.send(Err(err.to_error()));
+            let _ = w.tx.send(Err(err.to_error()));
         }
         self.tx = None;
     }
@@ -128,7 +139,16 @@ pub(crate) struct Driver {
     /// Signalled by the writer once it has flushed and shut down our half of the socket.
     closed: Notify,
     pub(crate) id: u64,
-    pub(crate) response_timeout: Duration,
+    pub(crate) timeouts: Timeouts,
+}
+
+/// Response deadlines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Timeouts {
+    /// From sending a request to its response.
+    pub(crate) response: Duration,
+    /// From an interim STATUS_PENDING to the final response.
+    pub(crate) async_response: Duration,
 }
 
 impl Driver {
@@ -137,7 +157,7 @@ impl Driver {
         host: &str,
         port: u16,
         connect_timeout: Duration,
-        response_timeout: Duration,
+        timeouts: Timeouts,
         conn: Connection,
     ) -> Result<Arc<Driver>, Error> {
         let stream =
@@ -160,10 +180,10 @@ impl Driver {
             op: "connect",
             source,
         })?;
-        Ok(Self::start(stream, response_timeout, conn))
+        Ok(Self::start(stream, timeouts, conn))
     }
 
-    fn start(stream: TcpStream, response_timeout: Duration, conn: Connection) -> Arc<Driver> {
+    fn start(stream: TcpStream, timeouts: Timeouts, conn: Connection) -> Arc<Driver> {
         let (rd, wr) = stream.into_split();
         let (tx, rx) = mpsc::unbounded_channel();
         let driver = Arc::new(Driver {
@@ -175,7 +195,7 @@ impl Driver {
             }),
             closed: Notify::new(),
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
-            response_timeout,
+            timeouts,
         });
         tokio::spawn(writer(Arc::downgrade(&driver), wr, rx));
         tokio::spawn(reader(driver.clone(), rd));
@@ -199,28 +219,42 @@ impl Driver {
         op: &'static str,
         make: impl FnOnce(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
     ) -> Result<Response, Error> {
-        let rx = {
+        let (mut rx, went_async) = {
             let mut st = self.lock();
             if let Some(d) = &st.dead {
                 return Err(d.to_error());
             }
             let id = make(&mut st.conn).map_err(request_error)?;
             let (tx, rx) = oneshot::channel();
-            st.waiters.insert(id, tx);
+            let went_async = Arc::new(Notify::new());
+            st.waiters.insert(
+                id,
+                Waiter {
+                    tx,
+                    went_async: went_async.clone(),
+                },
+            );
             st.flush();
-            rx
+            (rx, went_async)
         };
-        match tokio::time::timeout(self.response_timeout, rx).await {
-            Ok(Ok(r)) => r,
-            Ok(Err(_)) => Err(Error::Disconnected),
-            Err(_) => {
-                // The request is lost in a stalled server: nothing on this connection can be
-                // trusted to complete, so it goes, and every other waiter learns now.
-                self.kill(Dead::Disconnected);
-                Err(Error::Timeout {
-                    op,
-                    after: self.response_timeout,
-                })
+        let mut after = self.timeouts.response;
+        let deadline = tokio::time::sleep(after);
+        tokio::pin!(deadline);
+        loop {
+            tokio::select! {
+                r = &mut rx => return r.unwrap_or(Err(Error::Disconnected)),
+                _ = went_async.notified() => {
+                    // The server accepted the request and will answer later ([MS-SMB2]
+                    // 3.2.5.1.5): a separate, longer deadline from now on.
+                    after = self.timeouts.async_response;
+                    deadline.as_mut().reset(tokio::time::Instant::now() + after);
+                }
+                _ = &mut deadline => {
+                    // The request is lost in a stalled server: nothing on this connection can
+                    // be trusted to complete, so it goes, and every other waiter learns now.
+                    self.kill(Dead::Disconnected);
+                    return Err(Error::Timeout { op, after });
+                }
             }
         }
     }

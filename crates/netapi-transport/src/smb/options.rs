@@ -16,6 +16,9 @@ pub struct SmbOptions {
     /// Upper bound for every response once a request is sent (30 s). A server that stalls
     /// past it gives [`crate::Error::Timeout`] and the connection is dropped.
     pub response_timeout: Duration,
+    /// Upper bound for the final response once the server has sent an interim
+    /// `STATUS_PENDING` for a request, i.e. is working on it asynchronously (120 s).
+    pub async_timeout: Duration,
     /// Lowest dialect offered (2.0.2).
     pub min_dialect: Dialect,
     /// Highest dialect offered (3.1.1).
@@ -39,6 +42,7 @@ impl Default for SmbOptions {
             port: 445,
             connect_timeout: Duration::from_secs(10),
             response_timeout: Duration::from_secs(30),
+            async_timeout: Duration::from_secs(120),
             min_dialect: Dialect::SMB2_0_2,
             max_dialect: Dialect::SMB3_1_1,
             signing: SigningPolicy::default(),
@@ -64,6 +68,7 @@ pub(crate) struct OptionsKey {
     port: u16,
     connect_timeout: Duration,
     response_timeout: Duration,
+    async_timeout: Duration,
     dialects: (u16, u16),
     signing: SigningPolicy,
     encryption: EncryptionPolicy,
@@ -82,6 +87,7 @@ impl OptionsKey {
             port: o.port,
             connect_timeout: o.connect_timeout,
             response_timeout: o.response_timeout,
+            async_timeout: o.async_timeout,
             dialects: (o.min_dialect.0, o.max_dialect.0),
             signing: o.signing,
             encryption: o.encryption,

@@ -16,7 +16,7 @@ use netapi_smb2::{
 };
 
 use super::auth::{Authenticator, NetapiAuth};
-use super::driver::Driver;
+use super::driver::{Driver, Timeouts};
 use super::options::SmbOptions;
 use super::pipe::Pipe;
 use crate::Error;
@@ -99,14 +99,11 @@ impl SmbSession {
         let name = spn_host(host, &opts.auth);
         cfg.server_name = Some(name.clone().unwrap_or_else(|| host.to_owned()));
         let conn = Connection::new(cfg);
-        let driver = Driver::connect(
-            host,
-            opts.port,
-            opts.connect_timeout,
-            opts.response_timeout,
-            conn,
-        )
-        .await?;
+        let timeouts = Timeouts {
+            response: opts.response_timeout,
+            async_response: opts.async_timeout,
+        };
+        let driver = Driver::connect(host, opts.port, opts.connect_timeout, timeouts, conn).await?;
         match Self::establish(&driver, host, name, creds, opts, auth).await {
             Ok(s) => Ok(s),
             Err(e) => {

@@ -116,6 +116,10 @@ pub enum Action {
     Unsigned,
     /// An interim STATUS_PENDING first, then the normal answer.
     PendingFirst,
+    /// An interim STATUS_PENDING, then the normal answer this many milliseconds later.
+    PendingThenLate(u64),
+    /// An interim STATUS_PENDING, then nothing.
+    PendingThenStall,
     /// Fail the request with this status.
     Fail(u32),
 }
@@ -289,16 +293,23 @@ async fn serve(mut sock: TcpStream, cfg: PeerConfig, stats: Arc<Mutex<Stats>>) {
             Action::Close => return,
             _ => {}
         }
-        if action == Action::PendingFirst {
-            let interim = c.response(
-                &hdr,
-                STATUS_PENDING,
-                ErrorResponse::default().encode(),
-                Some(77),
-            );
+        let goes_async = matches!(
+            action,
+            Action::PendingFirst | Action::PendingThenLate(_) | Action::PendingThenStall
+        );
+        if goes_async {
+            let interim = ErrorResponse::default().encode();
+            let interim = c.response(&hdr, STATUS_PENDING, interim, Some(77));
             let _ = sock.write_all(&framed(&interim)).await;
         }
-        let route = (action == Action::PendingFirst).then_some(77);
+        match action {
+            Action::PendingThenStall => continue,
+            Action::PendingThenLate(ms) => {
+                tokio::time::sleep(std::time::Duration::from_millis(ms)).await
+            }
+            _ => {}
+        }
+        let route = goes_async.then_some(77);
         let mut resp = c.response(&hdr, status, body, route);
         let final_setup = hdr.command == Command::SESSION_SETUP && status == STATUS_SUCCESS;
         let sign = c.signer.is_some()
