@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use netapi_auth::{AuthOptions, Credentials, Mechanism};
 use netapi_transport::smb::{
-    Dialect, EncryptionPolicy, SigningAlgorithm, SigningPolicy, SmbClient, SmbOptions, SmbSession,
+    Cipher, Dialect, EncryptionPolicy, SigningAlgorithm, SigningPolicy, SmbClient, SmbOptions,
+    SmbSession,
 };
 use netapi_transport::{Error, RpcIo};
 
@@ -486,6 +487,28 @@ fn transceive_round_trip_time() {
                 median < Duration::from_millis(40),
                 "no Nagle-style stalls: median {median:?}"
             );
+        }
+    });
+}
+
+#[test]
+fn every_cipher_against_samba() {
+    let Some(lab) = lab() else { return };
+    rt().block_on(async {
+        for c in [
+            Cipher::AES_128_CCM,
+            Cipher::AES_128_GCM,
+            Cipher::AES_256_CCM,
+            Cipher::AES_256_GCM,
+        ] {
+            let mut opts = lab.opts();
+            opts.encryption = EncryptionPolicy::Required;
+            opts.ciphers = vec![c];
+            let s = SmbSession::connect(&lab.fs_ip, &lab.creds(), &opts)
+                .await
+                .unwrap_or_else(|e| panic!("{c:?}: {e}"));
+            assert_eq!(s.cipher(), Some(c));
+            bind_srvsvc(&s).await;
         }
     });
 }

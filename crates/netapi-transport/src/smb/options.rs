@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use netapi_auth::{AuthOptions, Mechanism};
-use netapi_smb2::{Dialect, EncryptionPolicy, SigningPolicy};
+use netapi_smb2::{Cipher, Config, Dialect, EncryptionPolicy, SigningPolicy};
 
 /// How to reach and protect an SMB2 server. Two connections share a pooled session only when
 /// their server, port, credentials and every option here are equal.
@@ -27,6 +27,9 @@ pub struct SmbOptions {
     pub signing: SigningPolicy,
     /// Encryption policy (encrypt when the server requires it).
     pub encryption: EncryptionPolicy,
+    /// Ciphers offered in 3.1.1, preferred first (AES-128-GCM, AES-128-CCM, AES-256-GCM,
+    /// AES-256-CCM). 3.0 and 3.0.2 always use AES-128-CCM.
+    pub ciphers: Vec<Cipher>,
     /// Authentication: mechanism, KDC, realm, SPN host (separate from the address connected
     /// to), workstation. When `target_host` is unset and the server was given by name, that
     /// name is used for the SPN.
@@ -47,6 +50,7 @@ impl Default for SmbOptions {
             max_dialect: Dialect::SMB3_1_1,
             signing: SigningPolicy::default(),
             encryption: EncryptionPolicy::default(),
+            ciphers: Config::new([0; 16], [0; 32]).ciphers,
             auth: AuthOptions::default(),
             max_pipe_output: 64 * 1024,
         }
@@ -72,6 +76,7 @@ pub(crate) struct OptionsKey {
     dialects: (u16, u16),
     signing: SigningPolicy,
     encryption: EncryptionPolicy,
+    ciphers: Vec<u16>,
     mechanism: u8,
     kdc: Option<String>,
     realm: Option<String>,
@@ -91,6 +96,7 @@ impl OptionsKey {
             dialects: (o.min_dialect.0, o.max_dialect.0),
             signing: o.signing,
             encryption: o.encryption,
+            ciphers: o.ciphers.iter().map(|c| c.0).collect(),
             mechanism: match o.auth.mechanism {
                 Mechanism::Ntlm => 1,
                 Mechanism::Kerberos => 2,

@@ -96,6 +96,7 @@ impl SmbSession {
         cfg.max_dialect = opts.max_dialect;
         cfg.signing = opts.signing;
         cfg.encryption = opts.encryption;
+        cfg.ciphers = opts.ciphers.clone();
         let name = spn_host(host, &opts.auth);
         cfg.server_name = Some(name.clone().unwrap_or_else(|| host.to_owned()));
         let conn = Connection::new(cfg);
