@@ -512,3 +512,25 @@ fn every_cipher_against_samba() {
         }
     });
 }
+
+#[test]
+fn signing_only_when_the_server_requires_it() {
+    let Some(lab) = lab() else { return };
+    rt().block_on(async {
+        let mut opts = lab.opts();
+        opts.signing = SigningPolicy::IfServerRequires;
+        // The file server does not require signing: none is used (nor demanded).
+        let s = SmbSession::connect(&lab.fs_ip, &lab.creds(), &opts)
+            .await
+            .unwrap();
+        assert!(!s.is_signed());
+        bind_srvsvc(&s).await;
+        // A Samba AD DC requires signing: it is used whatever we prefer.
+        let creds = Credentials::password(&lab.dc_domain, &lab.dc_admin, &lab.password);
+        let s = SmbSession::connect(&lab.dc_ip, &creds, &opts)
+            .await
+            .unwrap();
+        assert!(s.is_signed());
+        bind_srvsvc(&s).await;
+    });
+}
