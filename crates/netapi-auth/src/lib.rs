@@ -9,10 +9,37 @@
 //!
 //! Secrets (passwords, NT hashes, session keys) live in zeroizing buffers and never appear in
 //! `Debug` output or logs.
+//!
+//! Start at [`client_context`]: [`Credentials`] + [`AuthOptions`] + an SPN service class +
+//! [`Framing`] give a `Box<dyn SecurityContext>`. Modules: [`credentials`] (identity and
+//! secret), [`options`] (mechanism, KDC, SPN host), `context` (the sspi driver), [`spnego`]
+//! (hint and NegTokenResp inspection), [`ntlm`] (NTLM header facts), [`kerberos`] (realm, SPN,
+//! KRB-ERROR codes), [`kdc_client`] (KDC over TCP, no name resolution), `protect`
+//! (per-message sign/seal). Left out: anonymous NTLM (sspi cannot send it), Kerberos with an
+//! NT hash, Kerberos integrity-only protection, NEGOEX, UDP and KDC proxy transports.
+//!
+//! Logging uses `tracing`; our events carry no secret. sspi's own spans at `DEBUG`/`TRACE`
+//! print message buffers and tokens in hex: see [`logging`] for the filter to apply.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use std::fmt;
+use std::time::Duration;
+
+mod context;
+pub mod credentials;
+pub mod kdc_client;
+pub mod kerberos;
+pub mod logging;
+pub mod ntlm;
+pub mod options;
+mod protect;
+pub mod spnego;
+
+pub use credentials::Credentials;
+pub use kerberos::KrbErrorCode;
+pub use options::{AuthOptions, Framing, Mechanism};
+pub use protect::{KERBEROS_AES_SIGNATURE_LEN, NTLM_SIGNATURE_LEN};
 
 /// What went wrong while authenticating or protecting a message.
 #[derive(Debug)]
@@ -24,8 +51,24 @@ pub enum AuthError {
     InvalidToken(String),
     /// The handshake failed (the mechanism rejected the peer, or the peer rejected us).
     Failed(String),
-    /// The KDC could not be reached or answered with an error (Kerberos only).
+    /// The KDC could not be used: connection refused or reset, malformed or oversized reply, or
+    /// a request to another host (Kerberos only).
     Kdc(String),
+    /// The KDC did not answer within [`AuthOptions::timeout`].
+    KdcTimeout {
+        /// The KDC address.
+        kdc: String,
+        /// The timeout that expired.
+        after: Duration,
+    },
+    /// The KDC answered with a KRB-ERROR (RFC 4120 5.9.1), e.g. `KDC_ERR_PREAUTH_FAILED` for a
+    /// wrong password or `KDC_ERR_C_PRINCIPAL_UNKNOWN` for an unknown user.
+    KdcRejected {
+        /// The error code.
+        code: KrbErrorCode,
+        /// The KDC's `e-text`, if any.
+        text: Option<String>,
+    },
     /// A message signature did not verify.
     BadSignature,
     /// Called in the wrong state (e.g. `protect` before the handshake completed).
@@ -39,6 +82,16 @@ impl fmt::Display for AuthError {
             AuthError::InvalidToken(m) => write!(f, "invalid security token from peer: {m}"),
             AuthError::Failed(m) => write!(f, "authentication failed: {m}"),
             AuthError::Kdc(m) => write!(f, "Kerberos KDC error: {m}"),
+            AuthError::KdcTimeout { kdc, after } => {
+                write!(f, "Kerberos KDC {kdc} did not answer within {after:?}")
+            }
+            AuthError::KdcRejected {
+                code,
+                text: Some(t),
+            } => write!(f, "Kerberos KDC refused: {code} ({t})"),
+            AuthError::KdcRejected { code, text: None } => {
+                write!(f, "Kerberos KDC refused: {code}")
+            }
             AuthError::BadSignature => f.write_str("message signature does not verify"),
             AuthError::State(m) => write!(f, "security context used in the wrong state: {m}"),
         }
@@ -100,6 +153,10 @@ pub trait SecurityContext: Send {
         parts: &mut [Part<'_>],
         signature: &[u8],
     ) -> Result<(), AuthError>;
+    /// The mechanism in use once the first token was produced (`None` before, or if unknown).
+    fn mechanism(&self) -> Option<Mechanism> {
+        None
+    }
 }
 
 /// Key material negotiated by a handshake. Zeroized on drop; `Debug` never prints it.
@@ -121,4 +178,29 @@ impl fmt::Debug for SessionKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "SessionKey(<{} bytes redacted>)", self.0.len())
     }
+}
+
+/// A client security context for `service` (SPN class: `"cifs"` for SMB2, `"host"` or `"rpcss"`
+/// style classes for RPC) on the host named by [`AuthOptions::target_host`].
+///
+/// * `Framing::Spnego`: the first [`SecurityContext::step`] takes `None` or the server's
+///   SPNEGO hint (the security buffer of the SMB2 NEGOTIATE response); then each server token in
+///   turn. With NTLM the server's last token (accept-completed + mechListMIC) must be passed and
+///   verifies; [`SecurityContext::session_key`] is available as soon as the AUTHENTICATE message
+///   was produced, before that last token (SMB2 needs it to check the final response's signature).
+/// * `Framing::Raw`: bare NTLMSSP messages (DCE/RPC `auth_type` 10) or, with
+///   `Mechanism::Kerberos`, DCE-style AP-REQ/AP-REP (`auth_type` 16). `Mechanism::Negotiate` is
+///   refused here: the auth_type must name one mechanism.
+///
+/// Kerberos talks to [`AuthOptions::kdc`] during `step` (blocking, bounded by
+/// [`AuthOptions::timeout`] per exchange).
+pub fn client_context(
+    creds: &Credentials,
+    opts: &AuthOptions,
+    service: &str,
+    framing: Framing,
+) -> Result<Box<dyn SecurityContext>, AuthError> {
+    Ok(Box::new(context::SspiClient::new(
+        creds, opts, service, framing,
+    )?))
 }

@@ -1,0 +1,565 @@
+//! The client context: one sspi package driven through [`SecurityContext`].
+//!
+//! [`SspiClient`] owns an `sspi::credssp::SspiContext` (NTLM, Kerberos or Negotiate = SPNEGO),
+//! the credentials handle, and the [`KdcClient`] that answers sspi's KDC requests. The package
+//! is chosen at the first `step`, when the server's SPNEGO hint (if the caller passes one) is
+//! known. `Mechanism::Negotiate` falls back from Kerberos to NTLM when the KDC cannot be reached
+//! ([MS-SPNG] 3.3.5.3 leaves the choice to the initiator; Windows does the same).
+//! Protection of messages lives in [`crate::protect`].
+
+use std::fmt;
+
+use sspi::credssp::SspiContext;
+use sspi::negotiate::NegotiateConfig;
+use sspi::ntlm::NtlmConfig;
+use sspi::{
+    AuthIdentity, BufferType, ClientRequestFlags, CredentialUse, CredentialsBuffers,
+    DataRepresentation, KerberosConfig, SecurityBuffer, SecurityStatus, Sspi, SspiImpl, Username,
+};
+use zeroize::Zeroizing;
+
+use crate::credentials::{Credentials, Secret, hex_lower};
+use crate::kdc_client::{KdcClient, KdcFailure, parse_kdc_addr};
+use crate::kerberos::{self, KerberosTarget};
+use crate::options::{AuthOptions, Framing, Mechanism};
+use crate::spnego::{self, NegState};
+use crate::{AuthError, SecurityContext, SessionKey, Step, protect};
+
+/// Which package ended up running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Active {
+    Ntlm,
+    Kerberos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// No token produced yet.
+    Start,
+    /// Waiting for the peer's next token.
+    Running,
+    /// Our side is done.
+    Complete,
+    /// A handshake step or a signature check failed; the context is unusable.
+    Failed,
+}
+
+/// An sspi-backed client context.
+pub(crate) struct SspiClient {
+    creds: Credentials,
+    framing: Framing,
+    requested: Mechanism,
+    /// Kerberos realm and SPN, when Kerberos is possible with the given inputs.
+    kerberos: Option<KerberosTarget>,
+    kerberos_error: Option<AuthError>,
+    workstation: String,
+    kdc: KdcClient,
+    active: Option<Active>,
+    sspi: Option<SspiContext>,
+    handle: Option<CredentialsBuffers>,
+    phase: Phase,
+    /// Set once sspi's NTLM handshake is past AUTHENTICATE (session key known).
+    keyed: bool,
+    pub(crate) protector: protect::Protector,
+}
+
+impl fmt::Debug for SspiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SspiClient")
+            .field("user", &self.creds.user())
+            .field("domain", &self.creds.domain())
+            .field("framing", &self.framing)
+            .field("requested", &self.requested)
+            .field("active", &self.active)
+            .field("phase", &self.phase)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SspiClient {
+    pub(crate) fn new(
+        creds: &Credentials,
+        opts: &AuthOptions,
+        service: &str,
+        framing: Framing,
+    ) -> Result<Self, AuthError> {
+        let kdc_addr = opts.kdc.as_deref().map(parse_kdc_addr).transpose();
+        let (kerberos, kerberos_error) = match kdc_addr.as_ref().map_err(clone_usage) {
+            Err(e) => (None, Some(e)),
+            Ok(_) => match kerberos::target(creds, opts, service) {
+                Ok(t) => (Some(t), None),
+                Err(e) => (None, Some(e)),
+            },
+        };
+        match opts.mechanism {
+            Mechanism::Kerberos => {
+                if let Some(e) = kerberos_error {
+                    return Err(e);
+                }
+            }
+            Mechanism::Ntlm => {}
+            Mechanism::Negotiate => {
+                if framing == Framing::Raw {
+                    return Err(AuthError::Usage(
+                        "Raw framing needs an explicit mechanism (the DCE/RPC auth_type names it)"
+                            .to_owned(),
+                    ));
+                }
+            }
+        }
+        if creds.is_anonymous() {
+            // sspi's NTLM client always computes an NTLMv2 response from a user's key and
+            // rejects an empty identity ("Got empty identity"): no null session through it.
+            return Err(AuthError::Usage(
+                "anonymous (null session) NTLM is not supported: sspi 0.23 cannot send an anonymous AUTHENTICATE"
+                    .to_owned(),
+            ));
+        }
+        let kdc = KdcClient::new(kdc_addr.unwrap_or(None), opts.timeout);
+        Ok(SspiClient {
+            creds: creds.clone(),
+            framing,
+            requested: opts.mechanism,
+            kerberos,
+            kerberos_error,
+            workstation: opts.workstation.clone().unwrap_or_default(),
+            kdc,
+            active: None,
+            sspi: None,
+            handle: None,
+            phase: Phase::Start,
+            keyed: false,
+            protector: protect::Protector::default(),
+        })
+    }
+
+    /// The package in use, once chosen.
+    pub(crate) fn mechanism(&self) -> Option<Mechanism> {
+        self.active.map(|a| match a {
+            Active::Ntlm => Mechanism::Ntlm,
+            Active::Kerberos => Mechanism::Kerberos,
+        })
+    }
+
+    /// Pick the package for the first token.
+    fn choose(&self, hint: Option<&spnego::ServerHint>) -> Result<Active, AuthError> {
+        Ok(match self.requested {
+            Mechanism::Ntlm => Active::Ntlm,
+            Mechanism::Kerberos => Active::Kerberos,
+            Mechanism::Negotiate => {
+                let server_offers_krb = hint.is_none_or(|h| h.kerberos);
+                if self.kerberos.is_some() && server_offers_krb {
+                    Active::Kerberos
+                } else {
+                    if let Some(e) = &self.kerberos_error {
+                        tracing::debug!(reason = %e, "Negotiate: using NTLM");
+                    } else if !server_offers_krb {
+                        tracing::debug!(
+                            "Negotiate: the server does not offer Kerberos, using NTLM"
+                        );
+                    }
+                    Active::Ntlm
+                }
+            }
+        })
+    }
+
+    /// Build the sspi package and acquire its credentials handle.
+    fn build(&mut self, active: Active) -> Result<(), AuthError> {
+        let workstation = self.workstation.clone();
+        let identity = match active {
+            Active::Ntlm => ntlm_identity(&self.creds)?,
+            Active::Kerberos => {
+                let target = self
+                    .kerberos
+                    .as_ref()
+                    .ok_or(AuthError::State("no Kerberos target"))?;
+                kerberos_identity(&self.creds, &target.realm)?
+            }
+        };
+        let kerberos_config = || KerberosConfig {
+            kdc_resolution: sspi::KdcResolution::KdcUrl(self.kdc.url()),
+            client_computer_name: workstation.clone(),
+        };
+        let ntlm_config = NtlmConfig {
+            client_computer_name: (!workstation.is_empty()).then(|| workstation.clone()),
+        };
+        let mut ctx = match (active, self.framing) {
+            (Active::Ntlm, Framing::Raw) => SspiContext::Ntlm(sspi::Ntlm::with_config(ntlm_config)),
+            (Active::Kerberos, Framing::Raw) => SspiContext::Kerberos(
+                sspi::Kerberos::new_client_from_config(kerberos_config()).map_err(internal)?,
+            ),
+            // Each SPNEGO context offers exactly one mechanism: the package list keeps sspi from
+            // looking for a KDC on its own (environment, krb5.conf, DNS) and from mixing
+            // mechanisms; our own fallback rebuilds the context instead.
+            (Active::Ntlm, Framing::Spnego) => SspiContext::Negotiate(
+                sspi::Negotiate::new_client(NegotiateConfig::new(
+                    Box::new(ntlm_config),
+                    Some("ntlm".to_owned()),
+                    workstation.clone(),
+                ))
+                .map_err(internal)?,
+            ),
+            (Active::Kerberos, Framing::Spnego) => SspiContext::Negotiate(
+                sspi::Negotiate::new_client(NegotiateConfig::new(
+                    Box::new(kerberos_config()),
+                    Some("kerberos".to_owned()),
+                    workstation.clone(),
+                ))
+                .map_err(internal)?,
+            ),
+        };
+        let auth_data = sspi::Credentials::AuthIdentity(identity);
+        let acquired = ctx
+            .acquire_credentials_handle()
+            .with_credential_use(CredentialUse::Outbound)
+            .with_auth_data(&auth_data)
+            .execute(&mut ctx)
+            .map_err(|e| {
+                AuthError::Usage(format!("credentials refused by sspi: {}", e.description))
+            })?;
+        self.handle = acquired.credentials_handle;
+        self.sspi = Some(ctx);
+        self.active = Some(active);
+        self.keyed = false;
+        tracing::debug!(mechanism = ?active, framing = ?self.framing, "security context created");
+        Ok(())
+    }
+
+    fn request_flags(&self) -> ClientRequestFlags {
+        let base = ClientRequestFlags::INTEGRITY | ClientRequestFlags::CONFIDENTIALITY;
+        match (self.active, self.framing) {
+            (Some(Active::Kerberos), Framing::Raw) => {
+                // DCE style: AP-REQ, AP-REP, AP-REP ([MS-KILE] 3.4.5.4 / [MS-RPCE] 3.3.1.5.2.2).
+                base | ClientRequestFlags::MUTUAL_AUTH
+                    | ClientRequestFlags::USE_DCE_STYLE
+                    | ClientRequestFlags::SEQUENCE_DETECT
+                    | ClientRequestFlags::REPLAY_DETECT
+            }
+            (Some(Active::Kerberos), Framing::Spnego) => {
+                base | ClientRequestFlags::MUTUAL_AUTH
+                    | ClientRequestFlags::SEQUENCE_DETECT
+                    | ClientRequestFlags::REPLAY_DETECT
+            }
+            _ => base,
+        }
+    }
+
+    /// One call of sspi's InitializeSecurityContext.
+    fn init(&mut self, input: Option<&[u8]>) -> Result<(SecurityStatus, Vec<u8>), sspi::Error> {
+        let flags = self.request_flags();
+        let spn = self.kerberos.as_ref().map(|k| k.spn.clone());
+        let SspiClient {
+            sspi, handle, kdc, ..
+        } = self;
+        let ctx = sspi
+            .as_mut()
+            .ok_or_else(|| sspi::Error::new(sspi::ErrorKind::OutOfSequence, "no sspi context"))?;
+        let mut output = vec![SecurityBuffer::new(Vec::new(), BufferType::Token)];
+        let mut input_buffers =
+            input.map(|t| vec![SecurityBuffer::new(t.to_vec(), BufferType::Token)]);
+        let mut builder = ctx
+            .initialize_security_context()
+            .with_credentials_handle(handle)
+            .with_context_requirements(flags)
+            .with_target_data_representation(DataRepresentation::Native)
+            .with_output(&mut output);
+        if let Some(spn) = spn.as_deref() {
+            builder = builder.with_target_name(spn);
+        }
+        let mut builder = match input_buffers.as_mut() {
+            Some(buffers) => builder.with_input(buffers),
+            None => builder,
+        };
+        let result = SspiImpl::initialize_security_context_impl(ctx, &mut builder)?
+            .resolve_with_client(kdc)?;
+        let mut status = result.status;
+        if matches!(
+            status,
+            SecurityStatus::CompleteNeeded | SecurityStatus::CompleteAndContinue
+        ) {
+            ctx.complete_auth_token(&mut output)?;
+            status = if status == SecurityStatus::CompleteNeeded {
+                SecurityStatus::Ok
+            } else {
+                SecurityStatus::ContinueNeeded
+            };
+        }
+        let token = output.pop().map(|b| b.buffer).unwrap_or_default();
+        Ok((status, token))
+    }
+
+    fn first_step(&mut self, input: Option<&[u8]>) -> Result<Step, AuthError> {
+        let hint = match (self.framing, input) {
+            (Framing::Raw, Some(_)) => {
+                return Err(AuthError::State(
+                    "Raw framing: the first step takes no input token",
+                ));
+            }
+            (Framing::Spnego, Some(t)) if !t.is_empty() => {
+                let hint = spnego::parse_hint(t)?;
+                tracing::debug!(
+                    kerberos = hint.kerberos,
+                    ntlm = hint.ntlm,
+                    "server SPNEGO hint"
+                );
+                Some(hint)
+            }
+            _ => None,
+        };
+        let active = self.choose(hint.as_ref())?;
+        self.build(active)?;
+        match self.init(None) {
+            Ok(r) => self.finish_step(r),
+            Err(e) if self.requested == Mechanism::Negotiate && active == Active::Kerberos => {
+                let err = self.map_handshake_error(e);
+                if !matches!(err, AuthError::KdcTimeout { .. } | AuthError::Kdc(_)) {
+                    return self.fail(err);
+                }
+                tracing::warn!(error = %err, "Kerberos unavailable, falling back to NTLM");
+                self.build(Active::Ntlm)?;
+                let r = self.init(None).map_err(|e| self.map_handshake_error(e));
+                match r {
+                    Ok(r) => self.finish_step(r),
+                    Err(e) => self.fail(e),
+                }
+            }
+            Err(e) => {
+                let err = self.map_handshake_error(e);
+                self.fail(err)
+            }
+        }
+    }
+
+    fn finish_step(
+        &mut self,
+        (status, token): (SecurityStatus, Vec<u8>),
+    ) -> Result<Step, AuthError> {
+        let complete = match status {
+            SecurityStatus::Ok => true,
+            SecurityStatus::ContinueNeeded => false,
+            other => {
+                return self.fail(AuthError::Failed(format!(
+                    "unexpected sspi status {other:?}"
+                )));
+            }
+        };
+        if complete || self.active == Some(Active::Ntlm) && self.session_key_bytes().is_some() {
+            self.keyed = true;
+        }
+        self.phase = if complete {
+            Phase::Complete
+        } else {
+            Phase::Running
+        };
+        if complete {
+            self.protector = protect::Protector::for_context(
+                self.active == Some(Active::Kerberos),
+                self.sspi.as_mut(),
+            );
+            tracing::debug!(mechanism = ?self.active, "security context established");
+        }
+        tracing::trace!(bytes = token.len(), complete, "handshake step");
+        Ok(Step { token, complete })
+    }
+
+    fn fail<T>(&mut self, err: AuthError) -> Result<T, AuthError> {
+        self.phase = Phase::Failed;
+        tracing::debug!(error = %err, "handshake failed");
+        Err(err)
+    }
+
+    /// Translate an sspi error of a handshake step, using what the KDC client saw.
+    fn map_handshake_error(&self, e: sspi::Error) -> AuthError {
+        if let Some(failure) = self.kdc.take_failure() {
+            return match failure {
+                KdcFailure::Timeout { kdc, after } => AuthError::KdcTimeout {
+                    kdc: kdc.to_string(),
+                    after,
+                },
+                KdcFailure::Transport(m) => AuthError::Kdc(m),
+            };
+        }
+        if let Some((code, text)) = self.kdc.last_krb_error() {
+            return AuthError::KdcRejected { code, text };
+        }
+        use sspi::ErrorKind as K;
+        let text = e.description.clone();
+        match e.error_type {
+            K::InvalidToken | K::IncompleteMessage | K::IllegalMessage => {
+                AuthError::InvalidToken(text)
+            }
+            K::MessageAltered => AuthError::Failed(format!(
+                "integrity check of the peer's token failed: {text}"
+            )),
+            K::InvalidParameter
+            | K::NoCredentials
+            | K::IncompleteCredentials
+            | K::WrongCredentialHandle => AuthError::Usage(text),
+            K::NoAuthenticatingAuthority => AuthError::Kdc(text),
+            _ => AuthError::Failed(format!("{:?}: {text}", e.error_type)),
+        }
+    }
+
+    fn session_key_bytes(&self) -> Option<Zeroizing<Vec<u8>>> {
+        let keys = self.sspi.as_ref()?.query_context_session_key().ok()?;
+        Some(Zeroizing::new(keys.session_key.as_ref().clone()))
+    }
+
+    pub(crate) fn sspi_mut(&mut self) -> Result<&mut SspiContext, AuthError> {
+        if self.phase != Phase::Complete {
+            return Err(AuthError::State(if self.phase == Phase::Failed {
+                "the security context failed earlier and cannot protect messages"
+            } else {
+                "the handshake is not complete"
+            }));
+        }
+        self.sspi
+            .as_mut()
+            .ok_or(AuthError::State("no security context"))
+    }
+
+    pub(crate) fn poison(&mut self) {
+        self.phase = Phase::Failed;
+    }
+}
+
+impl SecurityContext for SspiClient {
+    fn step(&mut self, input: Option<&[u8]>) -> Result<Step, AuthError> {
+        match self.phase {
+            Phase::Start => self.first_step(input),
+            Phase::Failed => Err(AuthError::State("the handshake failed earlier")),
+            Phase::Complete => {
+                // An SMB2 server may still send an accept-completed NegTokenResp after we are
+                // done (e.g. Kerberos without mechListMIC); accept it if it carries nothing.
+                if let (Framing::Spnego, Some(t)) = (self.framing, input) {
+                    let info = spnego::inspect_resp(t)?;
+                    if info.neg_state == Some(NegState::AcceptCompleted)
+                        && !info.has_response_token
+                        && !info.has_mech_list_mic
+                    {
+                        return Ok(Step {
+                            token: Vec::new(),
+                            complete: true,
+                        });
+                    }
+                }
+                Err(AuthError::State("the handshake is already complete"))
+            }
+            Phase::Running => {
+                let Some(input) = input else {
+                    return Err(AuthError::State("the handshake expects the peer's token"));
+                };
+                if self.framing == Framing::Spnego {
+                    let info = match spnego::inspect_resp(input) {
+                        Ok(info) => info,
+                        Err(e) => return self.fail(e),
+                    };
+                    if info.neg_state == Some(NegState::Reject) {
+                        return self.fail(AuthError::Failed(
+                            "the server rejected the authentication (SPNEGO reject)".to_owned(),
+                        ));
+                    }
+                }
+                match self.init(Some(input)) {
+                    Ok(r) => self.finish_step(r),
+                    Err(e) => {
+                        let err = self.map_handshake_error(e);
+                        self.fail(err)
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_complete(&self) -> bool {
+        self.phase == Phase::Complete
+    }
+
+    fn session_key(&self) -> Result<SessionKey, AuthError> {
+        if !self.keyed && self.phase != Phase::Complete {
+            return Err(AuthError::State(
+                "no session key before the handshake produced one",
+            ));
+        }
+        let key = self
+            .session_key_bytes()
+            .ok_or(AuthError::State("the mechanism exported no session key"))?;
+        Ok(SessionKey::new(key.to_vec()))
+    }
+
+    fn signature_len(&self) -> usize {
+        self.protector
+            .signature_len(self.active == Some(Active::Kerberos))
+    }
+
+    fn protect(
+        &mut self,
+        level: crate::Protection,
+        parts: &mut [crate::Part<'_>],
+    ) -> Result<Vec<u8>, AuthError> {
+        protect::protect(self, level, parts)
+    }
+
+    fn unprotect(
+        &mut self,
+        level: crate::Protection,
+        parts: &mut [crate::Part<'_>],
+        signature: &[u8],
+    ) -> Result<(), AuthError> {
+        protect::unprotect(self, level, parts, signature)
+    }
+
+    fn mechanism(&self) -> Option<Mechanism> {
+        SspiClient::mechanism(self)
+    }
+}
+
+/// sspi's identity for NTLM: `domain\user` (or a UPN with an empty domain) and either the
+/// password or sspi's `$NTLM$:<hex>` form of the NT hash.
+fn ntlm_identity(creds: &Credentials) -> Result<AuthIdentity, AuthError> {
+    let username = sspi_username(creds.user(), creds.domain())?;
+    let password = match &creds.secret {
+        Secret::Password(p) => sspi::Secret::new(String::clone(p)),
+        Secret::NtHash(h) => {
+            let hex = hex_lower(&h[..]);
+            sspi::Secret::new(format!("{}{}", sspi::NTLM_HASH_PREFIX, hex.as_str()))
+        }
+        Secret::Anonymous => {
+            return Err(AuthError::Usage(
+                "anonymous NTLM is not supported".to_owned(),
+            ));
+        }
+    };
+    Ok(AuthIdentity { username, password })
+}
+
+/// sspi's identity for Kerberos: the realm stands in the domain position, which sspi uses as
+/// the client realm (after any `[domain_realm]` mapping in `KRB5_CONFIG`).
+fn kerberos_identity(creds: &Credentials, realm: &str) -> Result<AuthIdentity, AuthError> {
+    let Secret::Password(p) = &creds.secret else {
+        return Err(AuthError::Usage("Kerberos needs a password".to_owned()));
+    };
+    let username = Username::new_down_level_logon_name(creds.user(), realm)
+        .map_err(|e| AuthError::Usage(format!("user name not usable for Kerberos: {e}")))?;
+    Ok(AuthIdentity {
+        username,
+        password: sspi::Secret::new(String::clone(p)),
+    })
+}
+
+fn sspi_username(user: &str, domain: &str) -> Result<Username, AuthError> {
+    if user.is_empty() {
+        return Err(AuthError::Usage("empty user name".to_owned()));
+    }
+    Username::new(user, (!domain.is_empty()).then_some(domain))
+        .map_err(|e| AuthError::Usage(format!("user name {user:?} / domain {domain:?}: {e}")))
+}
+
+fn internal(e: sspi::Error) -> AuthError {
+    AuthError::Failed(format!("sspi: {e}"))
+}
+
+fn clone_usage(e: &AuthError) -> AuthError {
+    AuthError::Usage(e.to_string())
+}
