@@ -23,7 +23,7 @@ use crate::kdc_client::{KdcClient, KdcFailure, parse_kdc_addr};
 use crate::kerberos::{self, KerberosTarget};
 use crate::options::{AuthOptions, Framing, Mechanism};
 use crate::spnego::{self, NegState};
-use crate::{AuthError, SecurityContext, SessionKey, Step, protect};
+use crate::{AuthError, SecurityContext, SessionKey, Step, logging, protect};
 
 /// Which package ended up running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,14 +210,13 @@ impl SspiClient {
             ),
         };
         let auth_data = sspi::Credentials::AuthIdentity(identity);
-        let acquired = ctx
-            .acquire_credentials_handle()
-            .with_credential_use(CredentialUse::Outbound)
-            .with_auth_data(&auth_data)
-            .execute(&mut ctx)
-            .map_err(|e| {
-                AuthError::Usage(format!("credentials refused by sspi: {}", e.description))
-            })?;
+        let acquired = logging::quiet_sspi(|| {
+            ctx.acquire_credentials_handle()
+                .with_credential_use(CredentialUse::Outbound)
+                .with_auth_data(&auth_data)
+                .execute(&mut ctx)
+        })
+        .map_err(|e| AuthError::Usage(format!("credentials refused by sspi: {}", e.description)))?;
         self.handle = acquired.credentials_handle;
         self.sspi = Some(ctx);
         self.active = Some(active);
@@ -256,8 +255,10 @@ impl SspiClient {
             .as_mut()
             .ok_or_else(|| sspi::Error::new(sspi::ErrorKind::OutOfSequence, "no sspi context"))?;
         let mut output = vec![SecurityBuffer::new(Vec::new(), BufferType::Token)];
-        let mut input_buffers =
-            input.map(|t| vec![SecurityBuffer::new(t.to_vec(), BufferType::Token)]);
+        // sspi's Kerberos wants an input buffer list even for the first call (it looks there
+        // for channel bindings and a U2U TGT); an empty token means "no input".
+        let first = input.unwrap_or_default().to_vec();
+        let mut input_buffers = vec![SecurityBuffer::new(first, BufferType::Token)];
         let mut builder = ctx
             .initialize_security_context()
             .with_credentials_handle(handle)
@@ -267,24 +268,22 @@ impl SspiClient {
         if let Some(spn) = spn.as_deref() {
             builder = builder.with_target_name(spn);
         }
-        let mut builder = match input_buffers.as_mut() {
-            Some(buffers) => builder.with_input(buffers),
-            None => builder,
+        let mut builder = builder.with_input(&mut input_buffers);
+        kdc.set_dispatch(logging::current_dispatch());
+        let result = logging::quiet_sspi(|| {
+            SspiImpl::initialize_security_context_impl(ctx, &mut builder)?.resolve_with_client(kdc)
+        })?;
+        let status = match result.status {
+            SecurityStatus::CompleteNeeded | SecurityStatus::CompleteAndContinue => {
+                logging::quiet_sspi(|| ctx.complete_auth_token(&mut output))?;
+                if result.status == SecurityStatus::CompleteNeeded {
+                    SecurityStatus::Ok
+                } else {
+                    SecurityStatus::ContinueNeeded
+                }
+            }
+            other => other,
         };
-        let result = SspiImpl::initialize_security_context_impl(ctx, &mut builder)?
-            .resolve_with_client(kdc)?;
-        let mut status = result.status;
-        if matches!(
-            status,
-            SecurityStatus::CompleteNeeded | SecurityStatus::CompleteAndContinue
-        ) {
-            ctx.complete_auth_token(&mut output)?;
-            status = if status == SecurityStatus::CompleteNeeded {
-                SecurityStatus::Ok
-            } else {
-                SecurityStatus::ContinueNeeded
-            };
-        }
         let token = output.pop().map(|b| b.buffer).unwrap_or_default();
         Ok((status, token))
     }
@@ -402,7 +401,8 @@ impl SspiClient {
     }
 
     fn session_key_bytes(&self) -> Option<Zeroizing<Vec<u8>>> {
-        let keys = self.sspi.as_ref()?.query_context_session_key().ok()?;
+        let ctx = self.sspi.as_ref()?;
+        let keys = logging::quiet_sspi(|| ctx.query_context_session_key()).ok()?;
         Some(Zeroizing::new(keys.session_key.as_ref().clone()))
     }
 

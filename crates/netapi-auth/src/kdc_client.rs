@@ -66,6 +66,9 @@ pub(crate) struct KdcClient {
     kdc: Option<SocketAddr>,
     timeout: Duration,
     observed: Mutex<Observed>,
+    /// The application's dispatcher: sspi runs with tracing muted (see [`crate::logging`]),
+    /// our own events from inside its callbacks go here.
+    dispatch: Mutex<Option<tracing::Dispatch>>,
 }
 
 impl KdcClient {
@@ -75,6 +78,25 @@ impl KdcClient {
             kdc,
             timeout,
             observed: Mutex::new(Observed::default()),
+            dispatch: Mutex::new(None),
+        }
+    }
+
+    /// Where our events go while sspi drives this client.
+    pub(crate) fn set_dispatch(&self, dispatch: tracing::Dispatch) {
+        *self.dispatch.lock().unwrap_or_else(|e| e.into_inner()) = Some(dispatch);
+    }
+
+    /// Emit our own event through the application's dispatcher.
+    fn log(&self, f: impl FnOnce()) {
+        let dispatch = self
+            .dispatch
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match dispatch {
+            Some(d) => tracing::dispatcher::with_default(&d, f),
+            None => f(),
         }
     }
 
@@ -202,7 +224,7 @@ impl KdcClient {
     fn note_reply(&self, reply: &[u8]) {
         let krb_error = reply.get(4..).and_then(parse_krb_error);
         if let Some((code, _)) = &krb_error {
-            tracing::debug!(target: "netapi_auth::kdc", ?code, "KDC answered with KRB-ERROR");
+            self.log(|| tracing::debug!(target: "netapi_auth::kdc", ?code, "KDC answered with KRB-ERROR"));
         }
         self.lock().krb_error = krb_error;
     }
@@ -217,7 +239,7 @@ impl NetworkClient for KdcClient {
                 }
                 KdcFailure::Transport(m) => m.clone(),
             };
-            tracing::debug!(target: "netapi_auth::kdc", error = %text, "KDC exchange failed");
+            self.log(|| tracing::debug!(target: "netapi_auth::kdc", error = %text, "KDC exchange failed"));
             self.lock().failure = Some(failure);
             // NoAuthenticatingAuthority is what sspi's Negotiate treats as "fall back to NTLM".
             sspi::Error::new(sspi::ErrorKind::NoAuthenticatingAuthority, text)
@@ -236,9 +258,9 @@ impl NetworkClient for KdcClient {
         let addr = self
             .target(request)
             .map_err(|m| fail(KdcFailure::Transport(m)))?;
-        tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = request.data.len(), "KDC request");
+        self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = request.data.len(), "KDC request"));
         let reply = self.exchange_tcp(addr, &request.data).map_err(fail)?;
-        tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply");
+        self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply"));
         self.note_reply(&reply);
         Ok(reply)
     }

@@ -37,8 +37,7 @@ pub(crate) struct Protector {
 impl Protector {
     pub(crate) fn for_context(kerberos: bool, ctx: Option<&mut SspiContext>) -> Self {
         let kerberos_trailer = match (kerberos, ctx) {
-            (true, Some(ctx)) => ctx
-                .query_context_sizes()
+            (true, Some(ctx)) => crate::logging::quiet_sspi(|| ctx.query_context_sizes())
                 .ok()
                 .and_then(|s| usize::try_from(s.security_trailer).ok()),
             _ => None,
@@ -98,7 +97,7 @@ pub(crate) fn protect(
     let mut token = vec![0u8; sig_len];
     let mut sealed = Zeroizing::new(Vec::new());
     let result = with_buffers(parts, level, &layout, &mut token, &mut sealed, |bufs| {
-        ctx.encrypt_message(EncryptionFlags::empty(), bufs)
+        crate::logging::quiet_sspi(|| ctx.encrypt_message(EncryptionFlags::empty(), bufs))
             .map(|_| ())
     });
     if let Err(e) = result {
@@ -143,7 +142,7 @@ pub(crate) fn unprotect(
     let mut token = signature.to_vec();
     let mut opened = Zeroizing::new(Vec::new());
     let result = with_buffers(parts, level, &layout, &mut token, &mut opened, |bufs| {
-        ctx.decrypt_message(bufs).map(|_| ())
+        crate::logging::quiet_sspi(|| ctx.decrypt_message(bufs)).map(|_| ())
     });
     if let Err(e) = result {
         use sspi::ErrorKind as K;
