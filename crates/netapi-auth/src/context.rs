@@ -46,7 +46,11 @@ enum Phase {
 
 /// An sspi-backed client context.
 pub(crate) struct SspiClient {
-    creds: Credentials,
+    /// The caller's credentials, kept until the first step has built the sspi context (and
+    /// possibly its NTLM fallback), then dropped (zeroized): sspi holds its own copy.
+    creds: Option<Credentials>,
+    user: String,
+    domain: String,
     framing: Framing,
     requested: Mechanism,
     /// Kerberos realm and SPN, when Kerberos is possible with the given inputs.
@@ -66,8 +70,8 @@ pub(crate) struct SspiClient {
 impl fmt::Debug for SspiClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SspiClient")
-            .field("user", &self.creds.user())
-            .field("domain", &self.creds.domain())
+            .field("user", &self.user)
+            .field("domain", &self.domain)
             .field("framing", &self.framing)
             .field("requested", &self.requested)
             .field("active", &self.active)
@@ -117,7 +121,9 @@ impl SspiClient {
         }
         let kdc = KdcClient::new(kdc_addr.unwrap_or(None), opts.timeout);
         Ok(SspiClient {
-            creds: creds.clone(),
+            creds: Some(creds.clone()),
+            user: creds.user().to_owned(),
+            domain: creds.domain().to_owned(),
             framing,
             requested: opts.mechanism,
             kerberos,
@@ -167,14 +173,18 @@ impl SspiClient {
     /// Build the sspi package and acquire its credentials handle.
     fn build(&mut self, active: Active) -> Result<(), AuthError> {
         let workstation = self.workstation.clone();
+        let creds = self
+            .creds
+            .as_ref()
+            .ok_or(AuthError::State("credentials already consumed"))?;
         let identity = match active {
-            Active::Ntlm => ntlm_identity(&self.creds)?,
+            Active::Ntlm => ntlm_identity(creds)?,
             Active::Kerberos => {
                 let target = self
                     .kerberos
                     .as_ref()
                     .ok_or(AuthError::State("no Kerberos target"))?;
-                kerberos_identity(&self.creds, &target.realm)?
+                kerberos_identity(creds, &target.realm)?
             }
         };
         let kerberos_config = || KerberosConfig {
@@ -289,6 +299,15 @@ impl SspiClient {
     }
 
     fn first_step(&mut self, input: Option<&[u8]>) -> Result<Step, AuthError> {
+        let result = self.first_step_inner(input);
+        if self.phase != Phase::Start {
+            // Built (and fallen back, if it came to that): our copy of the secret goes now.
+            self.creds = None;
+        }
+        result
+    }
+
+    fn first_step_inner(&mut self, input: Option<&[u8]>) -> Result<Step, AuthError> {
         let hint = match (self.framing, input) {
             (Framing::Raw, Some(_)) => {
                 return Err(AuthError::State(
@@ -522,8 +541,12 @@ fn ntlm_identity(creds: &Credentials) -> Result<AuthIdentity, AuthError> {
     let password = match &creds.secret {
         Secret::Password(p) => sspi::Secret::new(String::clone(p)),
         Secret::NtHash(h) => {
+            // Exact capacity: a growing String would leave unzeroed copies behind.
             let hex = hex_lower(&h[..]);
-            sspi::Secret::new(format!("{}{}", sspi::NTLM_HASH_PREFIX, hex.as_str()))
+            let mut password = String::with_capacity(sspi::NTLM_HASH_PREFIX.len() + hex.len());
+            password.push_str(sspi::NTLM_HASH_PREFIX);
+            password.push_str(&hex);
+            sspi::Secret::new(password)
         }
         Secret::Anonymous => {
             return Err(AuthError::Usage(

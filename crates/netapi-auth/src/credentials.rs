@@ -108,17 +108,20 @@ impl Credentials {
     /// Equal credentials give equal fingerprints within one process; the salt keeps the value
     /// useless outside it (no offline guessing of the password from a logged fingerprint).
     pub fn fingerprint(&self) -> [u8; 32] {
-        let mut input = Zeroizing::new(Vec::with_capacity(128));
-        input.extend_from_slice(b"netapi-auth credentials fingerprint v1\0");
-        input.extend_from_slice(process_salt());
+        const TAG: &[u8] = b"netapi-auth credentials fingerprint v1\0";
         let (kind, secret): (u8, &[u8]) = match &self.secret {
             Secret::Anonymous => (0, &[]),
             Secret::Password(p) => (1, p.as_bytes()),
             Secret::NtHash(h) => (2, &h[..]),
         };
+        let domain = self.domain.to_lowercase();
+        let user = self.user.to_lowercase();
+        // Exact capacity: a growing buffer would leave unzeroed copies of the secret behind.
+        let len = TAG.len() + 32 + 1 + 3 * 8 + domain.len() + user.len() + secret.len();
+        let mut input = Zeroizing::new(Vec::with_capacity(len));
+        input.extend_from_slice(TAG);
+        input.extend_from_slice(process_salt());
         input.push(kind);
-        let domain = Zeroizing::new(self.domain.to_lowercase());
-        let user = Zeroizing::new(self.user.to_lowercase());
         for field in [domain.as_bytes(), user.as_bytes(), secret] {
             input.extend_from_slice(&(field.len() as u64).to_le_bytes());
             input.extend_from_slice(field);
