@@ -1,7 +1,7 @@
 //! The KDC transport: Kerberos messages over TCP (RFC 4120 7.2.2) to one configured address.
 //!
 //! sspi suspends its Kerberos state machine at each KDC exchange and hands us a
-//! [`sspi::NetworkRequest`]; [`KdcClient`] answers it over a std `TcpStream` with one deadline
+//! [`sspi::NetworkRequest`]; `KdcClient` answers it over a std `TcpStream` with one deadline
 //! per exchange and a bounded reply size. Host names are never resolved and only the configured
 //! KDC is contacted (cross-realm referrals to another KDC are refused). UDP, and the KDC proxy
 //! (MS-KKDCP over HTTPS), are left out: the URL we give sspi is always `tcp://`.

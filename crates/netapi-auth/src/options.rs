@@ -77,10 +77,17 @@ impl AuthOptions {
 /// How tokens are framed on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Framing {
-    /// SPNEGO ([MS-SPNG], RFC 4178) NegTokenInit / NegTokenResp, as SMB2 SESSION_SETUP carries.
+    /// SPNEGO ([MS-SPNG], RFC 4178) NegTokenInit / NegTokenResp, as SMB2 SESSION_SETUP carries
+    /// (NTLM and Kerberos). Also DCE/RPC `auth_type` 9 with NTLM inside (four legs: bind,
+    /// bind_ack, alter_context, alter_context_resp, for the mechListMIC exchange). Kerberos
+    /// inside SPNEGO over DCE/RPC is not supported: Windows runs it in DCE style there, and this
+    /// framing produces SMB2's GSS-wrapped AP-REQ (Samba completes the handshake but refuses the
+    /// protected PDUs); use `Raw` with `auth_type` 16.
     Spnego,
     /// The bare mechanism token: NTLMSSP messages for DCE/RPC `auth_type` 10
-    /// (`RPC_C_AUTHN_WINNT`), Kerberos AP-REQ/AP-REP in DCE style for `auth_type` 16
-    /// (`RPC_C_AUTHN_GSS_KERBEROS`, [MS-KILE] 3.4.5.4 / [MS-RPCE] 3.3.1.5.2.2).
+    /// (`RPC_C_AUTHN_WINNT`: NEGOTIATE in bind, CHALLENGE in bind_ack, AUTHENTICATE in
+    /// rpc_auth3), or Kerberos in DCE style for `auth_type` 16 (`RPC_C_AUTHN_GSS_KERBEROS`,
+    /// [MS-KILE] 3.4.5.4 / [MS-RPCE] 3.3.1.5.2.2: AP-REQ in bind, the server's AP-REP in
+    /// bind_ack, our AP-REP in rpc_auth3).
     Raw,
 }
