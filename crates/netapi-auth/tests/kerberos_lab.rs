@@ -3,6 +3,10 @@
 //! Reads `NETAPI_LAB_*` (`eval "$(tools/lab env)"`). Without them the tests print why and
 //! pass, unless `CI=true`, where a missing lab is a failure.
 
+mod common;
+
+use common::lab::{Lab, lab};
+
 use std::time::{Duration, Instant};
 
 use netapi_auth::{
@@ -10,49 +14,11 @@ use netapi_auth::{
     client_context,
 };
 
-struct Lab {
-    kdc: String,
-    realm: String,
-    domain: String,
-    fqdn: String,
-    user: String,
-    password: String,
-}
-
-fn lab(test: &str) -> Option<Lab> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("NETAPI_LAB_DC_IP"),
-        var("NETAPI_LAB_DC_REALM"),
-        var("NETAPI_LAB_DC_FQDN"),
-    ) {
-        (Some(ip), Some(realm), Some(fqdn)) => Some(Lab {
-            kdc: format!("{ip}:88"),
-            realm,
-            domain: var("NETAPI_LAB_DC_DOMAIN").unwrap_or_else(|| "LABDOM".into()),
-            fqdn,
-            user: var("NETAPI_LAB_DC_ADMIN_USER").unwrap_or_else(|| "Administrator".into()),
-            password: var("NETAPI_LAB_DC_ADMIN_PASSWORD").unwrap_or_else(|| "Lab.Passw0rd1".into()),
-        }),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!(
-                "{test}: CI=true but NETAPI_LAB_DC_IP/REALM/FQDN are unset: run `eval \"$(tools/lab env)\"`"
-            )
-        }
-        _ => {
-            eprintln!(
-                "skipping {test}: NETAPI_LAB_DC_* unset (start the lab and `eval \"$(tools/lab env)\"`)"
-            );
-            None
-        }
-    }
-}
-
 impl Lab {
     fn opts(&self) -> AuthOptions {
         AuthOptions {
             mechanism: Mechanism::Kerberos,
-            kdc: Some(self.kdc.clone()),
+            kdc: Some(self.kdc()),
             realm: Some(self.realm.clone()),
             target_host: Some(self.fqdn.clone()),
             workstation: Some("NETAPI-TEST".into()),

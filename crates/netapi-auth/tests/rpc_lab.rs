@@ -10,6 +10,10 @@
 //! supported (Windows uses DCE style there, our Spnego framing is SMB2's), so it is absent.
 //! Skips like the Kerberos lab tests when `NETAPI_LAB_*` is unset (fails under `CI=true`).
 
+mod common;
+
+use common::lab::{Lab, lab};
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -42,42 +46,6 @@ const EPMAPPER: [u8; 16] = [
 const NDR: [u8; 16] = [
     0x04, 0x5d, 0x88, 0x8a, 0xeb, 0x1c, 0xc9, 0x11, 0x9f, 0xe8, 0x08, 0x00, 0x2b, 0x10, 0x48, 0x60,
 ];
-
-struct Lab {
-    ip: String,
-    fqdn: String,
-    realm: String,
-    domain: String,
-    user: String,
-    password: String,
-}
-
-fn lab(test: &str) -> Option<Lab> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("NETAPI_LAB_DC_IP"),
-        var("NETAPI_LAB_DC_FQDN"),
-        var("NETAPI_LAB_DC_REALM"),
-    ) {
-        (Some(ip), Some(fqdn), Some(realm)) => Some(Lab {
-            ip,
-            fqdn,
-            realm,
-            domain: var("NETAPI_LAB_DC_DOMAIN").unwrap_or_else(|| "LABDOM".into()),
-            user: var("NETAPI_LAB_DC_ADMIN_USER").unwrap_or_else(|| "Administrator".into()),
-            password: var("NETAPI_LAB_DC_ADMIN_PASSWORD").unwrap_or_else(|| "Lab.Passw0rd1".into()),
-        }),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("{test}: CI=true but NETAPI_LAB_DC_* is unset")
-        }
-        _ => {
-            eprintln!(
-                "skipping {test}: NETAPI_LAB_DC_* unset (start the lab and `eval \"$(tools/lab env)\"`)"
-            );
-            None
-        }
-    }
-}
 
 fn header(ptype: u8, flags: u8, frag_len: usize, auth_len: usize, call_id: u32) -> Vec<u8> {
     let mut h = vec![5, 0, ptype, flags, 0x10, 0, 0, 0];
@@ -307,7 +275,7 @@ fn kerberos_privacy_against_samba() {
     let creds = Credentials::password(&lab.domain, &lab.user, &lab.password);
     let opts = AuthOptions {
         mechanism: Mechanism::Kerberos,
-        kdc: Some(format!("{}:88", lab.ip)),
+        kdc: Some(lab.kdc()),
         realm: Some(lab.realm.clone()),
         target_host: Some(lab.fqdn.clone()),
         ..AuthOptions::default()

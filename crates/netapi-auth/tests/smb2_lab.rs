@@ -8,6 +8,10 @@
 //! so a signature that verifies proves the key we export is the one the server derived.
 //! Skips like the other lab tests when `NETAPI_LAB_*` is unset (fails under `CI=true`).
 
+mod common;
+
+use common::lab::lab;
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -21,42 +25,6 @@ const STATUS_SUCCESS: u32 = 0;
 const STATUS_MORE_PROCESSING_REQUIRED: u32 = 0xc000_0016;
 const STATUS_LOGON_FAILURE: u32 = 0xc000_006d;
 const FLAGS_SIGNED: u32 = 0x8;
-
-struct Lab {
-    ip: String,
-    fqdn: String,
-    realm: String,
-    domain: String,
-    user: String,
-    password: String,
-}
-
-fn lab(test: &str) -> Option<Lab> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("NETAPI_LAB_DC_IP"),
-        var("NETAPI_LAB_DC_FQDN"),
-        var("NETAPI_LAB_DC_REALM"),
-    ) {
-        (Some(ip), Some(fqdn), Some(realm)) => Some(Lab {
-            ip,
-            fqdn,
-            realm,
-            domain: var("NETAPI_LAB_DC_DOMAIN").unwrap_or_else(|| "LABDOM".into()),
-            user: var("NETAPI_LAB_DC_ADMIN_USER").unwrap_or_else(|| "Administrator".into()),
-            password: var("NETAPI_LAB_DC_ADMIN_PASSWORD").unwrap_or_else(|| "Lab.Passw0rd1".into()),
-        }),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("{test}: CI=true but NETAPI_LAB_DC_* is unset")
-        }
-        _ => {
-            eprintln!(
-                "skipping {test}: NETAPI_LAB_DC_* unset (start the lab and `eval \"$(tools/lab env)\"`)"
-            );
-            None
-        }
-    }
-}
 
 struct Smb {
     s: TcpStream,
@@ -275,7 +243,7 @@ fn kerberos_spnego_session_setup_and_signing_key() {
     let creds = Credentials::password(&lab.domain, &lab.user, &lab.password);
     let opts = AuthOptions {
         mechanism: Mechanism::Negotiate,
-        kdc: Some(format!("{}:88", lab.ip)),
+        kdc: Some(lab.kdc()),
         realm: Some(lab.realm.clone()),
         target_host: Some(lab.fqdn.clone()),
         ..AuthOptions::default()

@@ -3,6 +3,8 @@
 //! independently of sspi.
 #![allow(dead_code)]
 
+pub mod lab;
+
 use sspi::credssp::SspiContext;
 use sspi::negotiate::NegotiateConfig;
 use sspi::ntlm::NtlmConfig;
