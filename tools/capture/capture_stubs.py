@@ -8,10 +8,14 @@ the stub of the reassembled response). Nothing is decoded by impacket for the
 vectors themselves; handles needed for later calls are sliced from the raw
 responses at their fixed offsets.
 
-Usage (lab running, see tools/LAB.md):
+Usage (lab running, see tools/LAB.md; as root for the srvsvc family, which
+starts `tools/lab hold-file fs` to have a session with an open file):
     eval "$(tools/lab env)"
     /tmp/netapi-lab-venv/bin/python tools/capture/capture_stubs.py \
-        crates/netapi-msrpc/tests/vectors
+        crates/netapi-msrpc/tests/vectors [samr lsarpc wkssvc srvsvc]
+
+Without a family list every family is captured. The srvsvc family lives in
+srvsvc_capture.py (same conventions).
 
 Output: <dir>/<iface>/<opnum>-<Name>-<detail>.<in|out>.<producer>.hex, each
 with a '#' header (what, how, when) followed by hex, 32 bytes per line.
@@ -172,19 +176,33 @@ def capture_wkssvc(w, srv):
     dce.disconnect()
 
 
+FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc")
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "crates/netapi-msrpc/tests/vectors"
+    families = sys.argv[2:] or list(FAMILIES)
+    unknown = [f for f in families if f not in FAMILIES]
+    if unknown:
+        sys.exit(f"unknown families {unknown}; choose from {FAMILIES}")
     pw = env("NETAPI_LAB_PASSWORD")
     fs = Server("fs", env("NETAPI_LAB_FS_IP"), env("NETAPI_LAB_FS_NAME"),
                 env("NETAPI_LAB_FS_ADMIN_USER"), pw, "the lab file server FILESRV (127.0.0.2)")
     dc = Server("dc", env("NETAPI_LAB_DC_IP"), env("NETAPI_LAB_DC_DOMAIN"),
                 env("NETAPI_LAB_DC_ADMIN_USER"), pw, "the lab AD DC LABDOM (127.0.0.3)")
     w = Writer(root)
-    capture_samr(w, fs, env("NETAPI_LAB_FS_ADMIN_USER"))
-    capture_samr(w, dc, env("NETAPI_LAB_DC_USER"))
-    capture_lsa(w, fs, [env("NETAPI_LAB_FS_ADMIN_USER"), env("NETAPI_LAB_FS_GROUP"), "nosuchname"])
-    capture_lsa(w, dc, [env("NETAPI_LAB_DC_USER"), "Domain Admins"])
-    capture_wkssvc(w, fs)
+    if "samr" in families:
+        capture_samr(w, fs, env("NETAPI_LAB_FS_ADMIN_USER"))
+        capture_samr(w, dc, env("NETAPI_LAB_DC_USER"))
+    if "lsarpc" in families:
+        capture_lsa(w, fs, [env("NETAPI_LAB_FS_ADMIN_USER"), env("NETAPI_LAB_FS_GROUP"), "nosuchname"])
+        capture_lsa(w, dc, [env("NETAPI_LAB_DC_USER"), "Domain Admins"])
+    if "wkssvc" in families:
+        capture_wkssvc(w, fs)
+    if "srvsvc" in families:
+        # Imported here so that the other families do not depend on it.
+        from srvsvc_capture import capture_srvsvc
+        capture_srvsvc(w, fs)
     for p in w.written:
         print(p)
 

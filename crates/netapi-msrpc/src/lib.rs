@@ -2,10 +2,99 @@
 //!
 //! One module per interface, named after it (`srvsvc`, `wkssvc`, `samr`,
 //! `lsarpc`, `netlogon`), plus [`dtyp`] for the \[MS-DTYP\] types they share.
-//! Each module follows its specification's order: constants, types, calls.
-//! Encoding rules and the attribute reference are in `netapi_ndr::manual`.
-//! So far only [`dtyp`] exists; the interface families come next.
+//! Each module follows its specification's order: constants, types, calls,
+//! and ends with a [`calls!`] table that ties every request type to its
+//! opnum, response and [`Interface`]. Encoding rules and the attribute
+//! reference are in `netapi_ndr::manual`. Start at [`Call`].
+//!
+//! So far: [`dtyp`] and [`srvsvc`] (\[MS-SRVS\]).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod dtyp;
+mod macros;
+pub mod srvsvc;
+
+pub use netapi_dcerpc::SyntaxId;
+use netapi_ndr::Ndr;
+
+/// An RPC interface: what to bind to and where (\[C706\] 12.6.3.1 abstract
+/// syntax, \[MS-SMB2\] named pipes).
+///
+/// Implemented by a unit struct per interface (e.g. [`srvsvc::Srvsvc`]),
+/// which [`calls!`] declares.
+pub trait Interface {
+    /// Interface UUID and version, as sent in the bind's presentation context.
+    const SYNTAX: SyntaxId;
+    /// Named pipe on `IPC$`, without the `\PIPE\` prefix (`"srvsvc"`).
+    const PIPE: &'static str;
+    /// The IDL interface name (`"srvsvc"`), for logs and errors.
+    const NAME: &'static str;
+    /// Every declared call as `(opnum, name)`, ascending by opnum.
+    const OPNUMS: &'static [(u16, &'static str)];
+
+    /// The name of `opnum`, if this crate declares it (for fault messages).
+    fn opnum_name(opnum: u16) -> Option<&'static str> {
+        Self::OPNUMS
+            .iter()
+            .find(|(o, _)| *o == opnum)
+            .map(|(_, n)| *n)
+    }
+}
+
+/// One RPC method, implemented by its *request* type (the `[in]` parameters
+/// as a `#[ndr(params)]` struct).
+///
+/// Keying everything on the request lets a driver offer one generic entry
+/// point, `fn call<C: Call>(&mut self, req: &C) -> Result<C::Response, _>`:
+/// the opnum, the presentation context (`C::Interface::SYNTAX`), the pipe
+/// and the response type all follow from the argument, so a request can
+/// never be sent with another call's opnum or decoded as another call's
+/// response. (afiffon/smb-rs keys its `RpcCall` the same way.)
+pub trait Call: Ndr {
+    /// The operation number (\[C706\] 12.6.4.9 `opnum`).
+    const OPNUM: u16;
+    /// The method name as the specification spells it (`"NetrShareEnum"`).
+    const NAME: &'static str;
+    /// The interface the method belongs to.
+    type Interface: Interface;
+    /// The `[out]` parameters and return value.
+    type Response: Response;
+}
+
+/// A response stub: the `[out]` parameters followed by the method's return
+/// value, which every NetApi method has.
+///
+/// Beyond [`Call`]'s shape this lets generic code (the netapi layer's error
+/// mapping, logging) read the status without knowing each response's
+/// fields, and say which code space it is in: impacket's `DCERPC.request`
+/// has to guess the status from the last four stub bytes instead.
+pub trait Response: Ndr {
+    /// Which code space [`Response::status`] is in.
+    const STATUS_KIND: StatusKind;
+    /// The return value as received (not translated).
+    fn status(&self) -> u32;
+}
+
+/// The code space of a method's return value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusKind {
+    /// `NET_API_STATUS` / `WERROR`: a Win32 error or NERR code (srvsvc, wkssvc).
+    Win32,
+    /// `NTSTATUS` (samr, lsarpc, most of netlogon).
+    NtStatus,
+}
+
+/// Whether `opnums` is ascending without duplicates (checked at compile
+/// time by [`calls!`]).
+#[doc(hidden)]
+pub const fn opnums_ascending(opnums: &[(u16, &str)]) -> bool {
+    let mut i = 1;
+    while i < opnums.len() {
+        if opnums[i - 1].0 >= opnums[i].0 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
