@@ -87,12 +87,12 @@ impl SspiClient {
         service: &str,
         framing: Framing,
     ) -> Result<Self, AuthError> {
-        let kdc_addr = opts.kdc.as_deref().map(parse_kdc_addr).transpose();
-        let (kerberos, kerberos_error) = match kdc_addr.as_ref().map_err(clone_usage) {
-            Err(e) => (None, Some(e)),
-            Ok(_) => match kerberos::target(creds, opts, service) {
-                Ok(t) => (Some(t), None),
-                Err(e) => (None, Some(e)),
+        // Whether Kerberos could run; the reason if not (an error only for Mechanism::Kerberos).
+        let (kdc_addr, kerberos, kerberos_error) = match opts.kdc.as_deref().map(parse_kdc_addr) {
+            Some(Err(e)) => (None, None, Some(e)),
+            addr => match kerberos::target(creds, opts, service) {
+                Ok(t) => (addr.and_then(Result::ok), Some(t), None),
+                Err(e) => (addr.and_then(Result::ok), None, Some(e)),
             },
         };
         match opts.mechanism {
@@ -119,7 +119,7 @@ impl SspiClient {
                     .to_owned(),
             ));
         }
-        let kdc = KdcClient::new(kdc_addr.unwrap_or(None), opts.timeout);
+        let kdc = KdcClient::new(kdc_addr, opts.timeout);
         Ok(SspiClient {
             creds: Some(creds.clone()),
             user: creds.user().to_owned(),
@@ -581,8 +581,4 @@ fn sspi_username(user: &str, domain: &str) -> Result<Username, AuthError> {
 
 fn internal(e: sspi::Error) -> AuthError {
     AuthError::Failed(format!("sspi: {e}"))
-}
-
-fn clone_usage(e: &AuthError) -> AuthError {
-    AuthError::Usage(e.to_string())
 }
