@@ -174,3 +174,111 @@ mod tests {
         }
     }
 }
+
+/// Blocking iterator over every entry of an enumeration, fetching one page at a time.
+///
+/// Ends after the last page; a failure is yielded once and ends the iteration. A server that
+/// keeps asking for more pages without making progress ends it with an error too.
+pub struct Pages<T> {
+    fetch: Box<dyn FnMut(u32) -> Result<Page<T>> + Send>,
+    buf: std::collections::VecDeque<T>,
+    resume: u32,
+    state: PagesState,
+    pages: usize,
+}
+
+#[derive(PartialEq, Eq)]
+enum PagesState {
+    Start,
+    More,
+    Done,
+}
+
+impl<T> Pages<T> {
+    pub(crate) fn new(fetch: impl FnMut(u32) -> Result<Page<T>> + Send + 'static) -> Self {
+        Pages {
+            fetch: Box::new(fetch),
+            buf: std::collections::VecDeque::new(),
+            resume: 0,
+            state: PagesState::Start,
+            pages: 0,
+        }
+    }
+
+    /// Map every entry (e.g. from the family enum to one typed level).
+    pub fn map_entries<U>(self, f: impl Fn(T) -> U + Send + 'static) -> Pages<U>
+    where
+        T: 'static,
+    {
+        let mut fetch = self.fetch;
+        Pages::new(move |resume| {
+            fetch(resume).map(|p| Page { items: p.items.into_iter().map(&f).collect(), total: p.total, resume: p.resume })
+        })
+    }
+}
+
+impl<T> Iterator for Pages<T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        loop {
+            if let Some(item) = self.buf.pop_front() {
+                return Some(Ok(item));
+            }
+            if self.state == PagesState::Done {
+                return None;
+            }
+            if self.pages >= crate::rpc::srvsvc::MAX_PAGES {
+                self.state = PagesState::Done;
+                return Some(Err(Error::local(
+                    "enumeration",
+                    crate::Kind::Protocol,
+                    WinError::RPC_S_PROTOCOL_ERROR,
+                    "enumeration did not end within the page limit",
+                )));
+            }
+            self.pages += 1;
+            let asked = self.resume;
+            match (self.fetch)(asked) {
+                Err(e) => {
+                    self.state = PagesState::Done;
+                    return Some(Err(e));
+                }
+                Ok(page) => {
+                    let empty = page.items.is_empty();
+                    self.buf.extend(page.items);
+                    if page.resume == 0 {
+                        self.state = PagesState::Done;
+                    } else if empty || (self.state == PagesState::More && page.resume == asked) {
+                        self.state = PagesState::Done;
+                        return Some(Err(Error::local(
+                            "enumeration",
+                            crate::Kind::Protocol,
+                            WinError::RPC_S_PROTOCOL_ERROR,
+                            "the server asks for another page but made no progress",
+                        )));
+                    } else {
+                        self.state = PagesState::More;
+                        self.resume = page.resume;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T;` becomes a
+/// [`Client`] method running `AsyncClient::name(args)` on the shared runtime.
+macro_rules! blocking {
+    ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*) => {
+        impl crate::Client {
+            $(
+                $(#[$m])*
+                pub fn $name(&self $(, $arg: $ty)*) -> crate::Result<$ret> {
+                    self.run(stringify!($name), self.inner.$name($($arg),*))
+                }
+            )*
+        }
+    };
+}
+pub(crate) use blocking;

@@ -22,3 +22,13 @@ mod client;
 
 pub use client::{AsyncClient, Client, Page};
 pub use options::{Options, Transport};
+mod file;
+mod server;
+mod session;
+mod share;
+
+pub use client::Pages;
+pub use file::{Statistics, FILE_LEVELS};
+pub use server::SV_TYPE_ALL;
+pub use session::SESSION_LEVELS;
+pub use share::MAX_PREFERRED_LENGTH;

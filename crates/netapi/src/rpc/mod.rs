@@ -3,6 +3,7 @@
 //! [`conn`] keeps bound associations; [`errors`] maps failures to Windows codes.
 
 pub(crate) mod conn;
+pub(crate) mod srvsvc;
 pub(crate) mod errors;
 
 use netapi_ndr::Ndr;

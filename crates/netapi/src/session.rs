@@ -1,0 +1,186 @@
+//! Sessions: NetSessionEnum, NetSessionGetInfo, NetSessionDel ([MS-SRVS] 3.1.4.5, 3.1.4.6).
+//!
+//! NetSessionGetInfo is NetrSessionEnum with the client and user filters, as Windows' netapi32
+//! builds it; the first match is the answer, none is `NERR_ClientNameNotFound` (2312).
+//!
+//! The client and user filters are also applied here, after the server answered:
+//! quirk(samba-4.17): Samba ignores both filters and returns every session. Client names compare
+//! without leading backslashes (Samba reports `127.0.0.1`, Windows `\\127.0.0.1`), user names
+//! without case, and a bare user name also matches `DOMAIN\user` (the Samba DC's form).
+//! Samba serves levels 0 and 1 only (2, 10 and 502 → `ERROR_INVALID_LEVEL`).
+
+use netapi_codes::WinError;
+use netapi_msrpc::srvsvc as w;
+
+use crate::client::blocking;
+use crate::info::SessionInfo;
+use crate::rpc::srvsvc::{self as rpc, convert};
+use crate::share::MAX_PREFERRED_LENGTH;
+use crate::{AsyncClient, Error, Page, Result};
+
+/// Levels of NetSessionEnum / NetSessionGetInfo.
+pub const SESSION_LEVELS: &[u32] = &[0, 1, 2, 10, 502];
+
+impl AsyncClient {
+    /// NetSessionEnum: one page of sessions at `level`, optionally only those of `client`
+    /// (`\\name` or an address) and/or `user`.
+    pub async fn session_enum_page(
+        &self,
+        level: u32,
+        client: Option<&str>,
+        user: Option<&str>,
+        resume: u32,
+        pref_max_len: u32,
+    ) -> Result<Page<SessionInfo>> {
+        const OP: &str = "NetSessionEnum";
+        rpc::check_level(OP, level, SESSION_LEVELS)?;
+        check_filters(OP, client, user)?;
+        let req = w::NetrSessionEnumRequest {
+            server_name: Some(self.unc()),
+            client_name: client.map(str::to_string),
+            user_name: user.map(str::to_string),
+            info_struct: w::SessionEnumStruct::request(level),
+            prefered_maximum_length: pref_max_len,
+            resume_handle: Some(resume),
+        };
+        let resp = rpc::call(&self.conn, OP, &req).await?;
+        rpc::check(OP, &resp, true)?;
+        let items = convert::session_entries(resp.info_struct.session_info)
+            .map(|all| all.into_iter().filter(|s| matches(s, client, user)).collect());
+        rpc::page(OP, resp.status, items, resp.total_entries, resp.resume_handle)
+    }
+
+    /// NetSessionEnum: every matching session at `level` (all pages).
+    pub async fn session_enum_level(
+        &self,
+        level: u32,
+        client: Option<&str>,
+        user: Option<&str>,
+    ) -> Result<Vec<SessionInfo>> {
+        let mut out = Vec::new();
+        let mut resume = 0;
+        // Entries filtered out here can make a page empty, so walk by the server's handle.
+        for _ in 0..rpc::MAX_PAGES {
+            let page = self.session_enum_page(level, client, user, resume, MAX_PREFERRED_LENGTH).await?;
+            out.extend(page.items);
+            if page.resume == 0 {
+                return Ok(out);
+            }
+            if page.resume == resume {
+                break;
+            }
+            resume = page.resume;
+        }
+        Err(Error::local(
+            "NetSessionEnum",
+            crate::Kind::Protocol,
+            WinError::RPC_S_PROTOCOL_ERROR,
+            "the server asks for another page but made no progress",
+        ))
+    }
+
+    /// NetSessionGetInfo: the session of `user` from `client`, at `level`.
+    pub async fn session_get_info_level(&self, level: u32, client: &str, user: &str) -> Result<SessionInfo> {
+        const OP: &str = "NetSessionGetInfo";
+        rpc::check_level(OP, level, SESSION_LEVELS)?;
+        rpc::check_name(OP, "client name", client)?;
+        rpc::check_name(OP, "user name", user)?;
+        // Level 0 carries no user name to match on: ask for level 10 and keep the client.
+        let ask = if level == 0 { 10 } else { level };
+        let found = self
+            .session_enum_level(ask, Some(client), Some(user))
+            .await
+            .map_err(|e| e.with_op(OP))?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::win32_status(OP, WinError::NERR_ClientNameNotFound.0))?;
+        Ok(match (level, found) {
+            (0, s) => SessionInfo::L0(crate::info::SessionInfo0 { client_name: s.client_name().map(str::to_string) }),
+            (_, s) => s,
+        })
+    }
+
+    /// NetSessionDel: end the sessions of `client` and/or `user` (`None` = any). Samba wants
+    /// the client as `\\address` and the user exactly as NetSessionEnum lists it.
+    pub async fn session_del(&self, client: Option<&str>, user: Option<&str>) -> Result<()> {
+        const OP: &str = "NetSessionDel";
+        check_filters(OP, client, user)?;
+        let req = w::NetrSessionDelRequest {
+            server_name: Some(self.unc()),
+            client_name: client.map(str::to_string),
+            user_name: user.map(str::to_string),
+        };
+        let resp = rpc::call(&self.conn, OP, &req).await?;
+        rpc::check(OP, &resp, false)
+    }
+}
+
+fn check_filters(op: &'static str, client: Option<&str>, user: Option<&str>) -> Result<()> {
+    if let Some(c) = client {
+        rpc::check_text(op, "client name", c)?;
+    }
+    if let Some(u) = user {
+        rpc::check_text(op, "user name", u)?;
+    }
+    Ok(())
+}
+
+/// Whether session `s` passes the client and user filters (see the module docs).
+fn matches(s: &SessionInfo, client: Option<&str>, user: Option<&str>) -> bool {
+    let bare = |n: &str| n.trim_start_matches('\\').to_ascii_lowercase();
+    if let Some(c) = client.filter(|c| !c.is_empty()) {
+        match s.client_name() {
+            Some(have) if bare(have) == bare(c) => {}
+            _ => return false,
+        }
+    }
+    if let Some(u) = user.filter(|u| !u.is_empty()) {
+        // Levels without a user name (0) cannot be filtered by user; keep them.
+        if let Some(have) = s.user_name() {
+            let have = have.to_lowercase();
+            let want = u.to_lowercase();
+            let tail = have.rsplit('\\').next().unwrap_or(&have);
+            if have != want && tail != want {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+blocking! {
+    /// NetSessionEnum: one page; see [`AsyncClient::session_enum_page`].
+    fn session_enum_page(&self, level: u32, client: Option<&str>, user: Option<&str>, resume: u32, pref_max_len: u32) -> Page<SessionInfo>;
+    /// NetSessionEnum: every matching session.
+    fn session_enum_level(&self, level: u32, client: Option<&str>, user: Option<&str>) -> Vec<SessionInfo>;
+    /// NetSessionGetInfo.
+    fn session_get_info_level(&self, level: u32, client: &str, user: &str) -> SessionInfo;
+    /// NetSessionDel.
+    fn session_del(&self, client: Option<&str>, user: Option<&str>) -> ();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::info::{SessionInfo0, SessionInfo10};
+
+    fn s10(client: &str, user: &str) -> SessionInfo {
+        SessionInfo::L10(SessionInfo10 {
+            client_name: Some(client.into()),
+            user_name: Some(user.into()),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn filters_match_as_windows_and_samba_spell_names() {
+        let s = s10("127.0.0.1", "LABDOM\\netapiuser");
+        assert!(matches(&s, Some("\\\\127.0.0.1"), Some("netapiuser")));
+        assert!(matches(&s, Some("127.0.0.1"), Some("labdom\\NETAPIUSER")));
+        assert!(matches(&s, None, None));
+        assert!(!matches(&s, Some("\\\\127.0.0.9"), None));
+        assert!(!matches(&s, None, Some("other")));
+        let l0 = SessionInfo::L0(SessionInfo0 { client_name: Some("\\\\h".into()) });
+        assert!(matches(&l0, Some("h"), Some("anyone")));
+    }
+}
