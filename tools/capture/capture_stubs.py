@@ -15,7 +15,8 @@ starts `tools/lab hold-file fs` to have a session with an open file):
         crates/netapi-msrpc/tests/vectors [samr lsarpc wkssvc srvsvc]
 
 Without a family list every family is captured. The srvsvc family lives in
-srvsvc_capture.py (same conventions).
+srvsvc_capture.py (same conventions); srvsvc_spec_vectors.py writes the
+responses Samba cannot give (`*.out.spec.hex`).
 
 Output: <dir>/<iface>/<opnum>-<Name>-<detail>.<in|out>.<producer>.hex, each
 with a '#' header (what, how, when) followed by hex, 32 bytes per line.

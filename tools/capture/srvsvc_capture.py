@@ -4,7 +4,7 @@ Every opnum the netapi layer uses is sent once per level of interest. The
 request stub is kept as impacket encodes it, the response stub as Samba
 answers it. Opnums Samba does not implement (DCE/RPC fault
 nca_s_op_rng_error) keep only the request; their responses are written by
-hand from the spec (`*.out.spec.hex`, not produced here).
+hand from the spec (`*.out.spec.hex`, laid out by srvsvc_spec_vectors.py).
 
 Side effects on the lab, all undone before returning: two shares
 `nlp_vec_a`/`nlp_vec_b` on the scratch directory (added, changed, deleted),
@@ -139,6 +139,8 @@ def unc(srv):
 
 NO_503 = ("quirk(samba-4.17): Samba's union has no arm 503, so the discriminant is followed "
           "by nothing; under the [MS-SRVS] IDL (arm 503 is a pointer) this stub does not decode.")
+NO_503_ENUM = (NO_503 + " Samba also read the rest of the request out of step (it skipped the "
+               "container), hence TotalEntries 0 and a NULL ResumeHandle.")
 
 
 def share_enum(s, w, srv, level, pref=0xFFFFFFFF, resume=0, detail=None, what=None):
@@ -152,7 +154,7 @@ def share_enum(s, w, srv, level, pref=0xFFFFFFFF, resume=0, detail=None, what=No
     return record(w, s, "NetrShareEnum", detail or f"L{level}", req,
                   what or f"level {level}, PreferedMaximumLength 0x{pref:x}, ResumeHandle {resume}",
                   volatile="shi*_current_uses" if level in (2, 502) else None,
-                  note=NO_503 if level == 503 else None)
+                  note=NO_503_ENUM if level == 503 else None)
 
 
 def share_get_info(s, w, srv, share, level, detail=None):
@@ -292,9 +294,9 @@ def capture_srvsvc(w, srv):
 
     share_get_info(s, w, srv, "nlp_vec_b", 502, detail="L502-nlp_vec_b-after-set")
 
-    share_del(s, w, srv, "nlp_vec_a", "nlp_vec_a", "delete share nlp_vec_a")
-    share_del(s, w, srv, "nlp_vec_b", "nlp_vec_b", "delete share nlp_vec_b")
-    share_del(s, w, srv, "nlp_vec_a", "nlp_vec_a-again", "delete nlp_vec_a again (already gone)")
+    share_del(s, w, srv, "nlp_vec_a", "L0-nlp_vec_a", "delete share nlp_vec_a")
+    share_del(s, w, srv, "nlp_vec_b", "L0-nlp_vec_b", "delete share nlp_vec_b")
+    share_del(s, w, srv, "nlp_vec_a", "L0-nlp_vec_a-again", "delete nlp_vec_a again (already gone)")
 
     req = srvs.NetrShareCheck()
     req["ServerName"] = unc(srv)

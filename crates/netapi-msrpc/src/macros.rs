@@ -1,26 +1,53 @@
 //! [`calls!`](crate::calls): an interface and its opnum table in one place.
 
-/// Declares an RPC interface and its methods.
+/// Declares an RPC interface and its methods (see `srvsvc/mod.rs` for a full
+/// table).
 ///
-/// ```ignore
-/// calls! {
-///     /// The server service ([MS-SRVS]).
-///     interface Srvsvc {
-///         name: "srvsvc",
-///         uuid: "4b324fc8-1670-01d3-1278-5a47bf6ee188",
-///         version: (3, 0),
-///         pipe: "srvsvc",
-///         status: Win32,
+/// ```
+/// use netapi_msrpc::{Call, Interface, Response, StatusKind};
+///
+/// mod echo {
+///     use netapi_ndr::Ndr;
+///
+///     /// Request.
+///     #[derive(Ndr, Debug)]
+///     #[ndr(params)]
+///     pub struct PingRequest {
+///         pub value: u32,
 ///     }
-///     15 => NetrShareEnum(NetrShareEnumRequest) -> NetrShareEnumResponse,
-///     16 => NetrShareGetInfo(NetrShareGetInfoRequest) -> NetrShareGetInfoResponse,
+///     /// Response: the `[out]` parameters, then the status.
+///     #[derive(Ndr, Debug)]
+///     #[ndr(params)]
+///     pub struct PingResponse {
+///         pub value: u32,
+///         pub status: u32,
+///     }
+///
+///     netapi_msrpc::calls! {
+///         /// An example interface.
+///         interface Echo {
+///             name: "echo",
+///             uuid: "12345678-1234-abcd-ef00-0123456789ab",
+///             version: (1, 0),
+///             pipe: "echo",
+///             status: Win32,
+///         }
+///         3 => Ping(PingRequest) -> PingResponse,
+///     }
 /// }
+///
+/// assert_eq!(<echo::PingRequest as Call>::OPNUM, 3);
+/// assert_eq!(<echo::PingRequest as Call>::NAME, "Ping");
+/// assert_eq!(echo::Echo::PIPE, "echo");
+/// assert_eq!(echo::OPNUMS, &[(3, "Ping")]);
+/// let r = echo::PingResponse { value: 7, status: 5 };
+/// assert_eq!((r.status(), echo::PingResponse::STATUS_KIND), (5, StatusKind::Win32));
 /// ```
 ///
-/// Emits:
-/// * `pub struct Srvsvc;` implementing [`Interface`](crate::Interface);
-/// * `impl Call for NetrShareEnumRequest` (opnum, name, interface, response);
-/// * `impl Response for NetrShareEnumResponse`, reading its `status: u32`
+/// Emits (for the example):
+/// * `pub struct Echo;` implementing [`Interface`](crate::Interface);
+/// * `impl Call for PingRequest` (opnum, name, interface, response);
+/// * `impl Response for PingResponse`, reading its `status: u32`
 ///   field (every response declares its return value as `status`), in the
 ///   code space given by `status:` ([`StatusKind`](crate::StatusKind));
 /// * `pub const OPNUMS: &[(u16, &str)]`, the table impacket calls `OPNUMS`.
