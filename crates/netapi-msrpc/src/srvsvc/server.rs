@@ -576,63 +576,65 @@ pub struct ServerInfo1005 {
 }
 
 /// Declares the single-number `SERVER_INFO_1xxx` levels `NetrServerSetInfo`
-/// takes: each sets one `SERVER_INFO_599` field (same name).
+/// takes: each sets the `SERVER_INFO_102` or `SERVER_INFO_599` field of the
+/// same name.
 macro_rules! server_info_one {
-    ($( $name:ident $alias:literal $section:literal $field:ident: $ty:ty; )*) => {$(
-        #[doc = concat!("`", $alias, "` (\\[MS-SRVS\\] ", $section, "): `sv", stringify!($field), "` alone.")]
+    ($( $name:ident $alias:literal $num:literal $section:literal $field:ident: $ty:ty; )*) => {$(
+        #[doc = concat!("`", $alias, "` (\\[MS-SRVS\\] ", $section, "): `sv", $num, "_",
+                        stringify!($field), "` alone.")]
         #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
         #[doc(alias = $alias)]
         pub struct $name {
-            #[doc = concat!("The `", stringify!($field), "` setting.")]
+            #[doc = concat!("`sv", $num, "_", stringify!($field), "`.")]
             pub $field: $ty,
         }
     )*};
 }
 
 server_info_one! {
-    ServerInfo1107 "SERVER_INFO_1107" "2.2.4.48" users: u32;
-    ServerInfo1010 "SERVER_INFO_1010" "2.2.4.49" disc: i32;
-    ServerInfo1016 "SERVER_INFO_1016" "2.2.4.50" hidden: i32;
-    ServerInfo1017 "SERVER_INFO_1017" "2.2.4.51" announce: u32;
-    ServerInfo1018 "SERVER_INFO_1018" "2.2.4.52" anndelta: u32;
-    ServerInfo1501 "SERVER_INFO_1501" "2.2.4.53" sessopens: u32;
-    ServerInfo1502 "SERVER_INFO_1502" "2.2.4.54" sessvcs: u32;
-    ServerInfo1503 "SERVER_INFO_1503" "2.2.4.55" opensearch: u32;
-    ServerInfo1506 "SERVER_INFO_1506" "2.2.4.56" maxworkitems: u32;
-    ServerInfo1510 "SERVER_INFO_1510" "2.2.4.57" sessusers: u32;
-    ServerInfo1511 "SERVER_INFO_1511" "2.2.4.58" sessconns: u32;
-    ServerInfo1512 "SERVER_INFO_1512" "2.2.4.59" maxnonpagedmemoryusage: u32;
-    ServerInfo1513 "SERVER_INFO_1513" "2.2.4.60" maxpagedmemoryusage: u32;
-    ServerInfo1514 "SERVER_INFO_1514" "2.2.4.61" enablesoftcompat: i32;
-    ServerInfo1515 "SERVER_INFO_1515" "2.2.4.62" enableforcedlogoff: i32;
-    ServerInfo1516 "SERVER_INFO_1516" "2.2.4.63" timesource: i32;
-    ServerInfo1518 "SERVER_INFO_1518" "2.2.4.64" lmannounce: i32;
-    ServerInfo1523 "SERVER_INFO_1523" "2.2.4.65" maxkeepsearch: u32;
-    ServerInfo1528 "SERVER_INFO_1528" "2.2.4.66" scavtimeout: u32;
-    ServerInfo1529 "SERVER_INFO_1529" "2.2.4.67" minrcvqueue: u32;
-    ServerInfo1530 "SERVER_INFO_1530" "2.2.4.68" minfreeworkitems: u32;
-    ServerInfo1533 "SERVER_INFO_1533" "2.2.4.69" maxmpxct: u32;
-    ServerInfo1534 "SERVER_INFO_1534" "2.2.4.70" oplockbreakwait: u32;
-    ServerInfo1535 "SERVER_INFO_1535" "2.2.4.71" oplockbreakresponsewait: u32;
-    ServerInfo1536 "SERVER_INFO_1536" "2.2.4.72" enableoplocks: i32;
-    ServerInfo1538 "SERVER_INFO_1538" "2.2.4.73" enablefcbopens: i32;
-    ServerInfo1539 "SERVER_INFO_1539" "2.2.4.74" enableraw: i32;
-    ServerInfo1540 "SERVER_INFO_1540" "2.2.4.75" enablesharednetdrives: i32;
-    ServerInfo1541 "SERVER_INFO_1541" "2.2.4.76" minfreeconnections: i32;
-    ServerInfo1542 "SERVER_INFO_1542" "2.2.4.77" maxfreeconnections: i32;
-    ServerInfo1543 "SERVER_INFO_1543" "2.2.4.78" initsesstable: u32;
-    ServerInfo1544 "SERVER_INFO_1544" "2.2.4.79" initconntable: u32;
-    ServerInfo1545 "SERVER_INFO_1545" "2.2.4.80" initfiletable: u32;
-    ServerInfo1546 "SERVER_INFO_1546" "2.2.4.81" initsearchtable: u32;
-    ServerInfo1547 "SERVER_INFO_1547" "2.2.4.82" alertschedule: u32;
-    ServerInfo1548 "SERVER_INFO_1548" "2.2.4.83" errorthreshold: u32;
-    ServerInfo1549 "SERVER_INFO_1549" "2.2.4.84" networkerrorthreshold: u32;
-    ServerInfo1550 "SERVER_INFO_1550" "2.2.4.85" diskspacethreshold: u32;
-    ServerInfo1552 "SERVER_INFO_1552" "2.2.4.86" maxlinkdelay: u32;
-    ServerInfo1553 "SERVER_INFO_1553" "2.2.4.87" minlinkthroughput: u32;
-    ServerInfo1554 "SERVER_INFO_1554" "2.2.4.88" linkinfovalidtime: u32;
-    ServerInfo1555 "SERVER_INFO_1555" "2.2.4.89" scavqosinfoupdatetime: u32;
-    ServerInfo1556 "SERVER_INFO_1556" "2.2.4.90" maxworkitemidletime: u32;
+    ServerInfo1107 "SERVER_INFO_1107" 1107 "2.2.4.48" users: u32;
+    ServerInfo1010 "SERVER_INFO_1010" 1010 "2.2.4.49" disc: i32;
+    ServerInfo1016 "SERVER_INFO_1016" 1016 "2.2.4.50" hidden: i32;
+    ServerInfo1017 "SERVER_INFO_1017" 1017 "2.2.4.51" announce: u32;
+    ServerInfo1018 "SERVER_INFO_1018" 1018 "2.2.4.52" anndelta: u32;
+    ServerInfo1501 "SERVER_INFO_1501" 1501 "2.2.4.53" sessopens: u32;
+    ServerInfo1502 "SERVER_INFO_1502" 1502 "2.2.4.54" sessvcs: u32;
+    ServerInfo1503 "SERVER_INFO_1503" 1503 "2.2.4.55" opensearch: u32;
+    ServerInfo1506 "SERVER_INFO_1506" 1506 "2.2.4.56" maxworkitems: u32;
+    ServerInfo1510 "SERVER_INFO_1510" 1510 "2.2.4.57" sessusers: u32;
+    ServerInfo1511 "SERVER_INFO_1511" 1511 "2.2.4.58" sessconns: u32;
+    ServerInfo1512 "SERVER_INFO_1512" 1512 "2.2.4.59" maxnonpagedmemoryusage: u32;
+    ServerInfo1513 "SERVER_INFO_1513" 1513 "2.2.4.60" maxpagedmemoryusage: u32;
+    ServerInfo1514 "SERVER_INFO_1514" 1514 "2.2.4.61" enablesoftcompat: i32;
+    ServerInfo1515 "SERVER_INFO_1515" 1515 "2.2.4.62" enableforcedlogoff: i32;
+    ServerInfo1516 "SERVER_INFO_1516" 1516 "2.2.4.63" timesource: i32;
+    ServerInfo1518 "SERVER_INFO_1518" 1518 "2.2.4.64" lmannounce: i32;
+    ServerInfo1523 "SERVER_INFO_1523" 1523 "2.2.4.65" maxkeepsearch: u32;
+    ServerInfo1528 "SERVER_INFO_1528" 1528 "2.2.4.66" scavtimeout: u32;
+    ServerInfo1529 "SERVER_INFO_1529" 1529 "2.2.4.67" minrcvqueue: u32;
+    ServerInfo1530 "SERVER_INFO_1530" 1530 "2.2.4.68" minfreeworkitems: u32;
+    ServerInfo1533 "SERVER_INFO_1533" 1533 "2.2.4.69" maxmpxct: u32;
+    ServerInfo1534 "SERVER_INFO_1534" 1534 "2.2.4.70" oplockbreakwait: u32;
+    ServerInfo1535 "SERVER_INFO_1535" 1535 "2.2.4.71" oplockbreakresponsewait: u32;
+    ServerInfo1536 "SERVER_INFO_1536" 1536 "2.2.4.72" enableoplocks: i32;
+    ServerInfo1538 "SERVER_INFO_1538" 1538 "2.2.4.73" enablefcbopens: i32;
+    ServerInfo1539 "SERVER_INFO_1539" 1539 "2.2.4.74" enableraw: i32;
+    ServerInfo1540 "SERVER_INFO_1540" 1540 "2.2.4.75" enablesharednetdrives: i32;
+    ServerInfo1541 "SERVER_INFO_1541" 1541 "2.2.4.76" minfreeconnections: i32;
+    ServerInfo1542 "SERVER_INFO_1542" 1542 "2.2.4.77" maxfreeconnections: i32;
+    ServerInfo1543 "SERVER_INFO_1543" 1543 "2.2.4.78" initsesstable: u32;
+    ServerInfo1544 "SERVER_INFO_1544" 1544 "2.2.4.79" initconntable: u32;
+    ServerInfo1545 "SERVER_INFO_1545" 1545 "2.2.4.80" initfiletable: u32;
+    ServerInfo1546 "SERVER_INFO_1546" 1546 "2.2.4.81" initsearchtable: u32;
+    ServerInfo1547 "SERVER_INFO_1547" 1547 "2.2.4.82" alertschedule: u32;
+    ServerInfo1548 "SERVER_INFO_1548" 1548 "2.2.4.83" errorthreshold: u32;
+    ServerInfo1549 "SERVER_INFO_1549" 1549 "2.2.4.84" networkerrorthreshold: u32;
+    ServerInfo1550 "SERVER_INFO_1550" 1550 "2.2.4.85" diskspacethreshold: u32;
+    ServerInfo1552 "SERVER_INFO_1552" 1552 "2.2.4.86" maxlinkdelay: u32;
+    ServerInfo1553 "SERVER_INFO_1553" 1553 "2.2.4.87" minlinkthroughput: u32;
+    ServerInfo1554 "SERVER_INFO_1554" 1554 "2.2.4.88" linkinfovalidtime: u32;
+    ServerInfo1555 "SERVER_INFO_1555" 1555 "2.2.4.89" scavqosinfoupdatetime: u32;
+    ServerInfo1556 "SERVER_INFO_1556" 1556 "2.2.4.90" maxworkitemidletime: u32;
 }
 
 /// `SERVER_INFO` (\[MS-SRVS\] 2.2.3.7): one server information level, for
