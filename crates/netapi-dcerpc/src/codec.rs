@@ -122,7 +122,7 @@ impl Put for Vec<u8> {
         self.put_u32(s.version_u32());
     }
     fn pad_to(&mut self, n: usize) {
-        while self.len() % n != 0 {
+        while !self.len().is_multiple_of(n) {
             self.push(0);
         }
     }

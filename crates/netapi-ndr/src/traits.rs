@@ -303,10 +303,9 @@ pub fn decode_union_inline<U: NdrUnion>(
         r.align(union_align::<U>())?;
     }
     let d = <U::Switch as Ndr>::decode_inline(r)?.to_i128();
-    if let Some(expected) = switch {
-        if expected != d {
+    if let Some(expected) = switch
+        && expected != d {
             return Err(r.error(DecodeErrorKind::DiscriminantMismatch { expected, found: d }));
         }
-    }
     U::decode_arm_inline(d, r)
 }

@@ -120,7 +120,7 @@ impl Put for Vec<u8> {
         self.extend_from_slice(&v.to_le_bytes());
     }
     fn pad_to(&mut self, align: usize) {
-        while self.len() % align != 0 {
+        while !self.len().is_multiple_of(align) {
             self.push(0);
         }
     }
@@ -133,7 +133,7 @@ pub fn utf16le(s: &str) -> Vec<u8> {
 
 /// Decode UTF-16LE; unpaired surrogates become U+FFFD.
 pub fn from_utf16le(b: &[u8], what: &'static str) -> Result<String> {
-    if b.len() % 2 != 0 {
+    if !b.len().is_multiple_of(2) {
         return Err(Error::Malformed(what));
     }
     let units: Vec<u16> = b

@@ -83,7 +83,13 @@ impl AsyncClient {
         const OP: &str = "NetFileClose";
         let req = w::NetrFileCloseRequest { server_name: Some(self.unc()), file_id: id };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)
+        match resp.status {
+            // quirk(samba-4.17): an id that is not open gives ERROR_FILE_NOT_FOUND (2); Windows
+            // answers NERR_FileIdNotFound (2314). `Error::code` keeps what the server sent.
+            2 => Err(Error::server(OP, crate::Code::Win32(WinError(2)), WinError::NERR_FileIdNotFound)
+                .with_detail(format!("the server answered ERROR_FILE_NOT_FOUND for file id {id}"))),
+            _ => rpc::check(OP, &resp, false),
+        }
     }
 
     /// NetStatisticsGet: statistics of `service` at `level` with `options` (both 0).

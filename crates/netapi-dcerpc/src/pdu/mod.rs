@@ -179,11 +179,10 @@ impl Pdu {
         let mut h = self.header;
         h.ptype = self.body.ptype();
         h.drep = DataRep::NDR_LE;
-        if let Body::Request(r) = &self.body {
-            if r.object.is_some() {
+        if let Body::Request(r) = &self.body
+            && r.object.is_some() {
                 h.flags |= PfcFlags::OBJECT_UUID;
             }
-        }
         h.encode_into(&mut out);
         match &self.body {
             Body::Request(r) => {

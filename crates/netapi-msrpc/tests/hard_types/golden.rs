@@ -26,7 +26,7 @@ fn load(rel: &str) -> Vec<u8> {
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(|l| l.bytes().filter(u8::is_ascii_hexdigit))
         .collect();
-    assert!(digits.len() % 2 == 0, "{rel}: odd number of hex digits");
+    assert!(digits.len().is_multiple_of(2), "{rel}: odd number of hex digits");
     digits
         .chunks(2)
         .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())

@@ -6,15 +6,22 @@ pub(crate) mod conn;
 pub(crate) mod srvsvc;
 pub(crate) mod errors;
 
+use netapi_msrpc::{Response, StatusKind};
 use netapi_ndr::Ndr;
 
-use crate::Result;
+use crate::{Error, Result};
 use conn::{Connector, InterfaceId};
 
 /// Encode `req`, call `opnum` of `interface` on a pooled association, decode the response.
 /// A fault leaves the association pooled; any other failure drops it so the next call opens a
 /// fresh one.
-pub(crate) async fn call<Req: Ndr, Resp: Ndr>(
+///
+/// A response that does not decode but ends in a failure status is reported as that status: the
+/// return value is always the last four bytes of a stub, and a server that refuses a call may
+/// leave the `[out]` parameters in a shape the IDL does not allow.
+/// quirk(samba-4.17): NetrShareEnum / NetrShareGetInfo at level 503 answer `ERROR_INVALID_LEVEL`
+/// with a union arm Samba's IDL lacks.
+pub(crate) async fn call<Req: Ndr, Resp: Response>(
     conn: &Connector,
     interface: InterfaceId,
     opnum: u16,
@@ -26,7 +33,18 @@ pub(crate) async fn call<Req: Ndr, Resp: Ndr>(
     match bound.client.call(bound.context, opnum, &stub).await {
         Ok(bytes) => {
             conn.checkin(bound);
-            netapi_ndr::decode::<Resp>(&bytes).map_err(|e| errors::from_decode(op, e))
+            netapi_ndr::decode::<Resp>(&bytes).map_err(|e| {
+                match trailing_status(&bytes) {
+                    Some(status) => {
+                        let err = match Resp::STATUS_KIND {
+                            StatusKind::Win32 => Error::win32_status(op, status),
+                            StatusKind::NtStatus => Error::nt_status(op, status),
+                        };
+                        err.with_detail(format!("the rest of the answer did not decode: {e}"))
+                    }
+                    None => errors::from_decode(op, e),
+                }
+            })
         }
         Err(e) => {
             if matches!(e, netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { .. })) {
@@ -35,4 +53,10 @@ pub(crate) async fn call<Req: Ndr, Resp: Ndr>(
             Err(errors::from_transport(op, e))
         }
     }
+}
+
+/// The non-zero status in the last four bytes of a response stub, if any.
+fn trailing_status(stub: &[u8]) -> Option<u32> {
+    let tail: [u8; 4] = stub.get(stub.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(tail)).filter(|&s| s != 0)
 }
