@@ -156,6 +156,16 @@ impl Lab {
     }
 }
 
+impl Lab {
+    /// Samba's own view of `server` (`smbstatus` with the lab's config): `-b` sessions, `-L`
+    /// locked/open files, `-S` shares.
+    pub fn smbstatus(&self, server: &Server, args: &[&str]) -> String {
+        let mut all = vec!["smbstatus", server.role];
+        all.extend_from_slice(args);
+        self.tool(&all)
+    }
+}
+
 /// A `tools/lab hold-file` helper; the session and open file end when this is dropped.
 #[derive(Debug)]
 pub struct HeldFile {

@@ -85,8 +85,9 @@ impl AsyncClient {
         rpc::check_level(OP, level, SESSION_LEVELS)?;
         rpc::check_name(OP, "client name", client)?;
         rpc::check_name(OP, "user name", user)?;
-        // Level 0 carries no user name to match on: ask for level 10 and keep the client.
-        let ask = if level == 0 { 10 } else { level };
+        // Level 0 carries no user name to match on: ask for level 1 (served everywhere, Samba
+        // included) and keep the client.
+        let ask = if level == 0 { 1 } else { level };
         let found = self
             .session_enum_level(ask, Some(client), Some(user))
             .await

@@ -87,6 +87,10 @@ fn from_rpc(op: &'static str, e: netapi_dcerpc::Error, detail: String) -> Error 
         R::Auth(inner) => {
             Error::local(op, Kind::Auth, WinError::ERROR_ACCESS_DENIED, detail).with_source(inner)
         }
+        // The endpoint mapper has no endpoint for the interface ([C706] ept_s_not_registered).
+        R::CallFailed { op: "ept_map", .. } => {
+            Error::local(op, Kind::Server, WinError::EPT_S_NOT_REGISTERED, detail)
+        }
         R::Closed => Error::local(op, Kind::Transport, WinError::ERROR_NETNAME_DELETED, detail),
         R::Usage(_) => Error::usage(op, WinError::ERROR_INVALID_PARAMETER, detail),
         other => Error::local(op, Kind::Protocol, WinError::RPC_S_PROTOCOL_ERROR, detail)
