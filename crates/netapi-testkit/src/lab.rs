@@ -166,6 +166,25 @@ impl Lab {
     }
 }
 
+impl Lab {
+    /// Open file descriptors of `server`'s `rpcd_classic` workers (the processes behind
+    /// `\\PIPE\\srvsvc`): each named pipe a client holds open is one socket there, so a pipe
+    /// leak shows up as a count that does not return to its baseline.
+    pub fn rpc_worker_fds(&self, server: &Server) -> usize {
+        let conf = self.root.join(server.role).join("etc/smb.conf");
+        let conf = conf.to_string_lossy().into_owned();
+        let mut total = 0;
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            if cmdline.contains("rpcd_classic") && cmdline.contains(&conf) {
+                total += std::fs::read_dir(entry.path().join("fd")).map(|d| d.count()).unwrap_or(0);
+            }
+        }
+        total
+    }
+}
+
 /// A `tools/lab hold-file` helper; the session and open file end when this is dropped.
 #[derive(Debug)]
 pub struct HeldFile {

@@ -111,6 +111,13 @@ impl Client {
     }
 }
 
+/// Close every pooled SMB2 session of this process (each logs off once no client holds a pipe
+/// on it). Clients stay usable: their next call connects again. Use it to release server
+/// resources early, e.g. before a long idle period or at interpreter shutdown.
+pub fn disconnect_all() {
+    netapi_transport::smb::SmbClient::shared().clear();
+}
+
 /// netapi's shared runtime for blocking callers: two worker threads drive every connection.
 fn runtime() -> &'static tokio::runtime::Runtime {
     static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
