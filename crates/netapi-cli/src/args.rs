@@ -1,0 +1,461 @@
+//! The command line (clap derive): connection options, output options, and one subcommand per
+//! NetApi family with its verbs.
+//!
+//! Levels are checked here against the library's own level lists (`ShareInfo::ENUM_LEVELS`, ...),
+//! so `--help` shows them and a wrong one is a usage error before anything is sent. Connection
+//! options go before the family (`--user` and `--domain` would otherwise clash with the filters
+//! of `session list` and `server enum`); `--json`, `-v` and `--page-size` go anywhere.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use netapi::info::{ServerInfo, ShareInfo};
+use netapi::options::Dialect;
+
+const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, NetSession*, \
+NetFile*, NetStatisticsGet) against Windows and Samba servers, from any OS";
+
+const AFTER_HELP: &str = "\
+Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH and NETAPI_DOMAIN give
+defaults for the options of the same name. Without a password the CLI asks for one when a terminal
+is attached, and stops with a usage error otherwise.
+
+Output: tables for people; with --json the info-level dicts with pywin32's key names (a list for
+list verbs, one dict for get verbs, nothing for successful actions).
+
+Exit status: 0 success; 1 the NetApi call failed (stderr: `<Function>: error <code>: <message>`,
+with --json also a {\"winerror\", \"funcname\", \"strerror\"} object); 2 bad usage (nothing sent).
+
+Examples:
+  netapi --server 127.0.0.2 --user 'FILESRV\\netapiadmin' share list
+  netapi --server 127.0.0.2 --user netapiadmin --json share get public --level 502
+  netapi -s 127.0.0.2 -u netapiadmin share add scratch 'C:\\tmp\\x' --remark 'by netapi'
+  netapi --server 127.0.0.2 --user netapiadmin session list";
+
+/// `netapi [connection options] [--json] <family> <verb> [args]`.
+#[derive(Parser, Debug)]
+#[command(name = "netapi", version, about = ABOUT, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    /// How to reach and authenticate to the server.
+    #[command(flatten)]
+    pub conn: Connection,
+    /// Output format and diagnostics.
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// The NetApi family and verb.
+    #[command(subcommand)]
+    pub command: Family,
+}
+
+/// Connection options (before the family).
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Connection")]
+pub struct Connection {
+    /// Server to manage: a host name, `\\NAME`, an IPv4 or IPv6 address
+    #[arg(
+        long,
+        short = 's',
+        env = "NETAPI_SERVER",
+        hide_env_values = true,
+        value_name = "HOST"
+    )]
+    pub server: Option<String>,
+    /// User to authenticate as; `DOMAIN\USER` also sets the domain
+    #[arg(
+        long,
+        short = 'u',
+        env = "NETAPI_USER",
+        hide_env_values = true,
+        value_name = "[DOMAIN\\]USER"
+    )]
+    pub user: Option<String>,
+    /// Password (prompted for when missing and a terminal is attached)
+    #[arg(
+        long,
+        short = 'p',
+        env = "NETAPI_PASSWORD",
+        hide_env_values = true,
+        value_name = "P"
+    )]
+    pub password: Option<String>,
+    /// NT hash (32 hex digits) instead of a password; NTLM only
+    #[arg(long, env = "NETAPI_NT_HASH", hide_env_values = true, value_name = "H", conflicts_with_all = ["password", "kerberos"])]
+    pub nt_hash: Option<String>,
+    /// Domain of the user (default: the server's own accounts)
+    #[arg(
+        long,
+        env = "NETAPI_DOMAIN",
+        hide_env_values = true,
+        value_name = "DOMAIN"
+    )]
+    pub domain: Option<String>,
+    /// Authenticate with Kerberos only (needs --kdc; the SPN host is --target-host or the server name)
+    #[arg(long, requires = "kdc")]
+    pub kerberos: bool,
+    /// KDC address (`IP[:port]`); with --target-host, Kerberos is tried before NTLM
+    #[arg(long, value_name = "ADDR")]
+    pub kdc: Option<String>,
+    /// Host name for the Kerberos SPN (`cifs/NAME`), when --server is an address
+    #[arg(long, value_name = "NAME")]
+    pub target_host: Option<String>,
+    /// Kerberos realm (default: the domain, upper-cased)
+    #[arg(long, value_name = "REALM")]
+    pub realm: Option<String>,
+    /// RPC transport: `pipe` (SMB2/3 named pipe, port 445) or `tcp` (endpoint mapper, port 135)
+    #[arg(long, value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]
+    pub transport: TransportArg,
+    /// Lowest SMB dialect offered
+    #[arg(long, value_parser = dialect_parser(), value_name = "D")]
+    pub min_dialect: Option<Dialect>,
+    /// Highest SMB dialect offered
+    #[arg(long, value_parser = dialect_parser(), value_name = "D")]
+    pub max_dialect: Option<Dialect>,
+    /// Require SMB signing (fail if the session cannot be signed)
+    #[arg(long)]
+    pub require_signing: bool,
+    /// Require SMB3 encryption (offers 3.x dialects only)
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Timeout for connecting, authenticating and each response
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: Option<u64>,
+    /// Write every RPC request/response stub as hex into DIR (golden vectors, bug reports)
+    #[arg(long, value_name = "DIR")]
+    pub dump_stubs: Option<PathBuf>,
+}
+
+/// Output options (anywhere on the line).
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Print the info-level dicts as JSON (pywin32's key names)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Log to stderr: -v steps, -vv protocol detail, -vvv everything; secrets are never logged
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Preferred page size in bytes for list verbs (NetApi's prefmaxlen; default: everything at once)
+    #[arg(long, global = true, value_name = "BYTES", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page_size: Option<u32>,
+}
+
+/// `--transport`. The variants carry `//` comments, not docs: clap would turn doc comments into
+/// a per-value help list and switch `--help` to its long layout.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[allow(missing_docs)]
+pub enum TransportArg {
+    // DCE/RPC over an SMB2/3 named pipe (ncacn_np), as Windows does.
+    #[default]
+    Pipe,
+    // DCE/RPC over TCP (ncacn_ip_tcp) via the endpoint mapper.
+    Tcp,
+}
+
+/// The NetApi families.
+#[derive(Subcommand, Debug)]
+pub enum Family {
+    /// Shares (NetShareEnum, NetShareGetInfo, NetShareAdd, NetShareSetInfo, NetShareDel, NetShareCheck)
+    #[command(subcommand)]
+    Share(ShareCmd),
+    /// The server (NetServerGetInfo, NetServerSetInfo, NetServerDiskEnum, NetServerEnum, NetServerComputerNameAdd/Del)
+    #[command(subcommand)]
+    Server(ServerCmd),
+    /// Sessions (NetSessionEnum, NetSessionGetInfo, NetSessionDel)
+    #[command(subcommand)]
+    Session(SessionCmd),
+    /// Open files (NetFileEnum, NetFileGetInfo, NetFileClose)
+    #[command(subcommand)]
+    File(FileCmd),
+    /// Statistics (NetStatisticsGet)
+    #[command(subcommand)]
+    Stats(StatsCmd),
+}
+
+/// `share` verbs.
+#[derive(Subcommand, Debug)]
+pub enum ShareCmd {
+    /// List shares (NetShareEnum)
+    List {
+        /// Information level: 0 names, 1 type and remark, 2 paths and uses (admin), 501 flags, 502/503 security
+        #[arg(long, default_value_t = 1, value_parser = levels(ShareInfo::ENUM_LEVELS))]
+        level: u32,
+    },
+    /// Show one share (NetShareGetInfo)
+    Get {
+        /// Share name
+        name: String,
+        /// Information level
+        #[arg(long, default_value_t = 2, value_parser = levels(ShareInfo::GET_LEVELS))]
+        level: u32,
+    },
+    /// Create a disk share (NetShareAdd); the directory must exist on the server
+    Add {
+        /// Share name
+        name: String,
+        /// Directory on the server, e.g. `C:\data`
+        path: String,
+        /// Remark (comment)
+        #[arg(long, value_name = "TEXT")]
+        remark: Option<String>,
+        /// Most concurrent users (a number or `unlimited`)
+        #[arg(long, value_name = "N", value_parser = parse_max_uses)]
+        max_uses: Option<u32>,
+        /// Information level sent
+        #[arg(long, default_value_t = 2, value_parser = levels(ShareInfo::ADD_LEVELS))]
+        level: u32,
+    },
+    /// Change a share (NetShareSetInfo): level 1004 for a remark alone, 1006 for max-uses alone,
+    /// otherwise read level 502, change it and write it back
+    Set {
+        /// Share name
+        name: String,
+        /// New remark
+        #[arg(long, value_name = "TEXT")]
+        remark: Option<String>,
+        /// New most concurrent users (a number or `unlimited`)
+        #[arg(long, value_name = "N", value_parser = parse_max_uses)]
+        max_uses: Option<u32>,
+        /// New directory
+        #[arg(long, value_name = "P")]
+        path: Option<String>,
+        /// Level to read and write instead of the smallest that carries the changes
+        #[arg(long, value_parser = levels(SHARE_SET_LEVELS))]
+        level: Option<u32>,
+    },
+    /// Delete a share (NetShareDel)
+    Del {
+        /// Share name
+        name: String,
+    },
+    /// Whether a device is shared (NetShareCheck)
+    Check {
+        /// Device, e.g. `C:`
+        device: String,
+    },
+}
+
+/// The levels of NetShareSetInfo the flags of `share set` can fill (not 1005 flags or 1501
+/// security descriptors).
+pub const SHARE_SET_LEVELS: &[u32] = &[1, 2, 502, 503, 1004, 1006];
+
+/// `server` verbs.
+#[derive(Subcommand, Debug)]
+pub enum ServerCmd {
+    /// Show the server (NetServerGetInfo)
+    Get {
+        /// Information level (Samba serves 100, 101 and 102)
+        #[arg(long, default_value_t = 101, value_parser = levels(ServerInfo::LEVELS))]
+        level: u32,
+    },
+    /// Change the server (NetServerSetInfo): read the level, change the given fields, write it
+    /// back (Samba accepts this and changes nothing)
+    Set {
+        /// New comment (level 101 unless --level says otherwise)
+        #[arg(long, value_name = "T")]
+        comment: Option<String>,
+        /// Information level to read and write
+        #[arg(long, value_parser = levels(ServerInfo::LEVELS))]
+        level: Option<u32>,
+        /// A field of that level as pywin32 names it, e.g. `--field users=20 --field hidden=true`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field)]
+        fields: Vec<(String, String)>,
+    },
+    /// List the server's disk drives (NetServerDiskEnum)
+    Disks,
+    /// List servers from the browse list (NetServerEnum; needs SMB1, so always error 6118)
+    Enum {
+        /// SV_TYPE_* mask (decimal or 0x hex; default all types)
+        #[arg(long = "type", value_name = "MASK", value_parser = parse_mask)]
+        server_type: Option<u32>,
+        /// Domain to list (default: the server's)
+        #[arg(long, value_name = "D")]
+        domain: Option<String>,
+        /// Information level
+        #[arg(long, default_value_t = 101, value_parser = levels(&[100, 101]))]
+        level: u32,
+    },
+    /// Make the server answer to another name (NetServerComputerNameAdd)
+    NameAdd {
+        /// The emulated server name
+        name: String,
+        /// The domain of the emulated name
+        #[arg(long, value_name = "D")]
+        domain: Option<String>,
+    },
+    /// Stop answering to an emulated name (NetServerComputerNameDel)
+    NameDel {
+        /// The emulated server name
+        name: String,
+    },
+}
+
+/// `session` verbs.
+#[derive(Subcommand, Debug)]
+pub enum SessionCmd {
+    /// List sessions (NetSessionEnum; admin)
+    List {
+        /// Only sessions from this client (`\\host` or an address)
+        #[arg(long, value_name = "C")]
+        client: Option<String>,
+        /// Only sessions of this user
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        /// Information level (Samba serves 0 and 1)
+        #[arg(long, default_value_t = 1, value_parser = levels(netapi::SESSION_LEVELS))]
+        level: u32,
+    },
+    /// Show the session of a user from a client (NetSessionGetInfo)
+    Get {
+        /// Client (`\\host` or an address)
+        client: String,
+        /// User name
+        user: String,
+        /// Information level
+        #[arg(long, default_value_t = 1, value_parser = levels(netapi::SESSION_LEVELS))]
+        level: u32,
+    },
+    /// End sessions (NetSessionDel); give --client, --user or both
+    #[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["client", "user"]))]
+    Del {
+        /// Client of the sessions (`\\address` on Samba)
+        #[arg(long, value_name = "C")]
+        client: Option<String>,
+        /// User of the sessions (as `session list` shows it)
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+    },
+}
+
+/// `file` verbs.
+#[derive(Subcommand, Debug)]
+pub enum FileCmd {
+    /// List open files (NetFileEnum; admin)
+    List {
+        /// Only files under this path
+        #[arg(long, value_name = "P")]
+        base_path: Option<String>,
+        /// Only files opened by this user
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        /// Information level: 2 ids, 3 ids, paths, users and locks
+        #[arg(long, default_value_t = 3, value_parser = levels(netapi::FILE_LEVELS))]
+        level: u32,
+    },
+    /// Show one open file (NetFileGetInfo)
+    Get {
+        /// File id (from `file list`)
+        id: u32,
+        /// Information level
+        #[arg(long, default_value_t = 3, value_parser = levels(netapi::FILE_LEVELS))]
+        level: u32,
+    },
+    /// Force an open file closed (NetFileClose)
+    Close {
+        /// File id (from `file list`)
+        id: u32,
+    },
+}
+
+/// `stats` verbs.
+#[derive(Subcommand, Debug)]
+pub enum StatsCmd {
+    /// Statistics of the server service (NetStatisticsGet, LanmanServer, level 0)
+    Server,
+}
+
+/// A `--level` parser accepting exactly `allowed` (shown in `--help` and in the error).
+fn levels(allowed: &'static [u32]) -> impl TypedValueParser<Value = u32> {
+    PossibleValuesParser::new(allowed.iter().map(|l| PossibleValue::new(l.to_string())))
+        // Only listed values get here, and all of them are numbers.
+        .map(|s| s.parse::<u32>().unwrap_or_default())
+}
+
+/// `--min-dialect` / `--max-dialect`: `2.0.2`, `2.1`, `3.0`, `3.0.2`, `3.1.1`.
+fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.iter().map(|d| PossibleValue::new(d.as_str()))).map(
+        |s| {
+            Dialect::ALL
+                .into_iter()
+                .find(|d| d.as_str() == s)
+                .unwrap_or(Dialect::SMB3_1_1)
+        },
+    )
+}
+
+/// `--max-uses`: a number or `unlimited` (`SHI_USES_UNLIMITED`).
+fn parse_max_uses(s: &str) -> Result<u32, String> {
+    if s.eq_ignore_ascii_case("unlimited") || s == "-1" {
+        return Ok(crate::decode::SHI_USES_UNLIMITED);
+    }
+    s.parse::<u32>()
+        .map_err(|_| "expected a number or `unlimited`".to_string())
+}
+
+/// `--type`: decimal or `0x` hex.
+fn parse_mask(s: &str) -> Result<u32, String> {
+    let parsed = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        Some(hex) => u32::from_str_radix(hex, 16),
+        None => s.parse::<u32>(),
+    };
+    parsed.map_err(|_| "expected a 32-bit number (decimal or 0x hex)".to_string())
+}
+
+/// `--field KEY=VALUE`.
+fn parse_field(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err("expected KEY=VALUE".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn levels_come_from_the_library() {
+        let cli =
+            Cli::try_parse_from(["netapi", "-s", "h", "share", "list", "--level", "502"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Family::Share(ShareCmd::List { level: 502 })
+        ));
+        let err = Cli::try_parse_from(["netapi", "-s", "h", "share", "list", "--level", "7"])
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+        assert!(err.to_string().contains("503"), "{err}");
+    }
+
+    #[test]
+    fn output_options_go_anywhere_connection_options_before_the_family() {
+        let cli =
+            Cli::try_parse_from(["netapi", "-u", "a", "share", "list", "--json", "-vv"]).unwrap();
+        assert!(cli.out.json && cli.out.verbose == 2);
+        assert_eq!(cli.conn.user.as_deref(), Some("a"));
+        let cli = Cli::try_parse_from(["netapi", "session", "list", "--user", "bob"]).unwrap();
+        assert!(
+            matches!(cli.command, Family::Session(SessionCmd::List { user: Some(ref u), .. }) if u == "bob")
+        );
+    }
+
+    #[test]
+    fn small_parsers() {
+        assert_eq!(parse_max_uses("unlimited"), Ok(u32::MAX));
+        assert_eq!(parse_max_uses("7"), Ok(7));
+        assert!(parse_max_uses("x").is_err());
+        assert_eq!(parse_mask("0x8000"), Ok(0x8000));
+        assert_eq!(parse_mask("3"), Ok(3));
+        assert_eq!(parse_field("users=20"), Ok(("users".into(), "20".into())));
+        assert!(parse_field("=1").is_err());
+        let cli =
+            Cli::try_parse_from(["netapi", "--max-dialect", "2.1", "stats", "server"]).unwrap();
+        assert_eq!(cli.conn.max_dialect, Some(Dialect::SMB2_1));
+    }
+}
