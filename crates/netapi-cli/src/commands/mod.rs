@@ -52,6 +52,8 @@ impl<'a> Ctx<'a> {
 
 /// Run one family command.
 pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
+    // The command's arguments only: the connection options (and the secret) are not in `family`.
+    tracing::info!(command = ?family, "running");
     match family {
         Family::Share(cmd) => share::run(cmd, ctx),
         Family::Server(cmd) => server::run(cmd, ctx),
