@@ -7,11 +7,13 @@
 //! opnum, response and [`Interface`]. Encoding rules and the attribute
 //! reference are in `netapi_ndr::manual`. Start at [`Call`].
 //!
-//! So far: [`dtyp`] and [`srvsvc`] (\[MS-SRVS\]).
+//! So far: [`dtyp`], [`epmapper`] (\[C706\] appendix O, \[MS-RPCE\] 2.2.1.2)
+//! and [`srvsvc`] (\[MS-SRVS\]).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod dtyp;
+pub mod epmapper;
 mod macros;
 pub mod srvsvc;
 
@@ -83,6 +85,11 @@ pub enum StatusKind {
     Win32,
     /// `NTSTATUS` (samr, lsarpc, most of netlogon).
     NtStatus,
+    /// `error_status_t` (\[C706\] appendix E): a DCE status such as the
+    /// endpoint mapper's `ept_s_not_registered` (0x16c9a0d6), neither a Win32
+    /// code nor an NTSTATUS; Windows clients report its Win32 counterpart
+    /// (`EPT_S_NOT_REGISTERED`, 1753).
+    Dce,
 }
 
 /// Whether `opnums` is ascending without duplicates (checked at compile

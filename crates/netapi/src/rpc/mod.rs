@@ -39,6 +39,12 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
                         let err = match Resp::STATUS_KIND {
                             StatusKind::Win32 => Error::win32_status(op, status),
                             StatusKind::NtStatus => Error::nt_status(op, status),
+                            // A DCE `error_status_t` (the endpoint mapper's, which the
+                            // transport calls itself): DCE statuses share the fault code space.
+                            StatusKind::Dce => {
+                                let dce = crate::RpcFault(status);
+                                Error::server(op, crate::Code::Fault(dce), dce.to_win32())
+                            }
                         };
                         err.with_detail(format!("the rest of the answer did not decode: {e}"))
                     }
