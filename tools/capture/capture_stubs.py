@@ -12,11 +12,13 @@ Usage (lab running, see tools/LAB.md; as root for the srvsvc family, which
 starts `tools/lab hold-file fs` to have a session with an open file):
     eval "$(tools/lab env)"
     /tmp/netapi-lab-venv/bin/python tools/capture/capture_stubs.py \
-        crates/netapi-msrpc/tests/vectors [samr lsarpc wkssvc srvsvc]
+        crates/netapi-msrpc/tests/vectors [samr lsarpc wkssvc srvsvc epmapper]
 
 Without a family list every family is captured. The srvsvc family lives in
 srvsvc_capture.py (same conventions); srvsvc_spec_vectors.py writes the
-responses Samba cannot give (`*.out.spec.hex`).
+responses Samba cannot give (`*.out.spec.hex`). The epmapper family
+(`ept_map` on the DC's TCP port 135, no credentials) lives in
+epmapper_capture.py.
 
 Output: <dir>/<iface>/<opnum>-<Name>-<detail>.<in|out>.<producer>.hex, each
 with a '#' header (what, how, when) followed by hex, 32 bytes per line.
@@ -177,7 +179,7 @@ def capture_wkssvc(w, srv):
     dce.disconnect()
 
 
-FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc")
+FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc", "epmapper")
 
 
 def main():
@@ -204,6 +206,9 @@ def main():
         # Imported here so that the other families do not depend on it.
         from srvsvc_capture import capture_srvsvc
         capture_srvsvc(w, fs)
+    if "epmapper" in families:
+        from epmapper_capture import capture_epmapper
+        capture_epmapper(w, dc.ip, "the lab AD DC LABDOM (127.0.0.3)")
     for p in w.written:
         print(p)
 
