@@ -1,0 +1,803 @@
+#!/usr/bin/env python3
+"""The benchmark driver: every workload for netapi and its peers, repeated, into one table.
+
+tools/bench calls this once the bench lab is up and the binaries are built; see
+docs/benchmarks.md for what is measured and how. Every measured program prints one JSON object
+(netapi-bench, wire-floor, impacket_bench.py) or, for rpcclient and `net`, is measured from
+outside with wait4() (wall, CPU of the process, peak RSS) and by difference (N+1 calls minus
+1 call in one process) so that only the call phase counts.
+
+Peers run interleaved within each repetition (netapi, rpcclient, impacket, floor, netapi, ...)
+so that load drifting on a shared machine hits all of them alike. Nothing here asserts a
+timing: --smoke only checks that every workload and peer still produces a sane result.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SIZES = {
+    # repeats, warm calls, fresh connections, timed enumerations per run, seeded shares,
+    # concurrent tasks x calls, hosts
+    "full": dict(repeats=5, warm=1000, fresh=50, enum=5, shares=2000, tasks=16, conc=1000, hosts=100),
+    "smoke": dict(repeats=1, warm=20, fresh=3, enum=1, shares=200, tasks=4, conc=10, hosts=5),
+}
+
+RPCCLIENT_CMD = {"share-enum-1": "netshareenumall 1", "server-info-101": "srvinfo"}
+
+
+class Failure(Exception):
+    """A measured program failed; the message says which and why."""
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+# ---------------------------------------------------------------- processes ----------------
+class Proc:
+    """Spawns measured programs through bench-exec and tracks the server's CPU around them."""
+
+    def __init__(self, bin_dir, log, server):
+        self.exec = os.path.join(bin_dir, "bench-exec")
+        self.log, self.server = log, server
+        self.server_cpu = 0.0  # server CPU seconds of the last reaped batch
+
+    def spawn(self, argv):
+        out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        fd, ru = tempfile.mkstemp(prefix="bench-rusage-")
+        os.close(fd)
+        p = subprocess.Popen([self.exec, "--rusage", ru, "--", *argv], stdout=out, stderr=err,
+                             stdin=subprocess.DEVNULL)
+        return p, out, err, ru, argv
+
+    def reap(self, job, check=True):
+        """Wait for a spawned program: (stdout, wall s, cpu s, peak RSS kB), from bench-exec."""
+        p, out, err, ru, argv = job
+        p.wait()
+        out.seek(0)
+        err.seek(0)
+        text, etext = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        try:
+            with open(ru) as f:
+                u = json.load(f)
+        except (OSError, ValueError):
+            u = {"rc": p.returncode, "wall_s": 0.0, "cpu_s": 0.0, "maxrss_kb": 0}
+        finally:
+            os.unlink(ru)
+        self.log.write(json.dumps({"argv": redact(argv), **u, "stdout": text[-2000:],
+                                   "stderr": etext[-2000:]}) + "\n")
+        if check and p.returncode != 0:
+            raise Failure(f"{' '.join(redact(argv))[:200]} exited {p.returncode}: {etext.strip()[-400:]}")
+        return text, u["wall_s"], u["cpu_s"], u["maxrss_kb"]
+
+    def batch(self, argvs, check=True):
+        """Run programs all at once; returns their results and sets server_cpu."""
+        s0 = self.server.cpu()
+        jobs = [self.spawn(a) for a in argvs]
+        res = [self.reap(j, check) for j in jobs]
+        self.server_cpu = self.server.cpu() - s0
+        return res
+
+    def run(self, argv, check=True):
+        return self.batch([argv], check)[0]
+
+
+class ServerCpu:
+    """CPU seconds used so far by the bench lab's processes (found by the lab's instance marker),
+    their exited children included (cutime/cstime). Clock-tick resolution: informative only."""
+
+    def __init__(self, lab_root):
+        with open(os.path.join(lab_root, ".instance")) as f:
+            self.marker = f"NETAPI_LAB_INSTANCE={f.read().strip()}/fs".encode()
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.pids, self.scanned = set(), 0.0
+
+    def ours(self):
+        # Re-scan for new processes (smbd forks one per connection); known ones are kept.
+        found = set()
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            if pid in self.pids:
+                found.add(pid)
+                continue
+            try:
+                with open(f"/proc/{pid}/environ", "rb") as f:
+                    if self.marker in f.read().split(b"\0"):
+                        found.add(pid)
+            except OSError:
+                continue
+        self.pids = found
+        return found
+
+    def cpu(self):
+        total = 0
+        for pid in self.ours():
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        return total / self.tick
+
+
+def redact(argv):
+    return [re.sub(r"%.*$", "%***", a) if "%" in a and "\\" in a else a for a in argv]
+
+
+def last_json(text):
+    for line in reversed(text.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise Failure(f"no JSON result in output: {text[-300:]!r}")
+
+
+# ---------------------------------------------------------------- peers ---------------------
+class Peers:
+    def __init__(self, a, proc):
+        self.a, self.proc = a, proc
+        self.creds = ["--server", a.server, "--user", a.user, "--password", a.password]
+
+    @property
+    def server_cpu(self):
+        return self.proc.server_cpu
+
+    def netapi(self, *args, signing="preferred", heap=False):
+        exe = "netapi-bench-heap" if heap else "netapi-bench"
+        argv = [os.path.join(self.a.bin_dir, exe), *self.creds, "--signing", signing, *args]
+        return last_json(self.proc.run(argv)[0])
+
+    def floor(self, *args):
+        argv = [os.path.join(self.a.bin_dir, "wire-floor"), *self.creds, *args]
+        return last_json(self.proc.run(argv)[0])
+
+    def impacket(self, *args):
+        argv = [self.a.python, os.path.join(HERE, "impacket_bench.py"), *self.creds, *args]
+        j = last_json(self.proc.run(argv)[0])
+        return j
+
+    def rpcclient_argv(self, commands, server=None, port=None):
+        argv = ["rpcclient", "-s", self.a.client_conf, "-U", f"{self.a.user}%{self.a.password}"]
+        if port:
+            argv += ["-p", str(port)]
+        return argv + [server or self.a.server, "-c", "; ".join(commands)]
+
+    def rpcclient(self, commands, server=None, port=None, check=True):
+        _, wall, cpu, rss = self.proc.run(self.rpcclient_argv(commands, server, port), check)
+        return wall, cpu, rss
+
+    def rpcclient_base(self, commands):
+        """rpcclient doing `commands` once, median of three runs: the start-up, connection and
+        exit that the N+1-command run also pays. (wall, cpu, server cpu)"""
+        runs = []
+        for _ in range(3):
+            w, c, _ = self.rpcclient(commands)
+            runs.append((w, c, self.server_cpu))
+        return tuple(statistics.median(r[i] for r in runs) for i in range(3))
+
+
+# ---------------------------------------------------------------- statistics ----------------
+def summarize(values):
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    med = statistics.median(vals)
+    return {"median": med, "min": min(vals), "max": max(vals), "n": len(vals),
+            "spread_pct": (max(vals) - min(vals)) / 2 / med * 100 if med else 0.0}
+
+
+class Row:
+    """One peer's line in a workload table: per-run samples of the primary metric and friends."""
+
+    def __init__(self, key, label, note=""):
+        self.key, self.label, self.note = key, label, note
+        self.samples = []  # dicts: value, cpu, rss_kb, + extras
+
+    def add(self, value, cpu=None, rss_kb=None, server=None, **extra):
+        self.samples.append(dict(value=value, cpu=cpu, rss_kb=rss_kb, server=server, **extra))
+
+    def stat(self, field="value"):
+        return summarize([s.get(field) for s in self.samples])
+
+    def median(self, field="value"):
+        s = self.stat(field)
+        return s["median"] if s else None
+
+    def to_json(self):
+        return {"key": self.key, "label": self.label, "note": self.note,
+                "value": self.stat(), "cpu": self.stat("cpu"), "rss_kb": self.stat("rss_kb"),
+                "server": self.stat("server"),
+                "samples": self.samples}
+
+
+class Workload:
+    def __init__(self, wid, title, unit, better="lower"):
+        self.id, self.title, self.unit, self.better = wid, title, unit, better
+        self.rows = {}
+        self.extras = {}  # key -> (label, [dict]): figures outside the time table (heap)
+        self.targets = []
+        self.notes = []
+        self.errors = []
+        self.load = {}
+
+    def row(self, key, label, note=""):
+        if key not in self.rows:
+            self.rows[key] = Row(key, label, note)
+        return self.rows[key]
+
+    def extra(self, key, label):
+        return self.extras.setdefault(key, (label, []))[1]
+
+    def ratio(self, a, b, field="value"):
+        x, y = self.rows.get(a), self.rows.get(b)
+        if not x or not y or x.median(field) is None or not y.median(field):
+            return None
+        return x.median(field) / y.median(field)
+
+    def target(self, name, value, limit, kind="max"):
+        met = None if value is None else (value <= limit if kind == "max" else value >= limit)
+        self.targets.append({"name": name, "value": value, "limit": limit, "kind": kind, "met": met})
+
+    def to_json(self):
+        return {"id": self.id, "title": self.title, "unit": self.unit, "better": self.better,
+                "rows": [r.to_json() for r in self.rows.values()], "targets": self.targets,
+                "extras": {k: {"label": v[0], "samples": v[1]} for k, v in self.extras.items()},
+                "notes": self.notes, "errors": self.errors, "load": self.load}
+
+
+def attempt(w, label, fn):
+    """Run one measurement; a failure is recorded against the workload instead of aborting."""
+    try:
+        fn()
+    except Exception as e:  # recorded and reported; --smoke turns it into a failing exit status
+        w.errors.append(f"{label}: {e}")
+
+
+# ---------------------------------------------------------------- workloads -----------------
+# Every sample holds: value (the workload's unit), cpu (client CPU, same unit), rss_kb (peak RSS
+# of the client process) and server (the bench lab's CPU, same unit; whole-run / calls, so it
+# includes one connection setup per process, spread over its calls).
+
+def warm(a, p, sz, op):
+    w = Workload(f"warm-{op}", f"Warm calls: {sz['warm']} x "
+                 + ("NetShareEnum level 1" if op == "share-enum-1" else "NetServerGetInfo 101")
+                 + " over one connection", "µs/call")
+    n = sz["warm"]
+    cmd = RPCCLIENT_CMD[op]
+
+    def ours(key, label, signing):
+        j = p.netapi("warm", "--op", op, "--calls", str(n), signing=signing)
+        if j["items"] < 1:
+            raise Failure("no items")
+        w.row(key, label).add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"],
+                              server=p.server_cpu / (n + 1) * 1e6)
+
+    def rpc():
+        w1, c1, s1 = p.rpcclient_base([cmd])
+        wn, cn, rss = p.rpcclient([cmd] * (n + 1))
+        w.row("rpcclient", "rpcclient (one process, N+1 minus 1 commands)").add(
+            (wn - w1) / n * 1e6, (cn - c1) / n * 1e6, rss, server=(p.server_cpu - s1) / n * 1e6)
+
+    def imp():
+        j = p.impacket("warm", "--op", op, "--calls", str(n))
+        w.row("impacket", f"impacket {j['version']}").add(
+            j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6,
+            dialect=j["dialect"])
+
+    def flo():
+        j = p.floor("--op", op, "--calls", str(n))
+        w.row("floor", "wire floor (unsigned)").add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"],
+                                                    server=p.server_cpu / (n + 1) * 1e6,
+                                                    bytes_per_call=j["response_bytes_per_call"])
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", lambda: ours("netapi", "netapi (signed, default)", "preferred"))
+        attempt(w, "rpcclient", rpc)
+        attempt(w, "impacket", imp)
+        attempt(w, "floor", flo)
+        attempt(w, "netapi unsigned", lambda: ours("netapi-unsigned", "netapi (unsigned)", "off"))
+    w.target("per call ≤ 1.0× rpcclient", w.ratio("netapi", "rpcclient"), 1.0)
+    w.target("per call ≤ 0.15× impacket", w.ratio("netapi", "impacket"), 0.15)
+    return w
+
+
+def fresh(a, p, sz):
+    n = sz["fresh"]
+    w = Workload("fresh", f"Fresh connections: {n} x (connect, negotiate, session setup, tree connect, "
+                 "open pipe, bind, NetShareEnum 1)", "ms/connection")
+    cmd = RPCCLIENT_CMD["share-enum-1"]
+
+    def ours_inproc():
+        j = p.netapi("fresh", "--op", "share-enum-1", "--calls", str(n))
+        w.row("netapi", "netapi (in one process)").add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"],
+                                                       server=p.server_cpu / n * 1e3)
+
+    def per_process(key, label, argv_fn, check=True):
+        wall = cpu = server = 0.0
+        rss = 0
+        for _ in range(n):
+            _, wl, c, r = p.proc.run(argv_fn(), check)
+            wall, cpu, rss, server = wall + wl, cpu + c, max(rss, r), server + p.server_cpu
+        w.row(key, label).add(wall / n * 1e3, cpu / n * 1e3, rss, server=server / n * 1e3)
+        return wall / n * 1e3, cpu / n * 1e3
+
+    ours_argv = lambda: [os.path.join(a.bin_dir, "netapi-bench"), *p.creds, "fresh", "--op", "share-enum-1",
+                         "--calls", "1"]
+
+    def rpc():
+        wl, c = per_process("rpcclient", "rpcclient (one process per connection)",
+                            lambda: p.rpcclient_argv([cmd]))
+        bw, bc = per_process("rpcclient-startup", "rpcclient start-up only (connection refused)",
+                             lambda: p.rpcclient_argv(["srvinfo"], "127.0.0.1", 9), check=False)
+        w.row("rpcclient-net", "rpcclient minus its start-up").add(wl - bw, c - bc, None)
+
+    def imp():
+        j = p.impacket("fresh", "--op", "share-enum-1", "--calls", str(n))
+        w.row("impacket", f"impacket {j['version']} (in one process)").add(
+            j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"], server=p.server_cpu / n * 1e3)
+
+    net_argv = lambda: ["net", "rpc", "share", "list", "-s", a.client_conf, "-U", f"{a.user}%{a.password}",
+                        "-S", a.server, "-I", a.server]
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", ours_inproc)
+        attempt(w, "rpcclient", rpc)
+        attempt(w, "netapi per process",
+                lambda: per_process("netapi-process", "netapi (one process per connection)", ours_argv))
+        attempt(w, "impacket", imp)
+        attempt(w, "net rpc", lambda: per_process("net", "net rpc share list (libnetapi, one process each)",
+                                                  net_argv))
+    w.target("fresh connection ≤ 1.0× rpcclient (process vs process)", w.ratio("netapi-process", "rpcclient"), 1.0)
+    w.target("fresh connection ≤ 1.0× rpcclient (in-process vs rpcclient minus start-up)",
+             w.ratio("netapi", "rpcclient-net"), 1.0)
+    return w
+
+
+def enum(a, p, sz, pref_len):
+    n = sz["enum"]
+    paged = pref_len != 0
+    w = Workload("enum-502-paged" if paged else "enum-502",
+                 f"Large enumeration: NetShareEnum 502 of {sz['shares']}+ shares, "
+                 + (f"paged by prefLen {pref_len}" if paged else "whole (MAX_PREFERRED_LENGTH)"),
+                 "ms/enumeration")
+    args = ["enum", "--level", "502", "--pref-len", str(pref_len), "--calls", str(n)]
+
+    def ours(key, label, signing):
+        j = p.netapi(*args, signing=signing)
+        if j["entries"] < sz["shares"]:
+            raise Failure(f"only {j['entries']} shares enumerated, {sz['shares']} seeded")
+        w.row(key, label).add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"],
+                              server=p.server_cpu / (n + 1) * 1e3,
+                              cpu_pct=j["cpu_s"] / j["wall_s"] * 100, entries=j["entries"], pages=j["pages"])
+
+    def heap():
+        j = p.netapi(*args[:-1], "1", heap=True)
+        w.extra("heap", "netapi heap (counting allocator, untimed run)").append(
+            dict(ratio=j["heap_peak_bytes"] / j["heap_result_bytes"], heap_peak_bytes=j["heap_peak_bytes"],
+                 heap_result_bytes=j["heap_result_bytes"], entries=j["heap_entries"]))
+
+    def flo():
+        j = p.floor("--op", "share-enum", "--level", "502", "--pref-len", str(pref_len), "--calls", str(n))
+        w.row("floor", "wire floor (unsigned)").add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"],
+                                                    server=p.server_cpu / (n + 1) * 1e3,
+                                                    bytes_per_call=j["response_bytes_per_call"],
+                                                    reads_per_call=j["reads"] / n, pages=j["pages"])
+
+    def imp():
+        j = p.impacket("enum", "--level", "502", "--pref-len", str(pref_len), "--calls", str(n))
+        w.row("impacket", f"impacket {j['version']}").add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3,
+                                                          j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e3,
+                                                          pages=j["pages"])
+
+    def rpc():
+        cmd = "netshareenumall 502"  # rpcclient has no prefLen argument: whole only
+        w1, c1, s1 = p.rpcclient_base([cmd])
+        wn, cn, rss = p.rpcclient([cmd] * (n + 1))
+        w.row("rpcclient", "rpcclient (prints every entry)").add((wn - w1) / n * 1e3, (cn - c1) / n * 1e3, rss,
+                                                                 server=(p.server_cpu - s1) / n * 1e3)
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", lambda: ours("netapi", "netapi (signed, default)", "preferred"))
+        attempt(w, "floor", flo)
+        attempt(w, "netapi unsigned", lambda: ours("netapi-unsigned", "netapi (unsigned, as the floor)", "off"))
+        if not paged:
+            attempt(w, "rpcclient", rpc)
+        attempt(w, "impacket", imp)
+        attempt(w, "heap", heap)
+    w.target("time ≤ 1.1× wire floor (both unsigned)", w.ratio("netapi-unsigned", "floor"), 1.1)
+    ours_row = w.rows.get("netapi")
+    w.target("client CPU ≤ 10% of wall", ours_row.median("cpu_pct") if ours_row else None, 10.0)
+    heaps = w.extras.get("heap", (None, []))[1]
+    w.target("heap peak ≤ 2× decoded result",
+             statistics.median(h["ratio"] for h in heaps) if heaps else None, 2.0)
+    return w
+
+
+def concurrent(a, p, sz):
+    t, n = sz["tasks"], sz["conc"]
+    w = Workload("concurrent", f"Concurrency: {t} tasks x {n} mixed calls (NetShareEnum 1 / NetServerGetInfo 101)",
+                 "µs/call (wall)")
+    total = t * n
+
+    def ours():
+        j = p.netapi("concurrent", "--tasks", str(t), "--calls", str(n))
+        w.row("netapi", "netapi (one shared AsyncClient: 1 connection, 1 pipe per task)").add(
+            j["wall_s"] / total * 1e6, j["cpu_s"] / total * 1e6, j["maxrss_kb"],
+            server=p.server_cpu / total * 1e6, calls_per_s=total / j["wall_s"])
+
+    def imp():
+        j = p.impacket("concurrent", "--tasks", str(t), "--calls", str(n))
+        w.row("impacket", f"impacket {j['version']} ({t} threads, 1 connection each)").add(
+            j["wall_s"] / total * 1e6, j["cpu_s"] / total * 1e6, j["maxrss_kb"],
+            server=p.server_cpu / total * 1e6, calls_per_s=total / j["wall_s"])
+
+    def rpc():
+        def batch(k):
+            argvs = [p.rpcclient_argv([RPCCLIENT_CMD["share-enum-1" if (i + j) % 2 == 0 else "server-info-101"]
+                                       for j in range(k)]) for i in range(t)]
+            res = p.proc.batch(argvs)
+            return max(r[1] for r in res), sum(r[2] for r in res), max(r[3] for r in res), p.server_cpu
+
+        w1, c1, _, s1 = batch(1)
+        wn, cn, rss, sn = batch(n + 1)
+        wall = wn - w1
+        w.row("rpcclient", f"rpcclient ({t} processes, N+1 minus 1 commands)").add(
+            wall / total * 1e6, (cn - c1) / total * 1e6, rss, server=(sn - s1) / total * 1e6,
+            calls_per_s=total / wall if wall > 0 else None)
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", ours)
+        attempt(w, "rpcclient", rpc)
+        attempt(w, "impacket", imp)
+    return w
+
+
+def many(a, p, sz):
+    hosts = a.hosts.split(",")[: sz["hosts"]]
+    h = len(hosts)
+    w = Workload("many", f"Many servers: {h} hosts x one fresh connection + NetServerGetInfo 101, "
+                 "one after another vs all at once", "ms/host")
+    hl = ",".join(hosts)
+
+    def ours(mode):
+        j = p.netapi("many", "--hosts", hl, "--mode", mode)
+        if j["failed"]:
+            raise Failure(f"{j['failed']} hosts failed")
+        w.row(f"netapi-{mode}", f"netapi {'sequential' if mode == 'seq' else 'concurrent (tokio tasks)'}").add(
+            j["wall_s"] / h * 1e3, j["cpu_s"] / h * 1e3, j["maxrss_kb"], server=p.server_cpu / h * 1e3,
+            hosts_per_s=j["hosts_per_s"])
+
+    def imp(mode):
+        j = p.impacket("many", "--hosts", hl, "--mode", mode)
+        if j["failed"]:
+            raise Failure(f"{j['failed']} hosts failed")
+        w.row(f"impacket-{mode}", f"impacket {'sequential' if mode == 'seq' else 'concurrent (threads)'}").add(
+            j["wall_s"] / h * 1e3, j["cpu_s"] / h * 1e3, j["maxrss_kb"], server=p.server_cpu / h * 1e3,
+            hosts_per_s=j["hosts_per_s"])
+
+    def rpc(mode):
+        t0 = time.perf_counter()
+        if mode == "seq":
+            res, server = [], 0.0
+            for host in hosts:
+                res.append(p.proc.run(p.rpcclient_argv(["srvinfo"], host)))
+                server += p.server_cpu
+        else:
+            res = p.proc.batch([p.rpcclient_argv(["srvinfo"], host) for host in hosts])
+            server = p.server_cpu
+        wall = time.perf_counter() - t0
+        w.row(f"rpcclient-{mode}", f"rpcclient {'sequential' if mode == 'seq' else 'concurrent'} (a process per host)").add(
+            wall / h * 1e3, sum(r[2] for r in res) / h * 1e3, max(r[3] for r in res), server=server / h * 1e3,
+            hosts_per_s=h / wall)
+
+    for _ in range(sz["repeats"]):
+        for mode in ("seq", "conc"):
+            attempt(w, f"netapi {mode}", lambda: ours(mode))
+            attempt(w, f"rpcclient {mode}", lambda: rpc(mode))
+            attempt(w, f"impacket {mode}", lambda: imp(mode))
+    speed = w.ratio("netapi-seq", "netapi-conc")
+    w.target(f"{h} servers concurrently ≥ 20× faster than one after another", speed, 20.0, kind="min")
+    w.notes.append(f"speed-up (sequential ÷ concurrent wall time): netapi {fmt(speed)}×, rpcclient "
+                   f"{fmt(w.ratio('rpcclient-seq', 'rpcclient-conc'))}×, impacket "
+                   f"{fmt(w.ratio('impacket-seq', 'impacket-conc'))}×")
+    conc = w.rows.get("netapi-conc")
+    if conc and conc.median("server"):
+        cores = os.cpu_count() or 1
+        w.notes.append(f"the server needs {fmt(conc.median('server'))} ms of CPU per fresh connection; with "
+                       f"{cores} cores shared by server and client, no client can go below "
+                       f"{fmt(conc.median('server') / cores)} ms/host ({fmt(1000 * cores / conc.median('server'))} hosts/s)")
+    return w
+
+
+def python_module(a, p, sz):
+    w = Workload("python", "The Python module (win32net through netapi)", "µs/call")
+    probe = subprocess.run([a.python, "-c", "import win32net"], capture_output=True)
+    if probe.returncode != 0:
+        w.notes.append("not yet: the win32net module does not exist yet (crates/netapi-py)")
+        w.row("win32net", "win32net (netapi-py)", "not yet")
+    return w
+
+
+# ---------------------------------------------------------------- bench lab shares ----------
+class Shares:
+    """Seeds the bench lab's share include file with N shares and removes them again.
+
+    Appending to `shares.conf` and sending SIGHUP to the lab's rpcd_* workers is what the lab's
+    own add-share hook does per share; done once for N shares it takes milliseconds instead of
+    N hook runs.
+    """
+
+    PREFIX = "nbench_"
+
+    def __init__(self, lab_root):
+        self.root = lab_root
+        self.conf = os.path.join(lab_root, "fs", "etc", "shares.conf")
+        self.path = os.path.join(lab_root, "fs", "shares", "scratch")
+
+    def seed(self, n):
+        self.remove()
+        with open(self.conf, "a") as f:
+            for i in range(1, n + 1):
+                f.write(f"\n[{self.PREFIX}{i:04d}]\n    path = {self.path}\n"
+                        f"    comment = netapi bench share {i:04d}\n    read only = no\n")
+        self.hup()
+
+    def remove(self):
+        with open(self.conf) as f:
+            lines = f.readlines()
+        keep, skip = [], False
+        for line in lines:
+            m = re.match(r"\s*\[(.*)\]\s*$", line)
+            if m:
+                skip = m.group(1).startswith(self.PREFIX)
+            if not skip:
+                keep.append(line)
+        while len(keep) > 1 and keep[-1].strip() == "" and keep[-2].strip() == "":
+            keep.pop()
+        if len(keep) != len(lines):
+            tmp = self.conf + ".bench"
+            with open(tmp, "w") as f:
+                f.writelines(keep)
+            os.replace(tmp, self.conf)
+            self.hup()
+
+    def hup(self):
+        """SIGHUP the rpcd_* workers of this lab instance (found by its instance marker)."""
+        with open(os.path.join(self.root, ".instance")) as f:
+            marker = f"NETAPI_LAB_INSTANCE={f.read().strip()}/fs".encode()
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/environ", "rb") as f:
+                    if marker not in f.read().split(b"\0"):
+                        continue
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if b"/rpcd_" not in f.read():
+                        continue
+                os.kill(int(pid), signal.SIGHUP)
+            except (OSError, ProcessLookupError):
+                continue
+        time.sleep(0.5)  # let the workers re-read smb.conf before the next call
+
+
+# ---------------------------------------------------------------- report --------------------
+def fmt(x, digits=3):
+    if x is None:
+        return "–"
+    if abs(x) >= 100:
+        return f"{x:.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    return f"{x:.{digits - 1}f}" if abs(x) >= 1 else f"{x:.{digits}f}"
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem = int(f.readline().split()[1]) // 1024
+    osname = "?"
+    if os.path.exists("/etc/os-release"):
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    osname = line.split("=", 1)[1].strip().strip('"')
+    return {"cpu": cpu, "cores": os.cpu_count(), "mem_mib": mem, "kernel": platform.release(), "os": osname}
+
+
+def versions(a):
+    def out(argv):
+        try:
+            return subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout.strip()
+        except OSError:
+            return "?"
+    return {"netapi": out(["git", "-C", a.repo, "rev-parse", "--short", "HEAD"]),
+            "rustc": out(["rustc", "--version"]),
+            "samba": out(["smbd", "--version"]),
+            "impacket": out([a.python, "-c", "import impacket.version as v; print(v.version)"])}
+
+
+def markdown(res):
+    m, out = res["meta"], []
+    out.append(f"# netapi benchmark results ({m['mode']})\n")
+    mc = m["machine"]
+    out.append(f"- **Date:** {m['date']}  ")
+    out.append(f"- **Machine:** {mc['cpu']}, {mc['cores']} cores, {mc['mem_mib'] // 1024} GiB, {mc['os']}, "
+               f"Linux {mc['kernel']}  ")
+    out.append(f"- **Load average (1 min):** {m['load']['start'][0]:.2f} at start, {m['load']['end'][0]:.2f} at end, "
+               f"highest seen {m['load']['max']:.2f}  ")
+    v = m["versions"]
+    out.append(f"- **Versions:** netapi {v['netapi']}, {v['rustc']}, Samba {v['samba'].replace('Version ', '')}, "
+               f"impacket {v['impacket']}  ")
+    out.append(f"- **Server:** {m['server_note']}  ")
+    out.append(f"- **Runs:** {m['sizes']['repeats']} per peer and workload, interleaved; the median is shown, "
+               "spread = half the min–max range in % of the median\n")
+
+    out.append("## Targets\n")
+    out.append("| workload | target | measured | met |")
+    out.append("|---|---|---|---|")
+    for w in res["workloads"]:
+        for t in w["targets"]:
+            met = {True: "yes", False: "**no**", None: "–"}[t["met"]]
+            out.append(f"| {w['id']} | {t['name']} | {fmt(t['value'])} | {met} |")
+    out.append("")
+    for w in res["workloads"]:
+        out.append(f"## {w['title']}\n")
+        unit = w["unit"]
+        base = {r["key"]: r for r in w["rows"]}
+        if w["id"] == "python" and not any(r["value"] for r in w["rows"]):
+            out.append("not yet: the win32net module does not exist yet.\n")
+            continue
+        refs = [k for k in ("rpcclient", "impacket", "floor") if k in base and base[k]["value"]]
+        u = unit.split(" ")[0]
+        out.append(f"| peer | {unit} | spread | client CPU {u} | server CPU {u} | peak RSS MiB |"
+                   + "".join(f" ÷ {k} |" for k in refs))
+        out.append("|---" * (6 + len(refs)) + "|")
+        for r in w["rows"]:
+            val = r["value"]
+            if not val:
+                out.append(f"| {r['label']} | {r['note'] or 'no result'} |" + " |" * (4 + len(refs)))
+                continue
+            med = lambda k: r[k]["median"] if r.get(k) else None
+            rss = med("rss_kb") / 1024 if med("rss_kb") else None
+            line = (f"| {r['label']} | {fmt(val['median'])} | ±{val['spread_pct']:.0f}% | {fmt(med('cpu'))} | "
+                    f"{fmt(med('server'))} | {fmt(rss)} |")
+            for k in refs:
+                ref = base[k]["value"]["median"]
+                line += f" {fmt(val['median'] / ref) if ref else '–'} |"
+            out.append(line)
+        out.append("")
+        facts = []
+        for r in w["rows"]:
+            smp = r["samples"]
+            if not smp:
+                continue
+            medof = lambda k: statistics.median(x[k] for x in smp if x.get(k) is not None)
+            s0 = smp[0]
+            if "cpu_pct" in s0:
+                facts.append(f"{r['label']}: client CPU {fmt(medof('cpu_pct'))}% of wall time; "
+                             f"{s0.get('entries')} entries in {s0.get('pages')} page(s)")
+            if "bytes_per_call" in s0:
+                more = f" in the IOCTL and {fmt(s0['reads_per_call'])} READs" if "reads_per_call" in s0 else ""
+                facts.append(f"{r['label']}: {s0['bytes_per_call']} response bytes per call on the wire{more}")
+            if "hosts_per_s" in s0:
+                facts.append(f"{r['label']}: {fmt(medof('hosts_per_s'))} hosts/s")
+            if any(x.get("calls_per_s") for x in smp):
+                facts.append(f"{r['label']}: {fmt(medof('calls_per_s'))} calls/s")
+        for key, ex in w.get("extras", {}).items():
+            hs = ex["samples"]
+            if hs:
+                h = hs[0]
+                facts.append(f"{ex['label']}: the result holds {h['heap_result_bytes'] / 1024:.0f} KiB for "
+                             f"{h['entries']} entries; heap peak during the call "
+                             f"{h['heap_peak_bytes'] / 1024:.0f} KiB above the start, "
+                             f"{fmt(statistics.median(x['ratio'] for x in hs))}× the result")
+        for e in facts + w["notes"]:
+            out.append(f"- {e}")
+        for e in w["errors"]:
+            out.append(f"- ERROR {e}")
+        ld = w["load"]
+        if ld:
+            out.append(f"- load average {ld['start'][0]:.2f} → {ld['end'][0]:.2f} over {ld['seconds']:.0f} s")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- main ----------------------
+def main():
+    ap = argparse.ArgumentParser(description="netapi benchmark driver (called by tools/bench)")
+    ap.add_argument("--mode", choices=sorted(SIZES), default="full")
+    ap.add_argument("--repeats", type=int)
+    ap.add_argument("--repo", required=True)
+    ap.add_argument("--bin-dir", required=True)
+    ap.add_argument("--python", required=True, help="interpreter with the pinned impacket")
+    ap.add_argument("--server", required=True)
+    ap.add_argument("--hosts", required=True, help="comma-separated addresses of the many-server workload")
+    ap.add_argument("--lab-root", required=True, help="the bench lab instance (its shares.conf is seeded)")
+    ap.add_argument("--client-conf", required=True)
+    ap.add_argument("--user", default="FILESRV\\netapiadmin")
+    ap.add_argument("--password", default="Lab.Passw0rd1")
+    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--raw-dir", required=True)
+    ap.add_argument("--only", default="", help="comma-separated workload ids (default: all)")
+    ap.add_argument("--server-note", default="")
+    a = ap.parse_args()
+    sz = dict(SIZES[a.mode])
+    if a.repeats:
+        sz["repeats"] = a.repeats
+    os.makedirs(a.raw_dir, exist_ok=True)
+    os.makedirs(a.out_dir, exist_ok=True)
+    log = open(os.path.join(a.raw_dir, "runs.jsonl"), "a")
+    p = Peers(a, Proc(a.bin_dir, log, ServerCpu(a.lab_root)))
+    only = set(filter(None, a.only.split(",")))
+    shares = Shares(a.lab_root)
+    load_start, load_max = loadavg(), 0.0
+    plan = [
+        ("warm-share-enum-1", lambda: warm(a, p, sz, "share-enum-1")),
+        ("warm-server-info-101", lambda: warm(a, p, sz, "server-info-101")),
+        ("fresh", lambda: fresh(a, p, sz)),
+        ("concurrent", lambda: concurrent(a, p, sz)),
+        ("many", lambda: many(a, p, sz)),
+        ("enum-502", lambda: enum(a, p, sz, 0)),
+        ("enum-502-paged", lambda: enum(a, p, sz, 16384)),
+        ("python", lambda: python_module(a, p, sz)),
+    ]
+    workloads = []
+    try:
+        for wid, fn in plan:
+            if only and wid not in only:
+                continue
+            if wid.startswith("enum") and not any(w.id.startswith("enum") for w in workloads):
+                shares.seed(sz["shares"])
+            print(f"bench: {wid} ...", file=sys.stderr, flush=True)
+            l0 = loadavg()
+            t0 = time.time()
+            w = fn()
+            w.load = {"start": l0, "end": loadavg(), "seconds": time.time() - t0}
+            load_max = max(load_max, l0[0], w.load["end"][0])
+            workloads.append(w)
+            for e in w.errors:
+                print(f"bench: ERROR {e}", file=sys.stderr)
+    finally:
+        shares.remove()
+    res = {
+        "meta": {
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "mode": a.mode, "sizes": sz, "machine": machine(), "versions": versions(a),
+            "load": {"start": load_start, "end": loadavg(), "max": max(load_max, loadavg()[0])},
+            "server_note": a.server_note, "hosts": a.hosts.split(",")[: sz["hosts"]],
+        },
+        "workloads": [w.to_json() for w in workloads],
+    }
+    with open(os.path.join(a.out_dir, "results.json"), "w") as f:
+        json.dump(res, f, indent=1)
+    with open(os.path.join(a.out_dir, "results.md"), "w") as f:
+        f.write(markdown(res))
+    errors = sum(len(w.errors) for w in workloads)
+    # Sanity checks that hold whatever the timing: results exist and have the expected shape.
+    for w in workloads:
+        for r in w.rows.values():
+            if not r.samples and r.note != "not yet":
+                print(f"bench: no result for {w.id} / {r.label}", file=sys.stderr)
+                errors += 1
+    print(f"bench: wrote {a.out_dir}/results.md and results.json ({errors} errors)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
