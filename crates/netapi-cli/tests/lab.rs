@@ -374,3 +374,63 @@ fn environment_defaults_reach_the_connection() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(names(&json).iter().any(|n| n == "IPC$"), "{json}");
 }
+
+#[test]
+fn kerberos_with_the_spn_host_apart_from_the_address() {
+    let Some(lab) = Lab::get() else { return };
+    // Connect to the DC's address; the ticket is for cifs/<its DNS name>.
+    let run = ok(as_user(
+        &lab.dc,
+        &lab.dc.admin_user,
+        &[
+            "--kerberos",
+            "--kdc",
+            &lab.dc.ip,
+            "--target-host",
+            &lab.dc_fqdn,
+            "-v",
+            "--json",
+            "share",
+            "list",
+            "--level",
+            "0",
+        ],
+    ));
+    assert!(
+        names(&run.json()).iter().any(|n| n == &lab.dc.share),
+        "{run:#?}"
+    );
+    assert!(run.stderr.contains("kerberos=true"), "{}", run.stderr);
+}
+
+#[test]
+fn stubs_are_dumped_on_request() {
+    let Some(lab) = Lab::get() else { return };
+    let dir = std::env::temp_dir().join(format!("netapi-cli-stubs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let who = format!("{}\\{}", lab.fs.domain, lab.fs.admin_user);
+    ok(netapi(&[
+        "-s",
+        &lab.fs.ip,
+        "-u",
+        &who,
+        "-p",
+        &lab.fs.password,
+        "--dump-stubs",
+        &dir_arg,
+        "server",
+        "get",
+    ]));
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        files.iter().any(|f| f.ends_with(".in.hex"))
+            && files.iter().any(|f| f.ends_with(".out.hex")),
+        "{files:?}"
+    );
+}
