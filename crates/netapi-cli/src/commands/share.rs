@@ -4,6 +4,8 @@
 //! `set` sends the smallest level that carries what was given, as `net share` does: 1004 for a
 //! remark alone, 1006 for max-uses alone; anything else reads level 502, changes it and writes it
 //! back, so fields the user did not mention (security descriptor included) keep their values.
+//! quirk(samba-4.17): level 1006 is refused with error 5 even for an administrator (impacket
+//! gets the same), and `max_uses` written at level 502 is accepted but not stored.
 
 use netapi::con::STYPE_DISKTREE;
 use netapi::info::{
