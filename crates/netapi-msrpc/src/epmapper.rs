@@ -249,7 +249,7 @@ impl Tower {
 #[doc(alias = "twr_t")]
 pub struct Twr {
     /// `tower_length`, at most 2000 (\[MS-RPCE\] adds the range).
-    #[ndr(range(0, 2000))]
+    #[ndr(range(0, MAX_TOWER_LENGTH))]
     pub tower_length: u32,
     /// `tower_octet_string`: the [`Tower`] octets.
     #[ndr(size_is(tower_length))]
@@ -375,14 +375,11 @@ pub struct EptMapRequest {
     /// `entry_handle`: null on the first call.
     pub entry_handle: EptLookupHandle,
     /// `max_towers`: how many towers the answer may hold (0..=500).
-    #[ndr(range(0, 500))]
+    #[ndr(range(0, MAX_MAX_TOWERS))]
     pub max_towers: u32,
 }
 
 /// `ept_map` response (\[MS-RPCE\] 2.2.1.2.5).
-///
-/// quirk(samba-4.17): the entry handle stays null even when more towers
-/// would match than `max_towers`.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct EptMapResponse {
