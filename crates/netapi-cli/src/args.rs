@@ -245,17 +245,17 @@ pub enum ServerCmd {
     /// Show the server (NetServerGetInfo)
     Get {
         /// Information level (Samba serves 100, 101 and 102)
-        #[arg(long, default_value_t = 101, value_parser = levels(ServerInfo::LEVELS))]
+        #[arg(long, default_value_t = 101, value_parser = levels(ServerInfo::GET_LEVELS))]
         level: u32,
     },
     /// Change the server (NetServerSetInfo): read the level, change the given fields, write it
     /// back (Samba accepts this and changes nothing)
     Set {
-        /// New comment (level 101 unless --level says otherwise)
+        /// New comment (alone: level 1005; with --level/--field: part of that level)
         #[arg(long, value_name = "T")]
         comment: Option<String>,
         /// Information level to read and write
-        #[arg(long, value_parser = levels(ServerInfo::LEVELS))]
+        #[arg(long, value_parser = levels(ServerInfo::GET_LEVELS))]
         level: Option<u32>,
         /// A field of that level as pywin32 names it, e.g. `--field users=20 --field hidden=true`
         #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field)]

@@ -146,8 +146,7 @@ pub fn client(conn: &Connection, prompt: Prompt) -> Result<Client, CliError> {
         )));
     }
     // The server name is checked (2351) before the password is asked for.
-    let probe = Client::new(server, Options::new(Credentials::anonymous()))?;
-    drop(probe);
+    netapi::parse_server_name(server)?;
     let credentials = credentials(conn, prompt)?;
     tracing::info!(
         server,

@@ -131,7 +131,13 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     })
 }
 
-/// Check a server name before anything is sent; returns it without leading backslashes.
+/// Check a server name before anything is sent (what [`Client::new`] does): `host`, `\\host`, an
+/// IPv4 address, or an IPv6 address (bare or in brackets). Returns the name without leading
+/// backslashes; a malformed one is `NERR_InvalidComputer` (2351).
+pub fn parse_server_name(server: &str) -> Result<String> {
+    validate_server(server)
+}
+
 pub(crate) fn validate_server(server: &str) -> Result<String> {
     let host = server.strip_prefix("\\\\").unwrap_or(server);
     let bad = |why: &str| {

@@ -7,11 +7,11 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::blocking;
+use crate::client::{blocking, Pages};
 use crate::info::{FileInfo, StatServer0};
 use crate::rpc::srvsvc::{self as rpc, convert};
 use crate::share::{wrong_level, MAX_PREFERRED_LENGTH};
-use crate::{AsyncClient, Error, Page, Result};
+use crate::{AsyncClient, Client, Error, Page, Result};
 
 /// Levels of NetFileEnum / NetFileGetInfo.
 pub const FILE_LEVELS: &[u32] = &[2, 3];
@@ -130,4 +130,18 @@ blocking! {
     fn file_close(&self, id: u32) -> ();
     /// NetStatisticsGet; see [`AsyncClient::statistics_get`].
     fn statistics_get(&self, service: &str, level: u32, options: u32) -> Statistics;
+}
+
+impl Client {
+    /// NetFileEnum as an iterator over every matching open file at `level`, one page at a time.
+    pub fn file_enum_pages(
+        &self,
+        level: u32,
+        base_path: Option<&str>,
+        user: Option<&str>,
+        pref_max_len: u32,
+    ) -> Pages<FileInfo> {
+        let (this, base, user) = (self.clone(), base_path.map(str::to_string), user.map(str::to_string));
+        Pages::new(move |resume| this.file_enum_page(level, base.as_deref(), user.as_deref(), resume, pref_max_len))
+    }
 }

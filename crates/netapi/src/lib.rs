@@ -20,7 +20,7 @@ pub mod options;
 mod rpc;
 mod client;
 
-pub use client::{disconnect_all, AsyncClient, Client, Page};
+pub use client::{disconnect_all, parse_server_name, AsyncClient, Client, Page};
 pub use options::{Options, Transport};
 mod file;
 mod server;

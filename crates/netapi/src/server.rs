@@ -30,7 +30,7 @@ impl AsyncClient {
     /// NetServerGetInfo at `level` (100, 101, 102, 402, 403, 502, 503).
     pub async fn server_get_info_level(&self, level: u32) -> Result<ServerInfo> {
         const OP: &str = "NetServerGetInfo";
-        rpc::check_level(OP, level, ServerInfo::LEVELS)?;
+        rpc::check_level(OP, level, ServerInfo::GET_LEVELS)?;
         let req = w::NetrServerGetInfoRequest { server_name: Some(self.unc()), level };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, false)?;
@@ -44,9 +44,11 @@ impl AsyncClient {
         T::from_family(self.server_get_info_level(T::LEVEL).await?).ok_or_else(|| wrong_level("NetServerGetInfo"))
     }
 
-    /// NetServerSetInfo with `info` at its level. (Samba accepts it and changes nothing.)
+    /// NetServerSetInfo with `info` at its level (101, 102, 402, 403, 502, 503, or 1005 for the
+    /// comment alone). Samba accepts it and changes nothing.
     pub async fn server_set_info(&self, info: &ServerInfo) -> Result<()> {
         const OP: &str = "NetServerSetInfo";
+        rpc::check_level(OP, info.level(), ServerInfo::SET_LEVELS)?;
         let req = w::NetrServerSetInfoRequest {
             server_name: Some(self.unc()),
             level: info.level(),

@@ -12,11 +12,11 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::blocking;
+use crate::client::{blocking, Pages};
 use crate::info::SessionInfo;
 use crate::rpc::srvsvc::{self as rpc, convert};
 use crate::share::MAX_PREFERRED_LENGTH;
-use crate::{AsyncClient, Error, Page, Result};
+use crate::{AsyncClient, Client, Error, Page, Result};
 
 /// Levels of NetSessionEnum / NetSessionGetInfo.
 pub const SESSION_LEVELS: &[u32] = &[0, 1, 2, 10, 502];
@@ -183,5 +183,21 @@ mod tests {
         assert!(!matches(&s, None, Some("other")));
         let l0 = SessionInfo::L0(SessionInfo0 { client_name: Some("\\\\h".into()) });
         assert!(matches(&l0, Some("h"), Some("anyone")));
+    }
+}
+
+impl Client {
+    /// NetSessionEnum as an iterator over every matching session at `level`, one page at a time.
+    pub fn session_enum_pages(
+        &self,
+        level: u32,
+        client: Option<&str>,
+        user: Option<&str>,
+        pref_max_len: u32,
+    ) -> Pages<SessionInfo> {
+        let (this, client, user) = (self.clone(), client.map(str::to_string), user.map(str::to_string));
+        Pages::new(move |resume| {
+            this.session_enum_page(level, client.as_deref(), user.as_deref(), resume, pref_max_len)
+        })
     }
 }

@@ -2,9 +2,10 @@
 //! NetServerDiskEnum, `enum` → NetServerEnum, `name-add` / `name-del` →
 //! NetServerComputerNameAdd / NetServerComputerNameDel ([MS-SRVS] 3.1.4.17–3.1.4.24).
 //!
-//! `set` reads the level, changes the given fields and writes the level back. The library has no
-//! `SERVER_INFO_1005` (the comment alone), so `--comment` goes through level 101. `--field`
-//! names are pywin32's keys; they are checked against the level before anything is sent.
+//! `set --comment T` alone sends `SERVER_INFO_1005` (the comment alone), as `net config server
+//! /srvcomment` does; with `--level` or `--field` it reads the level, changes the given fields and
+//! writes the level back. `--field` names are pywin32's keys; they are checked against the level
+//! before anything is sent.
 
 use netapi::SV_TYPE_ALL;
 use netapi::info::ServerInfo;
@@ -32,6 +33,11 @@ pub fn run(cmd: &ServerCmd, ctx: &Ctx) -> Result<Output, CliError> {
             level,
             fields,
         } => {
+            if let (Some(c), None, true) = (comment, level, fields.is_empty()) {
+                let info = ServerInfo::L1005(netapi::info::ServerInfo1005 { comment: Some(c.clone()) });
+                ctx.client()?.server_set_info(&info)?;
+                return Ok(Output::Nothing);
+            }
             let level = level.unwrap_or(101);
             let mut changes: Vec<(String, String)> = Vec::new();
             if let Some(c) = comment {

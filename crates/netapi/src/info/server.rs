@@ -319,6 +319,16 @@ pub struct ServerInfo503 {
     /// `sv503_maxfreeconnections`.
     pub maxfreeconnections: u32,
 }
+/// `SERVER_INFO_1005` ([MS-SRVS] 2.2.4.47): the comment alone, for NetServerSetInfo. Not a
+/// pywin32 level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[doc(alias = "SERVER_INFO_1005")]
+pub struct ServerInfo1005 {
+    /// `sv1005_comment`.
+    pub comment: Option<String>,
+}
+
 levels! {
     /// A server at any level ([MS-SRVS] `SERVER_INFO` union, 2.2.3.7).
     ServerInfo {
@@ -329,5 +339,14 @@ levels! {
         403 => L403(ServerInfo403),
         502 => L502(ServerInfo502),
         503 => L503(ServerInfo503),
+        1005 => L1005(ServerInfo1005),
     }
+}
+
+impl ServerInfo {
+    /// Levels NetServerGetInfo accepts ([MS-SRVS] 3.1.4.17).
+    pub const GET_LEVELS: &'static [u32] = &[100, 101, 102, 402, 403, 502, 503];
+    /// Levels NetServerSetInfo accepts here ([MS-SRVS] 3.1.4.18; the other single-setting
+    /// levels are not exposed).
+    pub const SET_LEVELS: &'static [u32] = &[101, 102, 402, 403, 502, 503, 1005];
 }

@@ -113,6 +113,8 @@ convert! {
         maxfreeconnections: copy,
     }
 
+    ServerInfo1005 <=> ServerInfo1005 { comment: str }
+
     FileInfo2 <=> FileInfo2 { id: copy }
 }
 
@@ -257,6 +259,7 @@ pub(crate) fn server_to_wire(info: &i::ServerInfo) -> w::ServerInfo {
         i::ServerInfo::L403(v) => w::ServerInfo::L403(Some(v.into())),
         i::ServerInfo::L502(v) => w::ServerInfo::L502(Some(v.into())),
         i::ServerInfo::L503(v) => w::ServerInfo::L503(Some(v.into())),
+        i::ServerInfo::L1005(v) => w::ServerInfo::L1005(Some(v.into())),
     }
 }
 
@@ -270,6 +273,7 @@ pub(crate) fn server_from_wire(u: w::ServerInfo) -> Option<i::ServerInfo> {
         w::ServerInfo::L403(v) => i::ServerInfo::L403(v.unwrap_or_default().into()),
         w::ServerInfo::L502(v) => i::ServerInfo::L502(v.unwrap_or_default().into()),
         w::ServerInfo::L503(v) => i::ServerInfo::L503(v.unwrap_or_default().into()),
+        w::ServerInfo::L1005(v) => i::ServerInfo::L1005(v.unwrap_or_default().into()),
         _ => return None,
     })
 }
