@@ -45,7 +45,9 @@ impl AsyncClient {
     /// a malformed name is rejected with `NERR_InvalidComputer` (2351).
     pub fn new(server: &str, options: Options) -> Result<Self> {
         let host = validate_server(server)?;
-        Ok(AsyncClient { conn: Arc::new(Connector::new(host, options)) })
+        Ok(AsyncClient {
+            conn: Arc::new(Connector::new(host, options)),
+        })
     }
 
     /// The server name as connected to (without leading backslashes).
@@ -80,7 +82,9 @@ pub struct Client {
 impl Client {
     /// A client for `server`; see [`AsyncClient::new`].
     pub fn new(server: &str, options: Options) -> Result<Self> {
-        Ok(Client { inner: AsyncClient::new(server, options)? })
+        Ok(Client {
+            inner: AsyncClient::new(server, options)?,
+        })
     }
 
     /// The asynchronous client underneath.
@@ -99,7 +103,11 @@ impl Client {
     }
 
     /// Run one call on the shared runtime.
-    pub(crate) fn run<T>(&self, op: &'static str, fut: impl Future<Output = Result<T>>) -> Result<T> {
+    pub(crate) fn run<T>(
+        &self,
+        op: &'static str,
+        fut: impl Future<Output = Result<T>>,
+    ) -> Result<T> {
         if tokio::runtime::Handle::try_current().is_ok() {
             return Err(Error::usage(
                 op,
@@ -162,7 +170,10 @@ pub(crate) fn validate_server(server: &str) -> Result<String> {
         }
         return bad("not an IPv6 address in brackets");
     }
-    if let Some(c) = host.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '$'))) {
+    if let Some(c) = host
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '$')))
+    {
         return bad(&format!("character {c:?} is not allowed in a host name"));
     }
     if host.starts_with('.') || host.ends_with("..") || host.contains("..") {
@@ -180,8 +191,20 @@ mod tests {
         assert_eq!(validate_server("\\\\FILESRV").unwrap(), "FILESRV");
         assert_eq!(validate_server("127.0.0.2").unwrap(), "127.0.0.2");
         assert_eq!(validate_server("[::1]").unwrap(), "::1");
-        assert_eq!(validate_server("dc1.lab.example").unwrap(), "dc1.lab.example");
-        for bad in ["", "\\\\", "a b", "host/share", "\\\\\\\\x", "a..b", "x\0y", &"a".repeat(300)] {
+        assert_eq!(
+            validate_server("dc1.lab.example").unwrap(),
+            "dc1.lab.example"
+        );
+        for bad in [
+            "",
+            "\\\\",
+            "a b",
+            "host/share",
+            "\\\\\\\\x",
+            "a..b",
+            "x\0y",
+            &"a".repeat(300),
+        ] {
             let e = validate_server(bad).unwrap_err();
             assert_eq!(e.win32(), 2351, "{bad:?}");
         }
@@ -225,7 +248,11 @@ impl<T> Pages<T> {
     {
         let mut fetch = self.fetch;
         Pages::new(move |resume| {
-            fetch(resume).map(|p| Page { items: p.items.into_iter().map(&f).collect(), total: p.total, resume: p.resume })
+            fetch(resume).map(|p| Page {
+                items: p.items.into_iter().map(&f).collect(),
+                total: p.total,
+                resume: p.resume,
+            })
         })
     }
 }

@@ -68,7 +68,14 @@ pub struct Error {
 impl Error {
     /// A failure status returned by the server.
     pub fn server(op: &'static str, code: Code, win32: WinError) -> Self {
-        Error { code, win32, op, kind: Kind::Server, detail: None, source: None }
+        Error {
+            code,
+            win32,
+            op,
+            kind: Kind::Server,
+            detail: None,
+            source: None,
+        }
     }
 
     /// The server returned a Win32 / NERR status.
@@ -96,7 +103,14 @@ impl Error {
 
     /// An error of `kind` with no received code, reported as `win32`.
     pub fn local(op: &'static str, kind: Kind, win32: WinError, detail: impl Into<String>) -> Self {
-        Error { code: Code::None, win32, op, kind, detail: Some(detail.into()), source: None }
+        Error {
+            code: Code::None,
+            win32,
+            op,
+            kind,
+            detail: Some(detail.into()),
+            source: None,
+        }
     }
 
     /// Attach the underlying error.
@@ -184,7 +198,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -198,7 +214,10 @@ mod tests {
         assert_eq!(e.win32(), 2310);
         assert_eq!(e.code(), Code::Win32(WinError(2310)));
         assert_eq!(e.message(), "This shared resource does not exist.");
-        assert_eq!(e.to_string(), "NetShareGetInfo: error 2310: This shared resource does not exist.");
+        assert_eq!(
+            e.to_string(),
+            "NetShareGetInfo: error 2310: This shared resource does not exist."
+        );
     }
 
     #[test]
@@ -206,14 +225,25 @@ mod tests {
         let e = Error::nt_status("NetUserGetInfo", 0xC000_0022);
         assert_eq!(e.code(), Code::Nt(NtStatus(0xC000_0022)));
         assert_eq!(e.win32(), 5);
-        assert!(e.to_string().starts_with("NetUserGetInfo: error 5: Access is denied."));
+        assert!(
+            e.to_string()
+                .starts_with("NetUserGetInfo: error 5: Access is denied.")
+        );
     }
 
     #[test]
     fn usage_errors_carry_detail() {
-        let e = Error::usage("NetShareEnum", WinError::ERROR_INVALID_LEVEL, "level 7 is not a SHARE_INFO level");
+        let e = Error::usage(
+            "NetShareEnum",
+            WinError::ERROR_INVALID_LEVEL,
+            "level 7 is not a SHARE_INFO level",
+        );
         assert_eq!(e.kind(), Kind::Usage);
         assert_eq!(e.win32(), 124);
-        assert!(e.to_string().ends_with("[level 7 is not a SHARE_INFO level]"), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("[level 7 is not a SHARE_INFO level]"),
+            "{e}"
+        );
     }
 }

@@ -7,10 +7,10 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::{blocking, Pages};
+use crate::client::{Pages, blocking};
 use crate::info::{FileInfo, StatServer0};
 use crate::rpc::srvsvc::{self as rpc, convert};
-use crate::share::{wrong_level, MAX_PREFERRED_LENGTH};
+use crate::share::{MAX_PREFERRED_LENGTH, wrong_level};
 use crate::{AsyncClient, Client, Error, Page, Result};
 
 /// Levels of NetFileEnum / NetFileGetInfo.
@@ -55,11 +55,22 @@ impl AsyncClient {
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, true)?;
         let items = convert::file_entries(resp.info_struct.file_info);
-        rpc::page(OP, resp.status, items, resp.total_entries, resp.resume_handle)
+        rpc::page(
+            OP,
+            resp.status,
+            items,
+            resp.total_entries,
+            resp.resume_handle,
+        )
     }
 
     /// NetFileEnum: every matching open file (all pages).
-    pub async fn file_enum_level(&self, level: u32, base_path: Option<&str>, user: Option<&str>) -> Result<Vec<FileInfo>> {
+    pub async fn file_enum_level(
+        &self,
+        level: u32,
+        base_path: Option<&str>,
+        user: Option<&str>,
+    ) -> Result<Vec<FileInfo>> {
         rpc::all_pages("NetFileEnum", |resume| {
             self.file_enum_page(level, base_path, user, resume, MAX_PREFERRED_LENGTH)
         })
@@ -70,7 +81,11 @@ impl AsyncClient {
     pub async fn file_get_info_level(&self, id: u32, level: u32) -> Result<FileInfo> {
         const OP: &str = "NetFileGetInfo";
         rpc::check_level(OP, level, FILE_LEVELS)?;
-        let req = w::NetrFileGetInfoRequest { server_name: Some(self.unc()), file_id: id, level };
+        let req = w::NetrFileGetInfoRequest {
+            server_name: Some(self.unc()),
+            file_id: id,
+            level,
+        };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, false)?;
         convert::file_from_wire(resp.info_struct)
@@ -81,13 +96,22 @@ impl AsyncClient {
     /// NetFileClose: force open file `id` closed.
     pub async fn file_close(&self, id: u32) -> Result<()> {
         const OP: &str = "NetFileClose";
-        let req = w::NetrFileCloseRequest { server_name: Some(self.unc()), file_id: id };
+        let req = w::NetrFileCloseRequest {
+            server_name: Some(self.unc()),
+            file_id: id,
+        };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         match resp.status {
             // quirk(samba-4.17): an id that is not open gives ERROR_FILE_NOT_FOUND (2); Windows
             // answers NERR_FileIdNotFound (2314). `Error::code` keeps what the server sent.
-            2 => Err(Error::server(OP, crate::Code::Win32(WinError(2)), WinError::NERR_FileIdNotFound)
-                .with_detail(format!("the server answered ERROR_FILE_NOT_FOUND for file id {id}"))),
+            2 => Err(Error::server(
+                OP,
+                crate::Code::Win32(WinError(2)),
+                WinError::NERR_FileIdNotFound,
+            )
+            .with_detail(format!(
+                "the server answered ERROR_FILE_NOT_FOUND for file id {id}"
+            ))),
             _ => rpc::check(OP, &resp, false),
         }
     }
@@ -95,7 +119,12 @@ impl AsyncClient {
     /// NetStatisticsGet: statistics of `service` at `level` with `options` (both 0).
     /// `LanmanServer` is served here; `LanmanWorkstation` comes with the workstation family; any
     /// other service is `ERROR_NOT_SUPPORTED` (50), as Windows answers.
-    pub async fn statistics_get(&self, service: &str, level: u32, options: u32) -> Result<Statistics> {
+    pub async fn statistics_get(
+        &self,
+        service: &str,
+        level: u32,
+        options: u32,
+    ) -> Result<Statistics> {
         const OP: &str = "NetStatisticsGet";
         rpc::check_name(OP, "service name", service)?;
         if !service.eq_ignore_ascii_case("LanmanServer") {
@@ -141,7 +170,19 @@ impl Client {
         user: Option<&str>,
         pref_max_len: u32,
     ) -> Pages<FileInfo> {
-        let (this, base, user) = (self.clone(), base_path.map(str::to_string), user.map(str::to_string));
-        Pages::new(move |resume| this.file_enum_page(level, base.as_deref(), user.as_deref(), resume, pref_max_len))
+        let (this, base, user) = (
+            self.clone(),
+            base_path.map(str::to_string),
+            user.map(str::to_string),
+        );
+        Pages::new(move |resume| {
+            this.file_enum_page(
+                level,
+                base.as_deref(),
+                user.as_deref(),
+                resume,
+                pref_max_len,
+            )
+        })
     }
 }

@@ -8,19 +8,19 @@
 #![warn(missing_docs)]
 
 pub mod con;
-pub mod info;
 mod error;
+pub mod info;
 
 pub use error::{Code, Error, Kind};
 pub use netapi_codes::{NtStatus, RpcFault, WinError};
 
 /// Result of a NetApi call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+mod client;
 pub mod options;
 mod rpc;
-mod client;
 
-pub use client::{disconnect_all, parse_server_name, AsyncClient, Client, Page};
+pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
 pub use options::{Options, Transport};
 mod file;
 mod server;
@@ -28,7 +28,7 @@ mod session;
 mod share;
 
 pub use client::Pages;
-pub use file::{Statistics, FILE_LEVELS};
+pub use file::{FILE_LEVELS, Statistics};
 pub use server::SV_TYPE_ALL;
 pub use session::SESSION_LEVELS;
 pub use share::MAX_PREFERRED_LENGTH;

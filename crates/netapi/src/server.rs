@@ -20,7 +20,7 @@ use netapi_msrpc::srvsvc as w;
 use crate::client::blocking;
 use crate::info::{Level, ServerInfo};
 use crate::rpc::srvsvc::{self as rpc, convert};
-use crate::share::{wrong_level, MAX_PREFERRED_LENGTH};
+use crate::share::{MAX_PREFERRED_LENGTH, wrong_level};
 use crate::{AsyncClient, Client, Error, Page, Result};
 
 /// NetServerEnum's `servertype` filter: every type (`SV_TYPE_ALL`).
@@ -31,7 +31,10 @@ impl AsyncClient {
     pub async fn server_get_info_level(&self, level: u32) -> Result<ServerInfo> {
         const OP: &str = "NetServerGetInfo";
         rpc::check_level(OP, level, ServerInfo::GET_LEVELS)?;
-        let req = w::NetrServerGetInfoRequest { server_name: Some(self.unc()), level };
+        let req = w::NetrServerGetInfoRequest {
+            server_name: Some(self.unc()),
+            level,
+        };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, false)?;
         convert::server_from_wire(resp.info_struct)
@@ -41,7 +44,8 @@ impl AsyncClient {
 
     /// NetServerGetInfo as level `T` (e.g. `ServerInfo101`).
     pub async fn server_get_info<T: Level<Family = ServerInfo>>(&self) -> Result<T> {
-        T::from_family(self.server_get_info_level(T::LEVEL).await?).ok_or_else(|| wrong_level("NetServerGetInfo"))
+        T::from_family(self.server_get_info_level(T::LEVEL).await?)
+            .ok_or_else(|| wrong_level("NetServerGetInfo"))
     }
 
     /// NetServerSetInfo with `info` at its level (101, 102, 402, 403, 502, 503, or 1005 for the
@@ -77,7 +81,13 @@ impl AsyncClient {
                 .map(w::DiskInfo::name)
                 .filter(|name| !name.is_empty())
                 .collect();
-            rpc::page(OP, resp.status, Some(disks), resp.total_entries, resp.resume_handle)
+            rpc::page(
+                OP,
+                resp.status,
+                Some(disks),
+                resp.total_entries,
+                resp.resume_handle,
+            )
         })
         .await
     }
@@ -105,7 +115,11 @@ impl AsyncClient {
 
     /// NetServerComputerNameAdd: make the server answer to `emulated_server` (in
     /// `emulated_domain`, or its own domain) on every transport it listens on.
-    pub async fn server_computer_name_add(&self, emulated_domain: Option<&str>, emulated_server: &str) -> Result<()> {
+    pub async fn server_computer_name_add(
+        &self,
+        emulated_domain: Option<&str>,
+        emulated_server: &str,
+    ) -> Result<()> {
         const OP: &str = "NetServerComputerNameAdd";
         rpc::check_name(OP, "emulated server name", emulated_server)?;
         if let Some(d) = emulated_domain {
@@ -144,7 +158,9 @@ impl AsyncClient {
         let mut found = false;
         for t in self.transports(OP).await? {
             let address = t.transportaddress.clone().unwrap_or_default();
-            let name = String::from_utf8_lossy(&address).trim().to_ascii_uppercase();
+            let name = String::from_utf8_lossy(&address)
+                .trim()
+                .to_ascii_uppercase();
             if name != wanted {
                 continue;
             }
@@ -157,7 +173,11 @@ impl AsyncClient {
             let resp = rpc::call(&self.conn, OP, &req).await?;
             rpc::check(OP, &resp, false)?;
         }
-        if found { Ok(()) } else { Err(Error::win32_status(OP, WinError::NERR_NetNameNotFound.0)) }
+        if found {
+            Ok(())
+        } else {
+            Err(Error::win32_status(OP, WinError::NERR_NetNameNotFound.0))
+        }
     }
 
     /// NetrServerTransportEnum at level 0, every page.
@@ -172,10 +192,18 @@ impl AsyncClient {
             let resp = rpc::call(&self.conn, op, &req).await?;
             rpc::check(op, &resp, true)?;
             let items = match resp.info_struct.xport_info {
-                w::ServerXportEnumUnion::L0(c) => Some(c.and_then(|c| c.buffer).unwrap_or_default()),
+                w::ServerXportEnumUnion::L0(c) => {
+                    Some(c.and_then(|c| c.buffer).unwrap_or_default())
+                }
                 _ => None,
             };
-            rpc::page(op, resp.status, items, resp.total_entries, resp.resume_handle)
+            rpc::page(
+                op,
+                resp.status,
+                items,
+                resp.total_entries,
+                resp.resume_handle,
+            )
         })
         .await
     }

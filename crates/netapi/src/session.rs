@@ -12,7 +12,7 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::{blocking, Pages};
+use crate::client::{Pages, blocking};
 use crate::info::SessionInfo;
 use crate::rpc::srvsvc::{self as rpc, convert};
 use crate::share::MAX_PREFERRED_LENGTH;
@@ -45,9 +45,18 @@ impl AsyncClient {
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, true)?;
-        let items = convert::session_entries(resp.info_struct.session_info)
-            .map(|all| all.into_iter().filter(|s| matches(s, client, user)).collect());
-        rpc::page(OP, resp.status, items, resp.total_entries, resp.resume_handle)
+        let items = convert::session_entries(resp.info_struct.session_info).map(|all| {
+            all.into_iter()
+                .filter(|s| matches(s, client, user))
+                .collect()
+        });
+        rpc::page(
+            OP,
+            resp.status,
+            items,
+            resp.total_entries,
+            resp.resume_handle,
+        )
     }
 
     /// NetSessionEnum: every matching session at `level` (all pages).
@@ -61,7 +70,9 @@ impl AsyncClient {
         let mut resume = 0;
         // Entries filtered out here can make a page empty, so walk by the server's handle.
         for _ in 0..rpc::MAX_PAGES {
-            let page = self.session_enum_page(level, client, user, resume, MAX_PREFERRED_LENGTH).await?;
+            let page = self
+                .session_enum_page(level, client, user, resume, MAX_PREFERRED_LENGTH)
+                .await?;
             out.extend(page.items);
             if page.resume == 0 {
                 return Ok(out);
@@ -80,7 +91,12 @@ impl AsyncClient {
     }
 
     /// NetSessionGetInfo: the session of `user` from `client`, at `level`.
-    pub async fn session_get_info_level(&self, level: u32, client: &str, user: &str) -> Result<SessionInfo> {
+    pub async fn session_get_info_level(
+        &self,
+        level: u32,
+        client: &str,
+        user: &str,
+    ) -> Result<SessionInfo> {
         const OP: &str = "NetSessionGetInfo";
         rpc::check_level(OP, level, SESSION_LEVELS)?;
         rpc::check_name(OP, "client name", client)?;
@@ -96,7 +112,9 @@ impl AsyncClient {
             .next()
             .ok_or_else(|| Error::win32_status(OP, WinError::NERR_ClientNameNotFound.0))?;
         Ok(match (level, found) {
-            (0, s) => SessionInfo::L0(crate::info::SessionInfo0 { client_name: s.client_name().map(str::to_string) }),
+            (0, s) => SessionInfo::L0(crate::info::SessionInfo0 {
+                client_name: s.client_name().map(str::to_string),
+            }),
             (_, s) => s,
         })
     }
@@ -181,7 +199,9 @@ mod tests {
         assert!(matches(&s, None, None));
         assert!(!matches(&s, Some("\\\\127.0.0.9"), None));
         assert!(!matches(&s, None, Some("other")));
-        let l0 = SessionInfo::L0(SessionInfo0 { client_name: Some("\\\\h".into()) });
+        let l0 = SessionInfo::L0(SessionInfo0 {
+            client_name: Some("\\\\h".into()),
+        });
         assert!(matches(&l0, Some("h"), Some("anyone")));
     }
 }
@@ -195,9 +215,19 @@ impl Client {
         user: Option<&str>,
         pref_max_len: u32,
     ) -> Pages<SessionInfo> {
-        let (this, client, user) = (self.clone(), client.map(str::to_string), user.map(str::to_string));
+        let (this, client, user) = (
+            self.clone(),
+            client.map(str::to_string),
+            user.map(str::to_string),
+        );
         Pages::new(move |resume| {
-            this.session_enum_page(level, client.as_deref(), user.as_deref(), resume, pref_max_len)
+            this.session_enum_page(
+                level,
+                client.as_deref(),
+                user.as_deref(),
+                resume,
+                pref_max_len,
+            )
         })
     }
 }

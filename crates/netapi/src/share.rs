@@ -9,7 +9,7 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::{blocking, Pages};
+use crate::client::{Pages, blocking};
 use crate::info::{Level, ShareInfo};
 use crate::rpc::srvsvc::{self as rpc, convert};
 use crate::{AsyncClient, Client, Error, Kind, Page, Result};
@@ -20,7 +20,12 @@ pub const MAX_PREFERRED_LENGTH: u32 = u32::MAX;
 impl AsyncClient {
     /// NetShareEnum: one page of shares at `level`, starting at `resume` (0 first), asking the
     /// server for about `pref_max_len` bytes ([`MAX_PREFERRED_LENGTH`] for all at once).
-    pub async fn share_enum_page(&self, level: u32, resume: u32, pref_max_len: u32) -> Result<Page<ShareInfo>> {
+    pub async fn share_enum_page(
+        &self,
+        level: u32,
+        resume: u32,
+        pref_max_len: u32,
+    ) -> Result<Page<ShareInfo>> {
         const OP: &str = "NetShareEnum";
         rpc::check_level(OP, level, ShareInfo::ENUM_LEVELS)?;
         let req = w::NetrShareEnumRequest {
@@ -32,17 +37,31 @@ impl AsyncClient {
         let resp = rpc::call(&self.conn, OP, &req).await?;
         rpc::check(OP, &resp, true)?;
         let items = convert::share_entries(resp.info_struct.share_info);
-        rpc::page(OP, resp.status, items, resp.total_entries, resp.resume_handle)
+        rpc::page(
+            OP,
+            resp.status,
+            items,
+            resp.total_entries,
+            resp.resume_handle,
+        )
     }
 
     /// NetShareEnum: every share at `level` (all pages).
     pub async fn share_enum_level(&self, level: u32) -> Result<Vec<ShareInfo>> {
-        rpc::all_pages("NetShareEnum", |resume| self.share_enum_page(level, resume, MAX_PREFERRED_LENGTH)).await
+        rpc::all_pages("NetShareEnum", |resume| {
+            self.share_enum_page(level, resume, MAX_PREFERRED_LENGTH)
+        })
+        .await
     }
 
     /// NetShareEnum: every share as level `T` (e.g. `ShareInfo502`).
     pub async fn share_enum<T: Level<Family = ShareInfo>>(&self) -> Result<Vec<T>> {
-        Ok(self.share_enum_level(T::LEVEL).await?.into_iter().filter_map(T::from_family).collect())
+        Ok(self
+            .share_enum_level(T::LEVEL)
+            .await?
+            .into_iter()
+            .filter_map(T::from_family)
+            .collect())
     }
 
     /// NetShareGetInfo at `level`.
@@ -76,7 +95,11 @@ impl AsyncClient {
         match info.netname() {
             Some(name) => rpc::check_name(OP, "share name", name)?,
             None => {
-                return Err(Error::usage(OP, WinError::ERROR_INVALID_PARAMETER, "the share has no netname"));
+                return Err(Error::usage(
+                    OP,
+                    WinError::ERROR_INVALID_PARAMETER,
+                    "the share has no netname",
+                ));
             }
         }
         let req = w::NetrShareAddRequest {
@@ -124,7 +147,10 @@ impl AsyncClient {
     pub async fn share_check(&self, device: &str) -> Result<Option<u32>> {
         const OP: &str = "NetShareCheck";
         rpc::check_name(OP, "device name", device)?;
-        let req = w::NetrShareCheckRequest { server_name: Some(self.unc()), device: device.to_string() };
+        let req = w::NetrShareCheckRequest {
+            server_name: Some(self.unc()),
+            device: device.to_string(),
+        };
         let resp = rpc::call(&self.conn, OP, &req).await?;
         match resp.status {
             0 => Ok(Some(resp.r#type.0)),
@@ -145,8 +171,15 @@ fn share_status(op: &'static str, status: u32, netname: &str) -> Result<()> {
     let missing = matches!(status, 123 | 67) && is_valid_share_name(netname);
     match status {
         0 => Ok(()),
-        _ if missing => Err(Error::server(op, crate::Code::Win32(WinError(status)), WinError::NERR_NetNameNotFound)
-            .with_detail(format!("the server answered {} for share {netname:?}", WinError(status).name().unwrap_or("?")))),
+        _ if missing => Err(Error::server(
+            op,
+            crate::Code::Win32(WinError(status)),
+            WinError::NERR_NetNameNotFound,
+        )
+        .with_detail(format!(
+            "the server answered {} for share {netname:?}",
+            WinError(status).name().unwrap_or("?")
+        ))),
         _ => Err(Error::win32_status(op, status)),
     }
 }
@@ -156,12 +189,19 @@ fn share_status(op: &'static str, status: u32, netname: &str) -> Result<()> {
 pub(crate) fn is_valid_share_name(name: &str) -> bool {
     !name.is_empty()
         && name.chars().count() <= 80
-        && !name.chars().any(|c| c.is_control() || "\"/\\[]:|<>+=;,*?".contains(c))
+        && !name
+            .chars()
+            .any(|c| c.is_control() || "\"/\\[]:|<>+=;,*?".contains(c))
 }
 
 /// The server answered a level other than the one asked for.
 pub(crate) fn wrong_level(op: &'static str) -> Error {
-    Error::local(op, Kind::Protocol, WinError::RPC_X_BAD_STUB_DATA, "the server answered another level")
+    Error::local(
+        op,
+        Kind::Protocol,
+        WinError::RPC_X_BAD_STUB_DATA,
+        "the server answered another level",
+    )
 }
 
 blocking! {
@@ -184,7 +224,10 @@ blocking! {
 impl Client {
     /// NetShareEnum as an iterator over every share at level `T`, one page (of about
     /// `pref_max_len` bytes) at a time.
-    pub fn share_enum<T: Level<Family = ShareInfo> + Send + 'static>(&self, pref_max_len: u32) -> Pages<T> {
+    pub fn share_enum<T: Level<Family = ShareInfo> + Send + 'static>(
+        &self,
+        pref_max_len: u32,
+    ) -> Pages<T> {
         self.share_enum_pages(T::LEVEL, pref_max_len)
             .map_entries(|s| T::from_family(s).expect("a page holds the level asked for"))
     }
@@ -210,10 +253,21 @@ mod tests {
         let e = share_status("NetShareGetInfo", 123, "gone").unwrap_err();
         assert_eq!(e.win32(), 2310);
         assert_eq!(e.code(), crate::Code::Win32(WinError(123)));
-        assert_eq!(share_status("NetShareDel", 67, "gone").unwrap_err().win32(), 2310);
+        assert_eq!(
+            share_status("NetShareDel", 67, "gone").unwrap_err().win32(),
+            2310
+        );
         // A name Windows itself rejects keeps the server's answer.
-        assert_eq!(share_status("NetShareGetInfo", 123, "a|b").unwrap_err().win32(), 123);
-        assert_eq!(share_status("NetShareGetInfo", 5, "x").unwrap_err().win32(), 5);
+        assert_eq!(
+            share_status("NetShareGetInfo", 123, "a|b")
+                .unwrap_err()
+                .win32(),
+            123
+        );
+        assert_eq!(
+            share_status("NetShareGetInfo", 5, "x").unwrap_err().win32(),
+            5
+        );
         assert!(share_status("NetShareGetInfo", 0, "x").is_ok());
         assert!(is_valid_share_name("hidden$") && !is_valid_share_name(&"x".repeat(81)));
     }

@@ -5,7 +5,10 @@ use netapi::info::*;
 use serde_json::Value;
 
 fn spec() -> serde_json::Map<String, Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../spec/pywin32/info-levels.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../spec/pywin32/info-levels.json"
+    );
     let text = std::fs::read_to_string(path).expect("spec/pywin32/info-levels.json");
     serde_json::from_str(&text).expect("valid JSON")
 }
@@ -80,19 +83,37 @@ fn srvsvc_family_matches_pywin32_key_tables() {
 #[test]
 fn levels_not_in_pywin32_follow_the_same_naming_rule() {
     // SHARE_INFO_503 = SHARE_INFO_502 with `servername` before `reserved` ([MS-SRVS] 2.2.4.27).
-    let mut l503: Vec<String> = layout::<ShareInfo503>().into_iter().map(|(k, _)| k).collect();
-    let l502: Vec<String> = layout::<ShareInfo502>().into_iter().map(|(k, _)| k).collect();
+    let mut l503: Vec<String> = layout::<ShareInfo503>()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    let l502: Vec<String> = layout::<ShareInfo502>()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
     assert_eq!(l503.remove(8), "servername");
     assert_eq!(l503, l502);
-    assert_eq!(layout::<ShareInfo1004>(), vec![("remark".to_string(), "nullable")]);
-    assert_eq!(layout::<ShareInfo1005>(), vec![("flags".to_string(), "int")]);
-    assert_eq!(layout::<ShareInfo1006>(), vec![("max_uses".to_string(), "int")]);
+    assert_eq!(
+        layout::<ShareInfo1004>(),
+        vec![("remark".to_string(), "nullable")]
+    );
+    assert_eq!(
+        layout::<ShareInfo1005>(),
+        vec![("flags".to_string(), "int")]
+    );
+    assert_eq!(
+        layout::<ShareInfo1006>(),
+        vec![("max_uses".to_string(), "int")]
+    );
 }
 
 #[test]
 fn family_enums_know_their_levels_and_read_pywin32_style_dicts() {
-    let v = ShareInfo::from_json(502, serde_json::json!({"netname": "x", "max_uses": 4294967295u32, "bogus": 1}))
-        .unwrap();
+    let v = ShareInfo::from_json(
+        502,
+        serde_json::json!({"netname": "x", "max_uses": 4294967295u32, "bogus": 1}),
+    )
+    .unwrap();
     assert_eq!(v.level(), 502);
     let ShareInfo::L502(s) = &v else { panic!() };
     // Missing keys are zero/None, unknown keys ignored (pywin32 write rules).
@@ -102,13 +123,19 @@ fn family_enums_know_their_levels_and_read_pywin32_style_dicts() {
     assert_eq!(v.to_json()["netname"], "x");
     assert!(ShareInfo::from_json(7, serde_json::json!({})).is_err());
     assert_eq!(<ShareInfo502 as Level>::LEVEL, 502);
-    assert_eq!(ShareInfo502::from_family(v.clone()).map(|s| s.netname), Some(Some("x".into())));
+    assert_eq!(
+        ShareInfo502::from_family(v.clone()).map(|s| s.netname),
+        Some(Some("x".into()))
+    );
     assert!(ShareInfo1::from_family(v).is_none());
 }
 
 #[test]
 fn security_descriptors_serialize_as_hex() {
-    let s = ShareInfo1501 { reserved: 3, security_descriptor: Some(vec![1, 0xab, 0]) };
+    let s = ShareInfo1501 {
+        reserved: 3,
+        security_descriptor: Some(vec![1, 0xab, 0]),
+    };
     let j = serde_json::to_value(&s).unwrap();
     assert_eq!(j["security_descriptor"], "01ab00");
     let back: ShareInfo1501 = serde_json::from_value(j).unwrap();

@@ -16,7 +16,11 @@ use netapi_testkit::lab::{Lab, Server};
 static SERIAL: Mutex<()> = Mutex::new(());
 
 fn options(server: &Server) -> Options {
-    let mut opts = Options::new(Credentials::password(&server.domain, &server.admin_user, &server.password));
+    let mut opts = Options::new(Credentials::password(
+        &server.domain,
+        &server.admin_user,
+        &server.password,
+    ));
     opts.smb.response_timeout = Duration::from_secs(10);
     opts.smb.connect_timeout = Duration::from_secs(5);
     opts
@@ -108,7 +112,11 @@ async fn call(c: &AsyncClient, kind: usize, share: &str) -> netapi::Result<Answe
 fn sixteen_tasks_of_a_thousand_mixed_calls_share_connections_without_crosstalk_or_leaks() {
     let _g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let Some(lab) = Lab::get() else { return };
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     // The same session and share can be touched by the restart test of this binary: settle first.
     netapi::disconnect_all();
     let fds_before = lab.rpc_worker_fds(&lab.fs);
@@ -129,7 +137,10 @@ fn sixteen_tasks_of_a_thousand_mixed_calls_share_connections_without_crosstalk_o
                 for i in 0..1000usize {
                     let kind = (t + i) % 4;
                     let got = call(&client, kind, &share).await.unwrap();
-                    assert_eq!(got, expected[kind], "task {t} call {i}: answer of another call");
+                    assert_eq!(
+                        got, expected[kind],
+                        "task {t} call {i}: answer of another call"
+                    );
                 }
             }));
         }
@@ -142,7 +153,10 @@ fn sixteen_tasks_of_a_thousand_mixed_calls_share_connections_without_crosstalk_o
         client.close_idle();
         during
     });
-    assert!(fds_during > fds_before, "the pipes we held were not visible ({fds_during} vs {fds_before})");
+    assert!(
+        fds_during > fds_before,
+        "the pipes we held were not visible ({fds_during} vs {fds_before})"
+    );
     drop(rt);
     netapi::disconnect_all();
     // Every pipe we opened is closed on the server again.
@@ -152,13 +166,19 @@ fn sixteen_tasks_of_a_thousand_mixed_calls_share_connections_without_crosstalk_o
         if now <= fds_before {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(10), "rpcd_classic holds {now} fds, {fds_before} before: leaked pipes");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "rpcd_classic holds {now} fds, {fds_before} before: leaked pipes"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     // And our sessions are logged off: smbstatus lists no session of the admin any more.
     let start = Instant::now();
     while lab.smbstatus(&lab.fs, &["-b"]).contains(&lab.fs.admin_user) {
-        assert!(start.elapsed() < Duration::from_secs(10), "the session was not logged off");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the session was not logged off"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
 }

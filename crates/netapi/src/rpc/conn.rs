@@ -98,7 +98,9 @@ pub(crate) struct Connector {
 
 impl std::fmt::Debug for Connector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Connector").field("server", &self.server).finish_non_exhaustive()
+        f.debug_struct("Connector")
+            .field("server", &self.server)
+            .finish_non_exhaustive()
     }
 }
 
@@ -184,10 +186,16 @@ impl Connector {
                 self.dump_seq.clone(),
             )));
         }
-        let context = client.context(&interface.syntax).ok_or(TransportError::Rpc(
-            netapi_dcerpc::Error::Usage("interface not bound"),
-        ))?;
-        Ok(Bound { client, context, interface })
+        let context = client
+            .context(&interface.syntax)
+            .ok_or(TransportError::Rpc(netapi_dcerpc::Error::Usage(
+                "interface not bound",
+            )))?;
+        Ok(Bound {
+            client,
+            context,
+            interface,
+        })
     }
 
     /// The DCE/RPC security context for TCP: raw NTLMSSP, or SPNEGO when Kerberos is wanted.
@@ -212,16 +220,26 @@ impl Connector {
 /// Resolve a server name for TCP (the SMB2 pool resolves on its own).
 async fn resolve(server: &str, port: u16) -> Result<IpAddr, TransportError> {
     let host = server.trim_start_matches('\\');
-    if let Ok(ip) = host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
+    if let Ok(ip) = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+    {
         return Ok(ip);
     }
     let mut addrs = tokio::net::lookup_host((host, port))
         .await
-        .map_err(|source| TransportError::Io { op: "resolve", source })?;
-    addrs.next().map(|a| a.ip()).ok_or_else(|| TransportError::Io {
-        op: "resolve",
-        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no address for host"),
-    })
+        .map_err(|source| TransportError::Io {
+            op: "resolve",
+            source,
+        })?;
+    addrs
+        .next()
+        .map(|a| a.ip())
+        .ok_or_else(|| TransportError::Io {
+            op: "resolve",
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no address for host"),
+        })
 }
 
 /// A stub hook writing `<dir>/<iface>-<opnum>-<seq>.<in|out>.hex`.

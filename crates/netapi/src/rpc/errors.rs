@@ -17,7 +17,10 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
     match e {
         TransportError::Io { op: what, source } => {
             let win32 = match source.kind() {
-                Io::ConnectionReset | Io::ConnectionAborted | Io::BrokenPipe | Io::UnexpectedEof
+                Io::ConnectionReset
+                | Io::ConnectionAborted
+                | Io::BrokenPipe
+                | Io::UnexpectedEof
                     if what != "connect" && what != "resolve" =>
                 {
                     WinError::ERROR_NETNAME_DELETED
@@ -46,7 +49,11 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
                 }
                 _ => nt.to_win32(),
             };
-            let kind = if command == "SESSION_SETUP" { Kind::Auth } else { Kind::Server };
+            let kind = if command == "SESSION_SETUP" {
+                Kind::Auth
+            } else {
+                Kind::Server
+            };
             let mut err = Error::server(op, Code::Nt(nt), win32).with_detail(detail);
             if kind == Kind::Auth {
                 err = err.with_kind(Kind::Auth);
@@ -54,7 +61,8 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
             err
         }
         TransportError::Smb(inner) => {
-            Error::local(op, Kind::Protocol, WinError::ERROR_UNEXP_NET_ERR, detail).with_source(inner)
+            Error::local(op, Kind::Protocol, WinError::ERROR_UNEXP_NET_ERR, detail)
+                .with_source(inner)
         }
         TransportError::Rpc(inner) => from_rpc(op, inner, detail),
         TransportError::Auth(inner) => {
@@ -100,7 +108,13 @@ fn from_rpc(op: &'static str, e: netapi_dcerpc::Error, detail: String) -> Error 
 
 /// The server's answer could not be decoded as the IDL says.
 pub(crate) fn from_decode(op: &'static str, e: netapi_ndr::DecodeError) -> Error {
-    Error::local(op, Kind::Protocol, WinError::RPC_X_BAD_STUB_DATA, e.to_string()).with_source(e)
+    Error::local(
+        op,
+        Kind::Protocol,
+        WinError::RPC_X_BAD_STUB_DATA,
+        e.to_string(),
+    )
+    .with_source(e)
 }
 
 /// A request could not be encoded (a value out of range for its wire type).

@@ -3,8 +3,8 @@
 //! [`conn`] keeps bound associations; [`errors`] maps failures to Windows codes.
 
 pub(crate) mod conn;
-pub(crate) mod srvsvc;
 pub(crate) mod errors;
+pub(crate) mod srvsvc;
 
 use netapi_msrpc::{Response, StatusKind};
 use netapi_ndr::Ndr;
@@ -29,7 +29,10 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
     req: &Req,
 ) -> Result<Resp> {
     let stub = netapi_ndr::encode(req).map_err(|e| errors::from_encode(op, e))?;
-    let mut bound = conn.checkout(interface).await.map_err(|e| errors::from_transport(op, e))?;
+    let mut bound = conn
+        .checkout(interface)
+        .await
+        .map_err(|e| errors::from_transport(op, e))?;
     match bound.client.call(bound.context, opnum, &stub).await {
         Ok(bytes) => {
             conn.checkin(bound);
@@ -53,7 +56,10 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
             })
         }
         Err(e) => {
-            if matches!(e, netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { .. })) {
+            if matches!(
+                e,
+                netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { .. })
+            ) {
                 conn.checkin(bound);
             }
             Err(errors::from_transport(op, e))

@@ -11,17 +11,33 @@ use netapi_msrpc::srvsvc as w;
 use crate::info as i;
 
 macro_rules! conv_in {
-    (copy, $x:expr) => { $x };
-    (str, $x:expr) => { $x };
-    (bool, $x:expr) => { $x != 0 };
-    (id, $x:expr) => { $x.0 };
+    (copy, $x:expr) => {
+        $x
+    };
+    (str, $x:expr) => {
+        $x
+    };
+    (bool, $x:expr) => {
+        $x != 0
+    };
+    (id, $x:expr) => {
+        $x.0
+    };
 }
 
 macro_rules! conv_out {
-    (copy, $x:expr) => { $x };
-    (str, $x:expr) => { $x.clone() };
-    (bool, $x:expr) => { i32::from($x) };
-    (id, $x:expr) => { ($x).into() };
+    (copy, $x:expr) => {
+        $x
+    };
+    (str, $x:expr) => {
+        $x.clone()
+    };
+    (bool, $x:expr) => {
+        i32::from($x)
+    };
+    (id, $x:expr) => {
+        ($x).into()
+    };
 }
 
 /// `From<wire> for public` and `From<&public> for wire` for structs whose fields share names.
@@ -122,7 +138,9 @@ convert! {
 
 impl From<w::SessionInfo0> for i::SessionInfo0 {
     fn from(v: w::SessionInfo0) -> Self {
-        i::SessionInfo0 { client_name: v.cname }
+        i::SessionInfo0 {
+            client_name: v.cname,
+        }
     }
 }
 
@@ -290,7 +308,10 @@ pub(crate) fn file_from_wire(u: w::FileInfo) -> Option<i::FileInfo> {
 /// Entries of a `SHARE_ENUM_UNION` (a NULL container is an empty page).
 pub(crate) fn share_entries(u: w::ShareEnumUnion) -> Option<Vec<i::ShareInfo>> {
     fn all<W, P: Into<i::ShareInfo> + From<W>>(c: Option<Vec<W>>) -> Vec<i::ShareInfo> {
-        c.unwrap_or_default().into_iter().map(|v| P::from(v).into()).collect()
+        c.unwrap_or_default()
+            .into_iter()
+            .map(|v| P::from(v).into())
+            .collect()
     }
     Some(match u {
         w::ShareEnumUnion::L0(c) => all::<_, i::ShareInfo0>(c.and_then(|c| c.buffer)),
@@ -306,7 +327,10 @@ pub(crate) fn share_entries(u: w::ShareEnumUnion) -> Option<Vec<i::ShareInfo>> {
 /// Entries of a `SESSION_ENUM_UNION`.
 pub(crate) fn session_entries(u: w::SessionEnumUnion) -> Option<Vec<i::SessionInfo>> {
     fn all<W, P: Into<i::SessionInfo> + From<W>>(c: Option<Vec<W>>) -> Vec<i::SessionInfo> {
-        c.unwrap_or_default().into_iter().map(|v| P::from(v).into()).collect()
+        c.unwrap_or_default()
+            .into_iter()
+            .map(|v| P::from(v).into())
+            .collect()
     }
     Some(match u {
         w::SessionEnumUnion::L0(c) => all::<_, i::SessionInfo0>(c.and_then(|c| c.buffer)),
@@ -321,7 +345,10 @@ pub(crate) fn session_entries(u: w::SessionEnumUnion) -> Option<Vec<i::SessionIn
 /// Entries of a `FILE_ENUM_UNION`.
 pub(crate) fn file_entries(u: w::FileEnumUnion) -> Option<Vec<i::FileInfo>> {
     fn all<W, P: Into<i::FileInfo> + From<W>>(c: Option<Vec<W>>) -> Vec<i::FileInfo> {
-        c.unwrap_or_default().into_iter().map(|v| P::from(v).into()).collect()
+        c.unwrap_or_default()
+            .into_iter()
+            .map(|v| P::from(v).into())
+            .collect()
     }
     Some(match u {
         w::FileEnumUnion::L2(c) => all::<_, i::FileInfo2>(c.and_then(|c| c.buffer)),

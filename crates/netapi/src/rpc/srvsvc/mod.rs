@@ -35,7 +35,11 @@ pub(crate) const SRVSVC: InterfaceId = InterfaceId {
 pub(crate) const MAX_PAGES: usize = 65_536;
 
 /// Send one srvsvc call and decode its response (status not yet checked).
-pub(crate) async fn call<C: Call>(conn: &Connector, op: &'static str, req: &C) -> Result<C::Response> {
+pub(crate) async fn call<C: Call>(
+    conn: &Connector,
+    op: &'static str,
+    req: &C,
+) -> Result<C::Response> {
     super::call::<C, C::Response>(conn, SRVSVC, C::OPNUM, op, req).await
 }
 
@@ -58,7 +62,12 @@ pub(crate) fn page<T>(
     resume: Option<u32>,
 ) -> Result<Page<T>> {
     let items = items.ok_or_else(|| {
-        Error::local(op, Kind::Protocol, WinError::RPC_X_BAD_STUB_DATA, "the server answered another level")
+        Error::local(
+            op,
+            Kind::Protocol,
+            WinError::RPC_X_BAD_STUB_DATA,
+            "the server answered another level",
+        )
     })?;
     let resume = if status == 0 { 0 } else { resume.unwrap_or(0) };
     if status == 234 && resume == 0 {
@@ -69,7 +78,11 @@ pub(crate) fn page<T>(
             "ERROR_MORE_DATA without a resume handle",
         ));
     }
-    Ok(Page { items, total, resume })
+    Ok(Page {
+        items,
+        total,
+        resume,
+    })
 }
 
 /// Walk every page of an enumeration: `fetch(resume)` returns one page. Stops with an error when
@@ -123,7 +136,11 @@ pub(crate) fn check_level(op: &'static str, level: u32, levels: &[u32]) -> Resul
 /// NUL-terminated, so an embedded NUL would silently cut it).
 pub(crate) fn check_name(op: &'static str, what: &str, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::usage(op, WinError::ERROR_INVALID_PARAMETER, format!("{what} is empty")));
+        return Err(Error::usage(
+            op,
+            WinError::ERROR_INVALID_PARAMETER,
+            format!("{what} is empty"),
+        ));
     }
     check_text(op, what, value)
 }
@@ -138,7 +155,11 @@ pub(crate) fn check_text(op: &'static str, what: &str, value: &str) -> Result<()
         ));
     }
     if value.encode_utf16().count() > 32_767 {
-        return Err(Error::usage(op, WinError::ERROR_INVALID_PARAMETER, format!("{what} is too long")));
+        return Err(Error::usage(
+            op,
+            WinError::ERROR_INVALID_PARAMETER,
+            format!("{what} is too long"),
+        ));
     }
     Ok(())
 }
