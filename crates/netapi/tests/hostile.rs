@@ -358,8 +358,13 @@ fn smb_overflow_chain_endless_in_tiny_chunks() {
     let r = rx
         .recv_timeout(TIMEOUT + MARGIN)
         .expect("no answer within the timeout: the client is still reading 16-byte chunks");
+    // Either outcome is specific: the deadline of the whole message (121), or the short
+    // chunk refused as a protocol violation (59).
     let e = r.unwrap_err();
-    assert_eq!((e.kind(), e.win32()), (Kind::Protocol, 59), "{e}");
+    assert!(
+        matches!((e.kind(), e.win32()), (Kind::Transport, 121) | (Kind::Protocol, 59)),
+        "{e}"
+    );
     s.recovers();
 }
 

@@ -22,6 +22,8 @@ mod ntlm;
 mod rpc;
 mod smb;
 pub mod srvsvc;
+#[cfg(test)]
+mod tests;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -34,6 +36,9 @@ use netapi_smb2::negotiate::{Cipher, Dialect, SigningAlgorithm};
 use netapi_transport::smb::SmbOptions;
 use tokio::net::TcpListener;
 use tokio::task::AbortHandle;
+
+/// The SMB2 message crate hooks work with (for test crates that do not depend on it).
+pub use netapi_smb2 as smb2;
 
 pub use hooks::{PostEdit, RpcAction, RpcHook, RpcOut, SmbAction, SmbHook, SmbOut};
 pub use ntlm::{Account, FAKE_KEY, FakeAuth, FakeContext, PeerAuth};
