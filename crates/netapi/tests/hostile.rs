@@ -362,7 +362,10 @@ fn smb_overflow_chain_endless_in_tiny_chunks() {
     // chunk refused as a protocol violation (59).
     let e = r.unwrap_err();
     assert!(
-        matches!((e.kind(), e.win32()), (Kind::Transport, 121) | (Kind::Protocol, 59)),
+        matches!(
+            (e.kind(), e.win32()),
+            (Kind::Transport, 121) | (Kind::Protocol, 59)
+        ),
         "{e}"
     );
     s.recovers();
@@ -801,6 +804,52 @@ fn rpc_first_fragment_without_first_frag() {
     let s = Scenario::new(|c| c.on_rpc(rpc_once(response, |o| o.set_flags(0x02))));
     let (e, _) = s.fails(Kind::Protocol, 1728, |c| c.share_check("C:"));
     assert!(e.detail().unwrap().contains("PFC_FIRST_FRAG"), "{e}");
+    s.recovers();
+}
+
+#[test]
+fn rpc_sixteen_byte_fragments() {
+    // Legal but hostile: the answer re-cut into fragments of 16 stub bytes, each its own pipe
+    // message (about 1,200 for 205 shares). It must simply work.
+    let s = Scenario::new(|c| {
+        c.on_rpc(|o: &mut RpcOut| {
+            if o.ptype != PacketType::RESPONSE || o.call_no > 2 {
+                return;
+            }
+            let Body::Response(r) = decode_pdu(&o.bytes).body else {
+                return;
+            };
+            let n = r.stub.len().div_ceil(16).max(1);
+            for (i, piece) in r.stub.chunks(16).enumerate() {
+                let mut flags = PfcFlags::default();
+                if o.fragment == 0 && i == 0 {
+                    flags |= PfcFlags::FIRST_FRAG;
+                }
+                if o.last && i + 1 == n {
+                    flags |= PfcFlags::LAST_FRAG;
+                }
+                let body = Body::Response(Response {
+                    alloc_hint: r.alloc_hint.saturating_sub((i * 16) as u32),
+                    context_id: r.context_id,
+                    cancel_count: 0,
+                    stub: piece.to_vec(),
+                });
+                o.extra
+                    .push(Pdu::new(o.call_id, flags, body).encode().unwrap());
+            }
+            o.action = RpcAction::Drop;
+        })
+    });
+    assert_eq!(s.client.share_check("C:").unwrap(), Some(0));
+    assert_eq!(s.client.share_enum_level(1).unwrap().len(), 205);
+    let reads = s
+        .peer
+        .stats()
+        .commands
+        .iter()
+        .filter(|c| **c == Command::READ)
+        .count();
+    assert!(reads > 1000, "{reads} READs");
     s.recovers();
 }
 
