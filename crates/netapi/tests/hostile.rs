@@ -34,8 +34,9 @@ use netapi_testkit::peer::{Peer, PeerConfig, Reply, RpcAction, RpcOut, SmbAction
 const TIMEOUT: Duration = Duration::from_millis(1000);
 /// Slack for scheduling on a loaded machine.
 const MARGIN: Duration = Duration::from_millis(2500);
-/// "At once": well below the timeout, so nothing waited for a deadline.
-const IMMEDIATE: Duration = Duration::from_millis(700);
+/// "At once": before any deadline could have fired (the only deadline is [`TIMEOUT`]), so the
+/// error did not come from waiting — nor from first allocating what the peer announced.
+const IMMEDIATE: Duration = TIMEOUT;
 
 /// The first bytes of a DCE/RPC request PDU (version 5.0, PTYPE request, first+last fragment):
 /// marks the IOCTL that carries a call rather than the bind.
