@@ -1,0 +1,115 @@
+//! The NDR types of `decode_srvsvc` and `decode_dtyp_hard`, indexed by the first input byte
+//! (modulo the table length). The seed generator uses the same tables to give each golden
+//! vector its selector byte, so keep the order stable: appending is fine, reordering turns the
+//! committed seeds into other types' seeds.
+
+use netapi_msrpc::dtyp::*;
+use netapi_msrpc::srvsvc::*;
+
+use crate::hard_types::{lsat::*, samr::*, wkssvc::*};
+use crate::ndr_round_trip;
+
+/// Decodes one stub as a fixed type ([`ndr_round_trip`]); true when it decoded.
+pub type Decoder = fn(&[u8]) -> bool;
+
+/// srvsvc: responses in opnum order (index = position in `srvsvc::OPNUMS`), then requests in
+/// the same order (index + [`SRVSVC_REQUESTS`]), then unions and containers.
+pub const SRVSVC: &[Decoder] = &[
+    ndr_round_trip::<NetrConnectionEnumResponse>,
+    ndr_round_trip::<NetrFileEnumResponse>,
+    ndr_round_trip::<NetrFileGetInfoResponse>,
+    ndr_round_trip::<NetrFileCloseResponse>,
+    ndr_round_trip::<NetrSessionEnumResponse>,
+    ndr_round_trip::<NetrSessionDelResponse>,
+    ndr_round_trip::<NetrShareAddResponse>,
+    ndr_round_trip::<NetrShareEnumResponse>,
+    ndr_round_trip::<NetrShareGetInfoResponse>,
+    ndr_round_trip::<NetrShareSetInfoResponse>,
+    ndr_round_trip::<NetrShareDelResponse>,
+    ndr_round_trip::<NetrShareCheckResponse>,
+    ndr_round_trip::<NetrServerGetInfoResponse>,
+    ndr_round_trip::<NetrServerSetInfoResponse>,
+    ndr_round_trip::<NetrServerDiskEnumResponse>,
+    ndr_round_trip::<NetrServerStatisticsGetResponse>,
+    ndr_round_trip::<NetrServerTransportEnumResponse>,
+    ndr_round_trip::<NetrRemoteTODResponse>,
+    ndr_round_trip::<NetrServerTransportAddExResponse>,
+    ndr_round_trip::<NetrServerTransportDelExResponse>,
+    ndr_round_trip::<NetrConnectionEnumRequest>,
+    ndr_round_trip::<NetrFileEnumRequest>,
+    ndr_round_trip::<NetrFileGetInfoRequest>,
+    ndr_round_trip::<NetrFileCloseRequest>,
+    ndr_round_trip::<NetrSessionEnumRequest>,
+    ndr_round_trip::<NetrSessionDelRequest>,
+    ndr_round_trip::<NetrShareAddRequest>,
+    ndr_round_trip::<NetrShareEnumRequest>,
+    ndr_round_trip::<NetrShareGetInfoRequest>,
+    ndr_round_trip::<NetrShareSetInfoRequest>,
+    ndr_round_trip::<NetrShareDelRequest>,
+    ndr_round_trip::<NetrShareCheckRequest>,
+    ndr_round_trip::<NetrServerGetInfoRequest>,
+    ndr_round_trip::<NetrServerSetInfoRequest>,
+    ndr_round_trip::<NetrServerDiskEnumRequest>,
+    ndr_round_trip::<NetrServerStatisticsGetRequest>,
+    ndr_round_trip::<NetrServerTransportEnumRequest>,
+    ndr_round_trip::<NetrRemoteTODRequest>,
+    ndr_round_trip::<NetrServerTransportAddExRequest>,
+    ndr_round_trip::<NetrServerTransportDelExRequest>,
+    // The unions and enumeration structs as top-level constructs.
+    ndr_round_trip::<ConnectEnumStruct>,
+    ndr_round_trip::<FileEnumStruct>,
+    ndr_round_trip::<FileInfo>,
+    ndr_round_trip::<SessionEnumStruct>,
+    ndr_round_trip::<ShareEnumStruct>,
+    ndr_round_trip::<ShareInfo>,
+    ndr_round_trip::<ServerInfo>,
+    ndr_round_trip::<DiskEnumContainer>,
+    ndr_round_trip::<ServerXportEnumStruct>,
+    ndr_round_trip::<TransportInfo>,
+    ndr_round_trip::<StatServer0>,
+    ndr_round_trip::<TimeOfDayInfo>,
+];
+
+/// Where the srvsvc requests start in [`SRVSVC`].
+pub const SRVSVC_REQUESTS: usize = 20;
+
+/// [MS-DTYP] types, then SAMR, LSAT and WKSSVC types and calls (see [`crate::hard_types`]).
+pub const DTYP_HARD: &[Decoder] = &[
+    // [MS-DTYP]
+    ndr_round_trip::<FileTime>,
+    ndr_round_trip::<OldLargeInteger>,
+    ndr_round_trip::<LargeInteger>,
+    ndr_round_trip::<RpcUnicodeString>,
+    ndr_round_trip::<RpcSid>,
+    ndr_round_trip::<ContextHandle>,
+    ndr_round_trip::<Guid>,
+    // [MS-SAMR]
+    ndr_round_trip::<RpcShortBlob>,
+    ndr_round_trip::<SamprSrSecurityDescriptor>,
+    ndr_round_trip::<SamprLogonHours>,
+    ndr_round_trip::<SamprUserAllInformation>,
+    ndr_round_trip::<SamprUserGeneralInformation>,
+    ndr_round_trip::<SamprUserInfoBuffer>,
+    ndr_round_trip::<SamprPsidArray>,
+    ndr_round_trip::<SamprUlongArray>,
+    ndr_round_trip::<SamrOpenUserRequest>,
+    ndr_round_trip::<SamrOpenUserResponse>,
+    ndr_round_trip::<SamrQueryInformationUser2Request>,
+    ndr_round_trip::<SamrQueryInformationUser2Response>,
+    ndr_round_trip::<SamrGetAliasMembershipRequest>,
+    ndr_round_trip::<SamrGetAliasMembershipResponse>,
+    // [MS-LSAT]
+    ndr_round_trip::<LsaprSidEnumBuffer>,
+    ndr_round_trip::<LsaprReferencedDomainList>,
+    ndr_round_trip::<LsaprTranslatedNames>,
+    ndr_round_trip::<LsaprTranslatedSids>,
+    ndr_round_trip::<LsarLookupSidsRequest>,
+    ndr_round_trip::<LsarLookupSidsResponse>,
+    ndr_round_trip::<LsarLookupNamesRequest>,
+    ndr_round_trip::<LsarLookupNamesResponse>,
+    // [MS-WKST]
+    ndr_round_trip::<WkstaInfo>,
+    ndr_round_trip::<WkstaInfo502>,
+    ndr_round_trip::<NetrWkstaGetInfoRequest>,
+    ndr_round_trip::<NetrWkstaGetInfoResponse>,
+];
