@@ -73,6 +73,12 @@ impl Bind {
         for _ in 0..n {
             let context_id = r.u16(W)?;
             let t = r.u8(W)?;
+            if t == 0 {
+                // As the encoder refuses: a context offers 1..=255 transfer syntaxes.
+                return Err(Error::Malformed(
+                    "bind presentation context without transfer syntaxes",
+                ));
+            }
             r.u8(W)?;
             let abstract_syntax = r.syntax("bind abstract syntax")?;
             let mut transfer_syntaxes = Vec::with_capacity(usize::from(t));

@@ -499,3 +499,30 @@ fn flags_and_types_print_their_names() {
     assert_eq!(format!("{:?}", AuthType::NTLMSSP), "NTLMSSP");
     assert_eq!(format!("{:?}", DataRep::NDR_LE), "DataRep(10 00 00 00)");
 }
+
+#[test]
+fn context_without_transfer_syntaxes_is_refused() {
+    // Found by the `dcerpc_pdu` fuzz target: an alter_context whose second context lists no
+    // transfer syntax decoded, but the encoder refuses it (decode → encode round trip).
+    let crash = cat(&[
+        &[5, 0, 14, 3, 0x10, 0, 0, 0, 0x74, 0, 0, 0, 2, 0, 0, 0],
+        &[0xb8, 0x10, 0xb8, 0x10, 0, 0, 0, 0, 2, 0, 0, 0, 5, 0, 2, 0],
+        &[
+            0x10, 0, 0, 0, 0x70, 0x16, 0xd3, 0x01, 0x12, 0x78, 0x5a, 0x47, 0xbf, 0x6e, 0xe1, 0x88,
+        ],
+        &[
+            3, 0, 0, 0, 0x04, 0x5d, 0x88, 0x8a, 0xeb, 0x1c, 0xc9, 0x11, 0x9f, 0xe8, 0x08, 0x00,
+        ],
+        &[
+            0x2b, 0x10, 0x48, 0x60, 2, 0x3e, 0, 0, 0, 0, 0, 0, 0, 0x4f, 0x32, 0x4b,
+        ],
+        &[
+            0x70, 0x16, 0xd3, 0x01, 0x12, 0x78, 0x5a, 0x47, 0xbf, 0x6e, 0xe1, 0x88, 3, 0, 0, 0,
+        ],
+        &[
+            0x2c, 0x1c, 0xb7, 0x6c, 0x12, 0x98, 0x40, 0x01, 0, 0, 1, 0, 0, 0x22, 0x22, 0,
+        ],
+        &[1, 0, 0, 0],
+    ]);
+    assert!(matches!(Pdu::decode(&crash), Err(Error::Malformed(_))));
+}
