@@ -6,7 +6,7 @@
 //! * [`SmbOut`]: one SMB2 response ([MS-SMB2] 2.2.1 header + body) *before* it is signed, so
 //!   a changed field is still signed correctly; [`SmbOut::post`] edits the finished bytes
 //!   after signing (a wrong signature, a cut message), and [`SmbAction`] says how it leaves.
-//! * [`RpcOut`]: one encoded connection-oriented PDU ([C706] 12.6) about to become a pipe
+//! * [`RpcOut`]: one encoded connection-oriented PDU (\[C706\] 12.6) about to become a pipe
 //!   message, with setters for the common header and response fields by offset.
 //!
 //! Hooks are `FnMut` and shared by every connection of a peer; a hook that should fire once

@@ -1,21 +1,55 @@
 //! A scripted SMB2 + DCE/RPC server for wire tests: a tokio listener on `127.0.0.1:0` that
 //! answers as Microsoft's specifications say ([MS-SMB2] 3.3 for the server side of negotiate,
-//! session setup, tree connect and named pipes; [C706] 12 / [MS-RPCE] 3.3.3 for the RPC
+//! session setup, tree connect and named pipes; \[C706\] 12 / [MS-RPCE] 3.3.3 for the RPC
 //! server) — and, through hooks, as a hostile server would.
 //!
-//! * [`smb`]: the SMB2 connection: NEGOTIATE (2.0.2–3.1.1, contexts, preauth hash),
-//!   SESSION_SETUP through [`ntlm`] (sspi's NTLM acceptor, so sessions are signed with a real
+//! * `smb.rs`: the SMB2 connection: NEGOTIATE (2.0.2–3.1.1, contexts, preauth hash),
+//!   SESSION_SETUP through `ntlm.rs` (sspi's NTLM acceptor, so sessions are signed with a real
 //!   key), TREE_CONNECT `IPC$`, CREATE/CLOSE of pipes, IOCTL `FSCTL_PIPE_TRANSCEIVE` (with
 //!   `STATUS_BUFFER_OVERFLOW` past the client's output limit), READ, WRITE, ECHO, LOGOFF;
 //!   signing and optional encryption of responses.
-//! * [`rpc`]: bind / alter_context / request reassembly / response fragmentation / faults;
+//! * `rpc.rs`: bind / alter_context / request reassembly / response fragmentation / faults;
 //!   each interface is a [`Handler`] `(opnum, stub) → Reply`.
-//! * [`hooks`]: [`SmbOut`] and [`RpcOut`], where a test tampers with any outgoing message.
+//! * `hooks.rs`: [`SmbOut`] and [`RpcOut`], where a test tampers with any outgoing message.
 //! * [`srvsvc`]: a [MS-SRVS] responder for the calls Samba does not serve.
 //!
 //! Start with [`PeerConfig::rpc`], add interfaces and hooks, then [`Peer::spawn`] (blocking
-//! tests) or [`Peer::start`] (async tests). Left out: SMB1, compounding, oplocks, multichannel,
-//! Kerberos, DCE/RPC authentication (the SMB2 session protects pipe traffic, as on Windows).
+//! tests) or [`Peer::start`] (async tests); connect with [`Peer::credentials`] and
+//! [`Peer::smb_options`]. Left out: SMB1, compounding, oplocks, multichannel, Kerberos,
+//! DCE/RPC authentication (the SMB2 session protects pipe traffic, as on Windows).
+//!
+//! ```no_run
+//! use netapi_testkit::peer::smb2::header::Command;
+//! use netapi_testkit::peer::srvsvc::{Server, Srvsvc, SRVSVC};
+//! use netapi_testkit::peer::{PacketType, Peer, PeerConfig, Reply, SmbAction};
+//!
+//! let srv = Srvsvc::new(Server::with_shares(2000));
+//! let inner = srv.clone();
+//! let peer = Peer::spawn(
+//!     PeerConfig::rpc()
+//!         // NetrShareDel answers WERROR 5; every other opnum goes to the responder.
+//!         .interface("srvsvc", SRVSVC, move |opnum, stub| match opnum {
+//!             18 => Reply::Stub(5u32.to_le_bytes().to_vec()),
+//!             _ => inner.answer(opnum, stub),
+//!         })
+//!         // The first READ is never answered; every response PDU gets a 4 GiB alloc_hint.
+//!         .on_smb({
+//!             let mut done = false;
+//!             move |o| {
+//!                 if o.command() == Command::READ && !std::mem::replace(&mut done, true) {
+//!                     o.action = SmbAction::Stall;
+//!                 }
+//!             }
+//!         })
+//!         .on_rpc(|o| {
+//!             if o.ptype == PacketType::RESPONSE {
+//!                 o.set_alloc_hint(u32::MAX);
+//!             }
+//!         }),
+//! );
+//! let (port, creds) = (peer.port(), peer.credentials());
+//! # let _ = (port, creds);
+//! ```
 
 mod hooks;
 mod ntlm;
@@ -41,6 +75,7 @@ use tokio::task::AbortHandle;
 pub use netapi_smb2 as smb2;
 
 pub use hooks::{PostEdit, RpcAction, RpcHook, RpcOut, SmbAction, SmbHook, SmbOut};
+pub use netapi_dcerpc::pdu::PacketType;
 pub use ntlm::{Account, FAKE_KEY, FakeAuth, FakeContext, PeerAuth};
 pub use rpc::{
     Handler, Interface, NCA_S_OP_RNG_ERROR, NCA_S_PROTO_ERROR, NCA_S_UNKNOWN_IF,

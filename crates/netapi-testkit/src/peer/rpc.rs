@@ -1,4 +1,4 @@
-//! The server side of connection-oriented DCE/RPC on one open pipe ([C706] 12.6, [MS-RPCE]
+//! The server side of connection-oriented DCE/RPC on one open pipe (\[C706\] 12.6, [MS-RPCE]
 //! 3.3.3): bind → bind_ack with one result per presentation context (accepted, provider
 //! rejection, or the bind time feature `negotiate_ack` of [MS-RPCE] 3.3.1.5.3),
 //! alter_context → alter_context_resp, request fragments reassembled by call, responses split
@@ -20,7 +20,7 @@ use netapi_dcerpc::{NDR20, SyntaxId, Uuid};
 use super::hooks::{RpcAction, RpcOut};
 use super::{RpcCall, Shared};
 
-/// `nca_s_op_rng_error`: the opnum is not served ([C706] appendix E, [MS-RPCE] 2.2.2.11).
+/// `nca_s_op_rng_error`: the opnum is not served (\[C706\] appendix E, [MS-RPCE] 2.2.2.11).
 pub const NCA_S_OP_RNG_ERROR: u32 = 0x1C01_0002;
 /// `nca_s_unknown_if`: the presentation context is not bound.
 pub const NCA_S_UNKNOWN_IF: u32 = 0x1C01_0003;
@@ -163,7 +163,7 @@ impl RpcServer {
         };
         let call_id = pdu.header.call_id;
         match pdu.body {
-            Body::Bind(b) if self.bound => {
+            Body::Bind(_) if self.bound => {
                 // [C706] 12.6.4.3: a second bind on an association is refused.
                 self.error("second bind on one association".into());
                 let nak = BindNak {
@@ -171,7 +171,6 @@ impl RpcServer {
                     versions: vec![(5, 0)],
                     extension: Vec::new(),
                 };
-                let _ = b;
                 self.emit(
                     call_id,
                     None,
@@ -329,7 +328,7 @@ impl RpcServer {
     }
 
     /// Response fragments of at most `xmit_frag` bytes; non-last stub chunks are multiples of
-    /// 8 ([C706] 12.6.3.7 leaves the split to the sender; Windows keeps 8-byte alignment).
+    /// 8 (\[C706\] 12.6.3.7 leaves the split to the sender; Windows keeps 8-byte alignment).
     fn fragments(&self, call_id: u32, context_id: u16, stub: &[u8]) -> Vec<Vec<u8>> {
         let chunk = ((usize::from(self.xmit_frag).saturating_sub(24)) / 8 * 8).max(8);
         let count = stub.len().div_ceil(chunk).max(1);
