@@ -1,9 +1,7 @@
 //! The SMB2 client against a scripted in-process peer, for what Samba will not do on demand:
 //! stalls, disconnects in the middle of a frame, bad signatures, missing encryption,
-//! `STATUS_BUFFER_OVERFLOW` chains, interim responses and credit starvation.
-
-#[path = "support/smb_peer.rs"]
-mod smb_peer;
+//! `STATUS_BUFFER_OVERFLOW` chains, interim responses and credit starvation. The peer is
+//! `netapi_testkit::peer` with its fake authentication.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -11,12 +9,12 @@ use std::time::{Duration, Instant};
 use netapi_auth::Credentials;
 use netapi_smb2::header::Command;
 use netapi_smb2::session_setup::session_flags;
+use netapi_testkit::peer::{FakeAuth, Peer, PeerConfig, SmbAction, SmbOut};
 use netapi_transport::smb::{
     Cipher, Dialect, EncryptionPolicy, PipeConnector, SigningAlgorithm, SmbClient, SmbOptions,
     SmbSession,
 };
 use netapi_transport::{Error, RpcIo};
-use smb_peer::{Action, FakeAuth, Peer, PeerConfig};
 
 fn creds() -> Credentials {
     Credentials::password("LAB", "tester", "pw")
@@ -34,8 +32,9 @@ async fn connect(_peer: &Peer, o: &SmbOptions) -> Result<SmbSession, Error> {
     SmbSession::connect_with("127.0.0.1", &creds(), o, Arc::new(FakeAuth)).await
 }
 
-fn script(f: impl Fn(Command, &[u8]) -> Action + Send + Sync + 'static) -> smb_peer::Script {
-    Arc::new(f)
+/// The default peer with one hook on its responses.
+fn hooked(hook: impl FnMut(&mut SmbOut) + Send + 'static) -> PeerConfig {
+    PeerConfig::default().on_smb(hook)
 }
 
 #[tokio::test]
@@ -79,16 +78,11 @@ async fn gmac_signing_and_gcm_encryption_negotiated() {
 
 #[tokio::test]
 async fn stalled_server_times_out_and_wakes_every_waiter() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, m| {
-            if c == Command::IOCTL && m.windows(5).any(|w| w == b"stall") {
-                Action::Stall
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL && o.request_contains(b"stall") {
+            o.action = SmbAction::Stall;
+        }
+    }))
     .await;
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let mut a = s.open_pipe("srvsvc").await.unwrap();
@@ -114,16 +108,11 @@ async fn stalled_server_times_out_and_wakes_every_waiter() {
 
 #[tokio::test]
 async fn disconnect_mid_response_fails_with_disconnected() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, _| {
-            if c == Command::IOCTL {
-                Action::HalfThenClose
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL {
+            o.action = SmbAction::HalfThenClose;
+        }
+    }))
     .await;
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let mut p = s.open_pipe("srvsvc").await.unwrap();
@@ -138,16 +127,11 @@ async fn disconnect_mid_response_fails_with_disconnected() {
 
 #[tokio::test]
 async fn bad_signature_is_an_error() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, _| {
-            if c == Command::CREATE {
-                Action::BadSignature
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::CREATE {
+            o.corrupt_signature();
+        }
+    }))
     .await;
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let r = s.open_pipe("srvsvc").await;
@@ -166,16 +150,11 @@ async fn bad_signature_is_an_error() {
 
 #[tokio::test]
 async fn unsigned_response_on_a_signed_session_is_an_error() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, _| {
-            if c == Command::IOCTL {
-                Action::Unsigned
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL {
+            o.unsigned();
+        }
+    }))
     .await;
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let mut p = s.open_pipe("srvsvc").await.unwrap();
@@ -188,17 +167,12 @@ async fn unsigned_response_on_a_signed_session_is_an_error() {
 
 #[tokio::test]
 async fn bad_signature_on_final_session_setup_is_an_error() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, m| {
-            // The second SESSION_SETUP carries "AUTHENTICATE".
-            if c == Command::SESSION_SETUP && m.windows(12).any(|w| w == b"AUTHENTICATE") {
-                Action::BadSignature
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        // The second SESSION_SETUP carries "AUTHENTICATE".
+        if o.command() == Command::SESSION_SETUP && o.request_contains(b"AUTHENTICATE") {
+            o.corrupt_signature();
+        }
+    }))
     .await;
     let r = connect(&peer, &opts(&peer)).await;
     assert!(
@@ -280,7 +254,7 @@ async fn buffer_overflow_chain_is_reassembled() {
     let reply = big.clone();
     let peer = Peer::start(PeerConfig {
         chunk: 1500,
-        reply: Arc::new(move |_| reply.clone()),
+        raw_pipe: Some(Arc::new(move |_| reply.clone())),
         ..PeerConfig::default()
     })
     .await;
@@ -301,16 +275,11 @@ async fn buffer_overflow_chain_is_reassembled() {
 
 #[tokio::test]
 async fn interim_pending_response_then_the_answer() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, _| {
-            if c == Command::IOCTL {
-                Action::PendingFirst
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL {
+            o.action = SmbAction::PendingThen(Duration::ZERO);
+        }
+    }))
     .await;
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let mut p = s.open_pipe("srvsvc").await.unwrap();
@@ -395,16 +364,11 @@ async fn pipes_are_closed_and_the_session_logged_off() {
 
 #[tokio::test]
 async fn pool_reuses_and_replaces_connections() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, m| {
-            if c == Command::IOCTL && m.windows(4).any(|w| w == b"kill") {
-                Action::Close
-            } else {
-                Action::Normal
-            }
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL && o.request_contains(b"kill") {
+            o.action = SmbAction::Close;
+        }
+    }))
     .await;
     let pool = SmbClient::with_authenticator(Arc::new(FakeAuth));
     let o = opts(&peer);
@@ -474,15 +438,14 @@ async fn pipes_through_the_connector_trait_on_another_task() {
 
 #[tokio::test]
 async fn interim_response_moves_the_request_to_the_async_deadline() {
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, m| match (c, m.last()) {
-            // Answered 800 ms after the interim: past the 500 ms response timeout.
-            (Command::IOCTL, Some(b'L')) => Action::PendingThenLate(800),
-            (Command::IOCTL, Some(b'S')) => Action::PendingThenStall,
-            _ => Action::Normal,
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| match (o.command(), o.request.last()) {
+        // Answered 800 ms after the interim: past the 500 ms response timeout.
+        (Command::IOCTL, Some(b'L')) => {
+            o.action = SmbAction::PendingThen(Duration::from_millis(800))
+        }
+        (Command::IOCTL, Some(b'S')) => o.action = SmbAction::PendingThenStall,
+        _ => {}
+    }))
     .await;
     let mut o = opts(&peer);
     o.async_timeout = Duration::from_millis(1500);
@@ -500,15 +463,13 @@ async fn interim_response_moves_the_request_to_the_async_deadline() {
 
 #[tokio::test]
 async fn an_async_deadline_shorter_than_the_response_deadline_still_applies() {
-    // The driver only looks at the interim response when the response deadline passes, unless
+    // The driver only looks at an interim response when the response deadline passes, unless
     // the async deadline is the shorter one: then the interim response must move it earlier.
-    let peer = Peer::start(PeerConfig {
-        script: script(|c, m| match (c, m.last()) {
-            (Command::IOCTL, Some(b'S')) => Action::PendingThenStall,
-            _ => Action::Normal,
-        }),
-        ..PeerConfig::default()
-    })
+    let peer = Peer::start(hooked(|o| {
+        if o.command() == Command::IOCTL && o.request.last() == Some(&b'S') {
+            o.action = SmbAction::PendingThenStall;
+        }
+    }))
     .await;
     let mut o = opts(&peer);
     o.response_timeout = Duration::from_secs(5);
@@ -522,4 +483,36 @@ async fn an_async_deadline_shorter_than_the_response_deadline_still_applies() {
         "{r:?}"
     );
     assert!(t.elapsed() >= Duration::from_millis(250) && t.elapsed() < Duration::from_secs(3));
+}
+
+#[tokio::test]
+async fn spnego_ntlm_against_the_peers_acceptor_signs_with_the_real_key() {
+    // The peer's sspi acceptor: the session key comes from the NTLM exchange, so a signed
+    // TREE_CONNECT and pipe transceive prove both sides derived the same keys.
+    for d in [Dialect::SMB2_1, Dialect::SMB3_0_2, Dialect::SMB3_1_1] {
+        let peer = Peer::start(PeerConfig {
+            dialect: d,
+            raw_pipe: PeerConfig::default().raw_pipe,
+            ..PeerConfig::rpc()
+        })
+        .await;
+        let s = SmbSession::connect("127.0.0.1", &peer.credentials(), &opts(&peer))
+            .await
+            .unwrap_or_else(|e| panic!("{d:?}: {e}"));
+        assert!(s.is_signed());
+        let mut p = s.open_pipe("srvsvc").await.unwrap();
+        assert_eq!(p.transceive(b"ntlm").await.unwrap(), b"ntlm");
+        let wrong = Credentials::password("PEER", "tester", "not the password");
+        let r = SmbSession::connect("127.0.0.1", &wrong, &opts(&peer)).await;
+        assert!(
+            matches!(
+                r,
+                Err(Error::Status {
+                    command: "SESSION_SETUP",
+                    status: 0xC000_006D
+                })
+            ),
+            "{r:?}"
+        );
+    }
 }
