@@ -915,7 +915,17 @@ impl Association {
                 let (alloc_hint, context_id) = response_fixed(&frame)?;
                 let range = match self.auth.as_mut() {
                     Some(a) => a.open(&mut frame, data_start, lay)?,
-                    None => data_start..lay.body_end,
+                    // A trailer without a security context is tolerated, but its padding must
+                    // not reach back into the fixed part (as `AuthState::open` checks).
+                    None => match lay.trailer {
+                        Some((start, t)) if lay.body_end < data_start => {
+                            return Err(Error::AuthPadLength {
+                                pad: t.pad_length,
+                                available: start.saturating_sub(data_start),
+                            });
+                        }
+                        _ => data_start..lay.body_end,
+                    },
                 };
                 let last =
                     s.frags
