@@ -285,11 +285,11 @@ impl<T> Iterator for Pages<T> {
                     return Some(Err(e));
                 }
                 Ok(page) => {
+                    // Judge the page before yielding any of it: after an error, nothing follows.
                     let empty = page.items.is_empty();
-                    self.buf.extend(page.items);
-                    if page.resume == 0 {
-                        self.state = PagesState::Done;
-                    } else if empty || (self.state == PagesState::More && page.resume == asked) {
+                    if page.resume != 0
+                        && (empty || (self.state == PagesState::More && page.resume == asked))
+                    {
                         self.state = PagesState::Done;
                         return Some(Err(Error::local(
                             "enumeration",
@@ -297,6 +297,10 @@ impl<T> Iterator for Pages<T> {
                             WinError::RPC_S_PROTOCOL_ERROR,
                             "the server asks for another page but made no progress",
                         )));
+                    }
+                    self.buf.extend(page.items);
+                    if page.resume == 0 {
+                        self.state = PagesState::Done;
                     } else {
                         self.state = PagesState::More;
                         self.resume = page.resume;

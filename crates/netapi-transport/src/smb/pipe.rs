@@ -112,10 +112,18 @@ impl Pipe {
         filled: bool,
     ) -> Result<Vec<u8>, Error> {
         let truncated = status == STATUS_BUFFER_OVERFLOW || filled;
+        // The whole message gets one response deadline: a server that trickles an endless
+        // STATUS_BUFFER_OVERFLOW chain in tiny chunks stays under the byte limit for a very
+        // long time, so bytes alone do not bound the wait.
+        let after = self.session.inner.driver.timeouts.response;
+        let deadline = tokio::time::Instant::now() + after;
         loop {
             let short_pdu = truncated && pdu_len(&msg).is_some_and(|n| msg.len() < n);
             if status != STATUS_BUFFER_OVERFLOW && !short_pdu {
                 return Ok(msg);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(Error::Timeout { op: "pipe message", after });
             }
             let (sid, tid, fid) = self.ids();
             let len = self.max_out();

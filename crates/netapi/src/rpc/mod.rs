@@ -13,12 +13,17 @@ use crate::{Error, Result};
 use conn::{Connector, InterfaceId};
 
 /// Encode `req`, call `opnum` of `interface` on a pooled association, decode the response.
-/// A fault leaves the association pooled; any other failure drops it so the next call opens a
-/// fresh one.
 ///
-/// A response that does not decode but ends in a failure status is reported as that status: the
-/// return value is always the last four bytes of a stub, and a server that refuses a call may
-/// leave the `[out]` parameters in a shape the IDL does not allow.
+/// The association goes back to the pool only when it is known to be in step: after an answer
+/// that decoded, or after a call-level fault. Anything else (transport failure, protocol error,
+/// an answer that did not decode, an association-level fault with call_id 0) drops it, so the next
+/// call opens a fresh one.
+///
+/// An answer that does not decode is reported as the server's status when it has the shape of
+/// a refusal: short (at most [`REFUSAL_MAX_LEN`] bytes), not merely followed by extra bytes, and
+/// ending in a code of the method's code space that has a name. A server that refuses a call may
+/// leave the `[out]` parameters in a shape the IDL does not allow, while the return value is
+/// always the last four bytes. Anything else is `RPC_X_BAD_STUB_DATA` (1783).
 /// quirk(samba-4.17): NetrShareEnum / NetrShareGetInfo at level 503 answer `ERROR_INVALID_LEVEL`
 /// with a union arm Samba's IDL lacks.
 pub(crate) async fn call<Req: Ndr, Resp: Response>(
@@ -34,31 +39,20 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
         .await
         .map_err(|e| errors::from_transport(op, e))?;
     match bound.client.call(bound.context, opnum, &stub).await {
-        Ok(bytes) => {
-            conn.checkin(bound);
-            netapi_ndr::decode::<Resp>(&bytes).map_err(|e| {
-                match trailing_status(&bytes) {
-                    Some(status) => {
-                        let err = match Resp::STATUS_KIND {
-                            StatusKind::Win32 => Error::win32_status(op, status),
-                            StatusKind::NtStatus => Error::nt_status(op, status),
-                            // A DCE `error_status_t` (the endpoint mapper's, which the
-                            // transport calls itself): DCE statuses share the fault code space.
-                            StatusKind::Dce => {
-                                let dce = crate::RpcFault(status);
-                                Error::server(op, crate::Code::Fault(dce), dce.to_win32())
-                            }
-                        };
-                        err.with_detail(format!("the rest of the answer did not decode: {e}"))
-                    }
-                    None => errors::from_decode(op, e),
-                }
-            })
-        }
+        Ok(bytes) => match netapi_ndr::decode::<Resp>(&bytes) {
+            Ok(resp) => {
+                conn.checkin(bound);
+                Ok(resp)
+            }
+            Err(e) => Err(match refusal::<Resp>(op, &bytes, &e) {
+                Some(err) => err.with_detail(format!("the rest of the answer did not decode: {e}")),
+                None => errors::from_decode(op, e),
+            }),
+        },
         Err(e) => {
             if matches!(
                 e,
-                netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { .. })
+                netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { call_id, .. }) if call_id != 0
             ) {
                 conn.checkin(bound);
             }
@@ -67,8 +61,36 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
     }
 }
 
-/// The non-zero status in the last four bytes of a response stub, if any.
-fn trailing_status(stub: &[u8]) -> Option<u32> {
+/// Longest undecodable answer still read as a refusal (a refused call carries no data).
+const REFUSAL_MAX_LEN: usize = 64;
+
+/// The server's status of an answer that did not decode, when the answer looks like a refusal.
+fn refusal<Resp: Response>(
+    op: &'static str,
+    stub: &[u8],
+    e: &netapi_ndr::DecodeError,
+) -> Option<Error> {
+    if stub.len() > REFUSAL_MAX_LEN
+        || matches!(e.kind, netapi_ndr::DecodeErrorKind::TrailingBytes { .. })
+    {
+        return None;
+    }
     let tail: [u8; 4] = stub.get(stub.len().checked_sub(4)?..)?.try_into().ok()?;
-    Some(u32::from_le_bytes(tail)).filter(|&s| s != 0)
+    let status = u32::from_le_bytes(tail);
+    if status == 0 {
+        return None;
+    }
+    match Resp::STATUS_KIND {
+        StatusKind::Win32 => crate::WinError(status)
+            .name()
+            .map(|_| Error::win32_status(op, status)),
+        StatusKind::NtStatus => crate::NtStatus(status)
+            .name()
+            .map(|_| Error::nt_status(op, status)),
+        // A DCE `error_status_t` (the endpoint mapper's): DCE statuses share the fault space.
+        StatusKind::Dce => crate::RpcFault(status).name().map(|_| {
+            let dce = crate::RpcFault(status);
+            Error::server(op, crate::Code::Fault(dce), dce.to_win32())
+        }),
+    }
 }
