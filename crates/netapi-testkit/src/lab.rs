@@ -52,7 +52,9 @@ pub struct Lab {
 }
 
 fn var(name: &str) -> Option<String> {
-    std::env::var(format!("NETAPI_LAB_{name}")).ok().filter(|v| !v.is_empty())
+    std::env::var(format!("NETAPI_LAB_{name}"))
+        .ok()
+        .filter(|v| !v.is_empty())
 }
 
 impl Lab {
@@ -61,10 +63,14 @@ impl Lab {
         match Self::from_env() {
             Some(lab) => Some(lab),
             None if std::env::var("CI").as_deref() == Ok("true") => {
-                panic!("CI=true but the Samba lab is not configured: run `eval \"$(tools/lab env)\"` after `tools/lab up all`")
+                panic!(
+                    "CI=true but the Samba lab is not configured: run `eval \"$(tools/lab env)\"` after `tools/lab up all`"
+                )
             }
             None => {
-                eprintln!("skipped: Samba lab not configured (NETAPI_LAB_FS_IP unset; run `tools/lab up all` and `eval \"$(tools/lab env)\"`)");
+                eprintln!(
+                    "skipped: Samba lab not configured (NETAPI_LAB_FS_IP unset; run `tools/lab up all` and `eval \"$(tools/lab env)\"`)"
+                );
                 None
             }
         }
@@ -97,9 +103,11 @@ impl Lab {
             role: "dc",
         };
         let root = PathBuf::from(var("ROOT")?);
-        let tool = std::env::var("NETAPI_LAB_TOOL").map(PathBuf::from).unwrap_or_else(|_| {
-            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/lab"))
-        });
+        let tool = std::env::var("NETAPI_LAB_TOOL")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| {
+                PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/lab"))
+            });
         Some(Lab {
             fs,
             dc,
@@ -129,12 +137,20 @@ impl Lab {
     /// ordinary user), and return a guard that ends it when dropped.
     pub fn hold_file(&self, server: &Server, seconds: u32) -> HeldFile {
         let pid = self.tool(&["hold-file", server.role, &seconds.to_string()]);
-        HeldFile { pid: pid.trim().to_string() }
+        HeldFile {
+            pid: pid.trim().to_string(),
+        }
     }
 
     /// Run a Samba client tool (`rpcclient`, `smbclient`, `net`) with the lab's client config,
     /// as `user` on `server`; returns (success, stdout + stderr).
-    pub fn samba_tool(&self, tool: &str, server: &Server, user: &str, args: &[&str]) -> (bool, String) {
+    pub fn samba_tool(
+        &self,
+        tool: &str,
+        server: &Server,
+        user: &str,
+        args: &[&str],
+    ) -> (bool, String) {
         let cred = format!("{}\\{}%{}", server.domain, user, server.password);
         let mut cmd = Command::new(tool);
         cmd.arg("-s").arg(&self.client_conf);
@@ -149,7 +165,9 @@ impl Lab {
                 cmd.args(["-U", &cred, &server.ip]).args(args);
             }
         }
-        let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
         let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
         text.push_str(&String::from_utf8_lossy(&out.stderr));
         (out.status.success(), text)
@@ -175,10 +193,14 @@ impl Lab {
         let conf = conf.to_string_lossy().into_owned();
         let mut total = 0;
         for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
             let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
             if cmdline.contains("rpcd_classic") && cmdline.contains(&conf) {
-                total += std::fs::read_dir(entry.path().join("fd")).map(|d| d.count()).unwrap_or(0);
+                total += std::fs::read_dir(entry.path().join("fd"))
+                    .map(|d| d.count())
+                    .unwrap_or(0);
             }
         }
         total
