@@ -1,3 +1,6 @@
+//! Tests of NEGOTIATE encoding and parsing ([MS-SMB2] 2.2.3, 2.2.4): Microsoft's published
+//! negotiate request body, negotiate contexts, and malformed server answers.
+
 use super::*;
 use crate::test_vectors::*;
 
