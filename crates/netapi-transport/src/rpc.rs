@@ -70,6 +70,14 @@ impl<I: RpcIo> RpcClient<I> {
             .await?;
         let event = client.wait_event().await?;
         client.blocking_steps = false;
+        // Only the kind of event: stubs may carry protected data and are never logged.
+        let answer = match &event {
+            Event::Bound { .. } => "bind_ack",
+            Event::Fault { .. } => "fault",
+            Event::Shutdown => "shutdown",
+            _ => "unexpected PDU",
+        };
+        tracing::debug!(interfaces = ?interfaces, answer, "DCE/RPC bind answered");
         match event {
             Event::Bound { contexts } => check_accepted(&contexts)?,
             other => return Err(client.unexpected(other)),
@@ -124,6 +132,13 @@ impl<I: RpcIo> RpcClient<I> {
     pub async fn call(&mut self, context: u16, opnum: u16, stub: &[u8]) -> Result<Vec<u8>, Error> {
         self.usable()?;
         let call_id = self.assoc.request(context, opnum, stub).map_err(rpc_err)?;
+        tracing::trace!(
+            context,
+            opnum,
+            call_id,
+            request_bytes = stub.len(),
+            "DCE/RPC request"
+        );
         match self.wait_event().await? {
             Event::Response { call_id: c, stub } if c == call_id => Ok(stub),
             Event::Fault { call_id: c, status } if c == call_id => {

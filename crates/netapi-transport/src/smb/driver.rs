@@ -281,7 +281,14 @@ impl Driver {
         tokio::pin!(deadline);
         loop {
             tokio::select! {
-                r = &mut rx => return r.unwrap_or(Err(Error::Disconnected)),
+                r = &mut rx => {
+                    let r = r.unwrap_or(Err(Error::Disconnected));
+                    match &r {
+                        Ok(resp) => tracing::trace!(command = op, status = format_args!("{:#010x}", resp.status), "SMB2 response"),
+                        Err(e) => tracing::debug!(command = op, error = %e, "SMB2 request failed"),
+                    }
+                    return r;
+                }
                 _ = rung(&bell) => {
                     // Only with an async deadline shorter than the response deadline.
                     after = self.timeouts.async_response;
@@ -304,6 +311,7 @@ impl Driver {
                     // The request is lost in a stalled server: nothing on this connection can
                     // be trusted to complete, so it goes, and every other waiter learns now.
                     self.kill(Dead::Disconnected);
+                    tracing::debug!(command = op, ?after, "SMB2 response timed out; connection dropped");
                     return Err(Error::Timeout { op, after });
                 }
             }

@@ -123,7 +123,10 @@ impl Pipe {
                 return Ok(msg);
             }
             if tokio::time::Instant::now() >= deadline {
-                return Err(Error::Timeout { op: "pipe message", after });
+                return Err(Error::Timeout {
+                    op: "pipe message",
+                    after,
+                });
             }
             let (sid, tid, fid) = self.ids();
             let len = self.max_out();

@@ -158,6 +158,13 @@ impl SmbSession {
         if matches!(validate, Some(Dialect::SMB3_0 | Dialect::SMB3_0_2)) {
             validate_negotiate(driver, session_id, tree_id).await?;
         }
+        tracing::debug!(
+            server = host,
+            dialect = ?validate,
+            signing = info.signing,
+            encryption = info.encryption,
+            "SMB2 session on IPC$ established"
+        );
         Ok(SmbSession {
             inner: Arc::new(SessionInner {
                 driver: driver.clone(),

@@ -34,6 +34,13 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
     req: &Req,
 ) -> Result<Resp> {
     let stub = netapi_ndr::encode(req).map_err(|e| errors::from_encode(op, e))?;
+    tracing::debug!(
+        op,
+        interface = interface.name,
+        opnum,
+        server = conn.server(),
+        "NetApi call"
+    );
     let mut bound = conn
         .checkout(interface)
         .await
