@@ -31,8 +31,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SIZES = {
     # repeats, warm calls, fresh connections, timed enumerations per run, seeded shares,
     # concurrent tasks x calls, hosts
-    "full": dict(repeats=5, warm=1000, fresh=50, enum=5, shares=2000, tasks=16, conc=1000, hosts=100),
-    "smoke": dict(repeats=1, warm=20, fresh=3, enum=1, shares=200, tasks=4, conc=10, hosts=5),
+    "full": dict(repeats=5, warm=1000, fresh=50, enum=5, shares=2000, tasks=16, conc=1000, hosts=100, rtt_ms=20),
+    "smoke": dict(repeats=1, warm=20, fresh=3, enum=1, shares=200, tasks=4, conc=10, hosts=5, rtt_ms=2),
 }
 
 RPCCLIENT_CMD = {"share-enum-1": "netshareenumall 1", "server-info-101": "srvinfo"}
@@ -278,8 +278,8 @@ def warm(a, p, sz, op):
     n = sz["warm"]
     cmd = RPCCLIENT_CMD[op]
 
-    def ours(key, label, signing):
-        j = p.netapi("warm", "--op", op, "--calls", str(n), signing=signing)
+    def ours(key, label, signing, *more):
+        j = p.netapi("warm", "--op", op, "--calls", str(n), *more, signing=signing)
         if j["items"] < 1:
             raise Failure("no items")
         w.row(key, label).add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"],
@@ -309,6 +309,9 @@ def warm(a, p, sz, op):
         attempt(w, "impacket", imp)
         attempt(w, "floor", flo)
         attempt(w, "netapi unsigned", lambda: ours("netapi-unsigned", "netapi (unsigned)", "off"))
+        attempt(w, "netapi current-thread",
+                lambda: ours("netapi-ct", "netapi AsyncClient on a current-thread runtime (signed)", "preferred",
+                             "--current-thread"))
     w.target("per call ≤ 1.0× rpcclient", w.ratio("netapi", "rpcclient"), 1.0)
     w.target("per call ≤ 0.15× impacket", w.ratio("netapi", "impacket"), 0.15)
     return w
@@ -464,12 +467,18 @@ def concurrent(a, p, sz):
     return w
 
 
-def many(a, p, sz):
+def many(a, p, sz, rtt_ms=0):
     hosts = a.hosts.split(",")[: sz["hosts"]]
+    if rtt_ms:
+        # The same servers behind delay-proxy: 127.0.1.i becomes <proxy net>.i.
+        hosts = [a.proxy_net + "." + h.rsplit(".", 1)[1] for h in hosts]
     h = len(hosts)
-    w = Workload("many", f"Many servers: {h} hosts x one fresh connection + NetServerGetInfo 101, "
+    where = f"{rtt_ms} ms round trip (emulated)" if rtt_ms else "loopback"
+    w = Workload("many-rtt%d" % rtt_ms if rtt_ms else "many",
+                 f"Many servers, {where}: {h} hosts x one fresh connection + NetServerGetInfo 101, "
                  "one after another vs all at once", "ms/host")
     hl = ",".join(hosts)
+    repeats = sz["repeats"] if not rtt_ms else min(sz["repeats"], 3)
 
     def ours(mode):
         j = p.netapi("many", "--hosts", hl, "--mode", mode)
@@ -502,18 +511,18 @@ def many(a, p, sz):
             wall / h * 1e3, sum(r[2] for r in res) / h * 1e3, max(r[3] for r in res), server=server / h * 1e3,
             hosts_per_s=h / wall)
 
-    for _ in range(sz["repeats"]):
+    for _ in range(repeats):
         for mode in ("seq", "conc"):
             attempt(w, f"netapi {mode}", lambda: ours(mode))
             attempt(w, f"rpcclient {mode}", lambda: rpc(mode))
             attempt(w, f"impacket {mode}", lambda: imp(mode))
     speed = w.ratio("netapi-seq", "netapi-conc")
-    w.target(f"{h} servers concurrently ≥ 20× faster than one after another", speed, 20.0, kind="min")
+    w.target(f"{h} servers concurrently ≥ 20× faster than one after another ({where})", speed, 20.0, kind="min")
     w.notes.append(f"speed-up (sequential ÷ concurrent wall time): netapi {fmt(speed)}×, rpcclient "
                    f"{fmt(w.ratio('rpcclient-seq', 'rpcclient-conc'))}×, impacket "
                    f"{fmt(w.ratio('impacket-seq', 'impacket-conc'))}×")
     conc = w.rows.get("netapi-conc")
-    if conc and conc.median("server"):
+    if conc and conc.median("server") and not rtt_ms:
         cores = os.cpu_count() or 1
         w.notes.append(f"the server needs {fmt(conc.median('server'))} ms of CPU per fresh connection; with "
                        f"{cores} cores shared by server and client, no client can go below "
@@ -528,6 +537,22 @@ def python_module(a, p, sz):
         w.notes.append("not yet: the win32net module does not exist yet (crates/netapi-py)")
         w.row("win32net", "win32net (netapi-py)", "not yet")
     return w
+
+
+def with_proxy(a, sz, fn):
+    """Run `fn` with delay-proxy forwarding <proxy net>.i to the bench lab's hosts."""
+    n = len(a.hosts.split(",")[: sz["hosts"]])
+    target = a.hosts.split(",")[0].rsplit(".", 1)[0]
+    proxy = subprocess.Popen([os.path.join(a.bin_dir, "delay-proxy"), "--listen", a.proxy_net, "--target", target,
+                              "--count", str(n), "--delay-ms", str(sz["rtt_ms"] / 2)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        if proxy.stdout.readline().strip() != "ready":
+            raise Failure(f"delay-proxy did not start: {proxy.stderr.read()[-300:]}")
+        return fn()
+    finally:
+        proxy.terminate()
+        proxy.wait()
 
 
 # ---------------------------------------------------------------- bench lab shares ----------
@@ -736,6 +761,7 @@ def main():
     ap.add_argument("--raw-dir", required=True)
     ap.add_argument("--only", default="", help="comma-separated workload ids (default: all)")
     ap.add_argument("--server-note", default="")
+    ap.add_argument("--proxy-net", default="127.0.2", help="127.x.y of delay-proxy's addresses")
     a = ap.parse_args()
     sz = dict(SIZES[a.mode])
     if a.repeats:
@@ -753,6 +779,7 @@ def main():
         ("fresh", lambda: fresh(a, p, sz)),
         ("concurrent", lambda: concurrent(a, p, sz)),
         ("many", lambda: many(a, p, sz)),
+        ("many-rtt", lambda: with_proxy(a, sz, lambda: many(a, p, sz, sz["rtt_ms"]))),
         ("enum-502", lambda: enum(a, p, sz, 0)),
         ("enum-502-paged", lambda: enum(a, p, sz, 16384)),
         ("python", lambda: python_module(a, p, sz)),

@@ -49,6 +49,10 @@ enum Workload {
         op: Op,
         #[arg(long, default_value_t = 1000)]
         calls: usize,
+        /// Use `AsyncClient` on a current-thread tokio runtime of our own instead of the
+        /// blocking `Client` (whose shared runtime has two worker threads).
+        #[arg(long)]
+        current_thread: bool,
     },
     /// N fresh connections, each with one call.
     Fresh {
@@ -98,7 +102,8 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
     let cli = Cli::parse();
     let t = &cli.target;
     let out = match cli.workload {
-        Workload::Warm { op, calls } => warm(t, op, calls)?,
+        Workload::Warm { op, calls, current_thread: false } => warm(t, op, calls)?,
+        Workload::Warm { op, calls, current_thread: true } => warm_current_thread(t, op, calls)?,
         Workload::Fresh { op, calls } => fresh(t, op, calls)?,
         Workload::Enum { level, pref_len, calls } => enumerate(t, level, pref_len, calls, heap)?,
         Workload::Concurrent { tasks, calls } => concurrent(t, tasks, calls)?,
@@ -149,6 +154,21 @@ fn warm(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
         call(&c, op)?;
     }
     Ok(result("warm", &mark, json!({ "op": op_name(op), "calls": calls, "items": items })))
+}
+
+/// The same calls through `AsyncClient` on a current-thread runtime: the caller's thread also
+/// drives the socket, so a call needs no thread wake-up at all.
+fn warm_current_thread(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let c = AsyncClient::new(&t.server, t.options())?;
+    rt.block_on(async {
+        let items = call_async(&c, op).await?;
+        let mark = Mark::now();
+        for _ in 0..calls {
+            call_async(&c, op).await?;
+        }
+        Ok(result("warm", &mark, json!({ "op": op_name(op), "calls": calls, "items": items, "runtime": "current-thread" })))
+    })
 }
 
 fn fresh(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
