@@ -92,14 +92,16 @@ impl Codec<String> for Str {
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
         let bytes = read_units(a, 2, r)?;
-        // Worst case 3 UTF-8 bytes per UTF-16 unit (a surrogate pair is 2
-        // units for 4 bytes).
-        let cap = bytes.len() / 2 * 3;
-        r.charge(cap)?;
-        let mut s = String::with_capacity(cap);
-        s.extend(
-            char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
-        );
+        let chars = || {
+            char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        };
+        // Exactly the UTF-8 length: reserving the worst case (3 bytes per unit) left ASCII
+        // strings, most of what servers send, holding three times their size for as long as
+        // the caller keeps the result.
+        let len = chars().map(char::len_utf8).sum();
+        r.charge(len)?;
+        let mut s = String::with_capacity(len);
+        s.extend(chars());
         Ok(s)
     }
     fn decode_deferred(

@@ -448,6 +448,19 @@ fn unpaired_surrogates_become_replacement_characters() {
 }
 
 #[test]
+fn decoded_strings_hold_exactly_their_utf8_length() {
+    // "ab" then U+00E9 (2 UTF-8 bytes) and a surrogate pair (4 bytes): no spare capacity, so a
+    // large enumeration's result holds what it needs and not 3 bytes per UTF-16 unit.
+    let v: Info1 = decode(&hex(
+        "00000200 00000000 00000000 06000000 00000000 06000000 6100 6200 e900 3dd8 00de 0000",
+    ))
+    .unwrap();
+    let name = v.name.unwrap();
+    assert_eq!(name, "ab\u{e9}\u{1f600}");
+    assert_eq!(name.capacity(), name.len());
+}
+
+#[test]
 fn a_string_without_terminator_is_accepted() {
     let v: Info1 = decode(&hex(
         "00000200 00000000 00000000 01000000 00000000 01000000 6100",
