@@ -48,6 +48,9 @@ pub struct Cli {
     /// Timed calls (after one untimed warm-up call).
     #[arg(long, default_value_t = 1000)]
     calls: usize,
+    /// DCE/RPC fragment size offered in the bind (netapi's: 4280).
+    #[arg(long, default_value_t = netapi_transport::smb::PIPE_FRAG_SIZE)]
+    frag: u16,
 }
 
 /// Calls the floor can replay.
@@ -78,7 +81,7 @@ const HDR: usize = 4 + 64;
 /// Run the floor named on the command line.
 pub fn run() -> Res<()> {
     let cli = Cli::parse();
-    let mut s = Session::open(&cli.target)?;
+    let mut s = Session::open(&cli.target, cli.frag)?;
     let (opnum, stub, pageable) = request_stub(&cli)?;
     let pdu = s.request_pdu(opnum, &stub)?;
     let max_out = MAX_OUT.min(s.max_out);
@@ -136,6 +139,7 @@ pub fn run() -> Res<()> {
     m.insert("response_bytes".into(), json!(bytes));
     m.insert("response_bytes_per_call".into(), json!(per_call_bytes));
     m.insert("reads".into(), json!(reads));
+    m.insert("frag".into(), json!(cli.frag));
     m.insert("pages".into(), json!(pages / cli.calls.max(1) as u64));
     if cli.op == FloorOp::ShareEnum {
         m.insert("per_call_s".into(), json!(per_call));
@@ -185,7 +189,7 @@ struct Session {
 }
 
 impl Session {
-    fn open(t: &Target) -> Res<Session> {
+    fn open(t: &Target, frag: u16) -> Res<Session> {
         let sock = TcpStream::connect((t.server.as_str(), 445))?;
         sock.set_nodelay(true)?;
         let mut salt = [0u8; 32];
@@ -199,7 +203,7 @@ impl Session {
             session_id: 0,
             tree_id: 0,
             file_id: FileId::NONE,
-            assoc: Association::new(AssocConfig::new(netapi_transport::smb::PIPE_FRAG_SIZE)),
+            assoc: Association::new(AssocConfig::new(frag)),
             context: 0,
             next_message_id: 0,
             call_id: 0,

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use netapi::info::ShareInfo;
 use netapi::{AsyncClient, Client, MAX_PREFERRED_LENGTH};
 use netapi_transport::smb::SmbClient;
 use serde_json::{json, Value};
@@ -214,7 +215,8 @@ fn enumerate(t: &Target, level: u32, pref_len: u32, calls: usize, heap: Option<H
         };
         let peak = (h.peak)() - before;
         let held = (h.current)().saturating_sub(before);
-        heap_fields = json!({ "heap_result_bytes": held, "heap_peak_bytes": peak, "heap_entries": v.len() });
+        heap_fields = json!({ "heap_result_bytes": held, "heap_peak_bytes": peak, "heap_entries": v.len(),
+                              "heap_content_bytes": content_bytes(&v) });
         drop(v);
     }
     let mut pages_fetched = 0usize;
@@ -250,6 +252,25 @@ fn enumerate(t: &Target, level: u32, pref_len: u32, calls: usize, heap: Option<H
         m.extend(h);
     }
     Ok(r)
+}
+
+/// The bytes an enumeration result needs at least: its vector of entries plus the exact length
+/// of every string and security descriptor (no allocator slack, no spare capacity).
+fn content_bytes(v: &[ShareInfo]) -> usize {
+    let s = |o: &Option<String>| o.as_ref().map_or(0, String::len);
+    let b = |o: &Option<Vec<u8>>| o.as_ref().map_or(0, Vec::len);
+    let strings: usize = v
+        .iter()
+        .map(|i| match i {
+            ShareInfo::L1(x) => s(&x.netname) + s(&x.remark),
+            ShareInfo::L2(x) => s(&x.netname) + s(&x.remark) + s(&x.path) + s(&x.passwd),
+            ShareInfo::L502(x) => {
+                s(&x.netname) + s(&x.remark) + s(&x.path) + s(&x.passwd) + b(&x.security_descriptor)
+            }
+            _ => 0,
+        })
+        .sum();
+    std::mem::size_of_val(v) + strings
 }
 
 fn runtime() -> tokio::runtime::Runtime {
