@@ -32,50 +32,15 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/epmapper")
 const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
 const SRVSVC: SyntaxId = SyntaxId::new("4b324fc8-1670-01d3-1278-5a47bf6ee188", 3, 0);
 
-fn read(file: &str) -> String {
-    let path = format!("{DIR}/{file}");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::{hex, truncations_fail};
 
-/// The stub bytes of a vector file: hex digits outside `#` comments.
 fn load(file: &str) -> Vec<u8> {
-    let digits: Vec<u8> = read(file)
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .flat_map(|l| l.bytes().filter(|b| !b.is_ascii_whitespace()))
-        .collect();
-    assert!(
-        digits.iter().all(u8::is_ascii_hexdigit),
-        "{file}: stray characters"
-    );
-    assert_eq!(digits.len() % 2, 0, "{file}: odd number of hex digits");
-    digits
-        .chunks(2)
-        .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
-        .collect()
+    common::load(&format!("epmapper/{file}"))
 }
 
-/// The text after `key` on the vector's header line that starts with it.
 fn header(file: &str, key: &str) -> String {
-    read(file)
-        .lines()
-        .find_map(|l| l.strip_prefix("# ")?.strip_prefix(key))
-        .unwrap_or_else(|| panic!("{file}: no header line {key:?}"))
-        .trim()
-        .to_owned()
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// Every strict prefix of `b` must be an `Err` (a panic fails the test too).
-fn truncations_fail<T: Ndr + Debug>(file: &str, b: &[u8]) {
-    for n in 0..b.len() {
-        if let Ok(p) = decode::<T>(&b[..n]) {
-            panic!("{file}: prefix of {n} bytes decoded: {p:?}");
-        }
-    }
+    common::header(&format!("epmapper/{file}"), key)
 }
 
 /// A Samba answer: decodes, re-encodes byte for byte with referent ids from

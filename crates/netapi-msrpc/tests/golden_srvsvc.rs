@@ -20,82 +20,33 @@
 use std::fmt::Debug;
 
 use netapi_msrpc::srvsvc::*;
-use netapi_ndr::{FIRST_REFERENT_ID, Ndr, Writer, decode, encode, encode_into};
+use netapi_ndr::{Ndr, decode, encode};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/srvsvc");
+mod common;
+use common::{Reencode, truncations_fail};
 
-/// The stub bytes of a vector file: hex digits outside `#` comments (a `#`
-/// comments out the rest of its line, so hand-written vectors can annotate
-/// each field).
+/// A vector of this interface (`tests/vectors/srvsvc/<file>`).
 fn load(file: &str) -> Vec<u8> {
-    let path = format!("{DIR}/{file}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let digits: Vec<u8> = text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .flat_map(|l| l.bytes().filter(|b| !b.is_ascii_whitespace()))
-        .collect();
-    assert!(
-        digits.iter().all(u8::is_ascii_hexdigit),
-        "{file}: stray characters"
-    );
-    assert_eq!(digits.len() % 2, 0, "{file}: odd number of hex digits");
-    digits
-        .chunks(2)
-        .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
-        .collect()
+    common::load(&format!("srvsvc/{file}"))
 }
 
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// How a vector must re-encode.
+/// How a vector must re-encode: an impacket request, a Samba answer to a request with `n`
+/// non-NULL pointers, or a hand-written spec vector.
 #[derive(Debug, Clone, Copy)]
 enum How {
-    /// An impacket request: same length, same decoded value.
     Impacket,
-    /// A Samba response to a request with `n` non-NULL pointers: byte for
-    /// byte, referent ids from `0x00020000 + 4n`.
     Samba(u32),
-    /// A hand-written spec vector: byte for byte from `0x00020000`.
     Spec,
 }
 
 /// Decodes `file` as `T` and checks re-encoding and truncation.
 fn golden<T: Ndr + PartialEq + Debug>(file: &str, how: How) -> T {
-    let b = load(file);
-    let v: T = decode(&b).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let first = match how {
-        How::Samba(n) => FIRST_REFERENT_ID + 4 * n,
-        How::Impacket | How::Spec => FIRST_REFERENT_ID,
+    let how = match how {
+        How::Impacket => Reencode::SameValue,
+        How::Samba(n) => Reencode::samba(n),
+        How::Spec => Reencode::Exact,
     };
-    let mut w = Writer::new().with_first_referent_id(first);
-    encode_into(&v, &mut w).unwrap_or_else(|e| panic!("{file}: re-encode: {e}"));
-    let re = w.into_bytes();
-    match how {
-        How::Samba(_) | How::Spec => assert_eq!(hex(&re), hex(&b), "{file}: re-encoding differs"),
-        How::Impacket => {
-            assert_eq!(re.len(), b.len(), "{file}: re-encoded length differs");
-            assert_eq!(
-                decode::<T>(&re).unwrap(),
-                v,
-                "{file}: re-encoded value differs"
-            );
-            assert_eq!(re, encode(&v).unwrap());
-        }
-    }
-    truncations_fail::<T>(file, &b);
-    v
-}
-
-/// Every strict prefix of `b` must be an `Err` (a panic fails the test too).
-fn truncations_fail<T: Ndr + Debug>(file: &str, b: &[u8]) {
-    for n in 0..b.len() {
-        if let Ok(p) = decode::<T>(&b[..n]) {
-            panic!("{file}: prefix of {n} bytes decoded: {p:?}");
-        }
-    }
+    common::golden(&format!("srvsvc/{file}"), how)
 }
 
 /// quirk(samba-4.17): a level-503 share answer. Samba's `SHARE_INFO` and
@@ -272,11 +223,12 @@ fn v16_share_get_info_l503_out_does_not_decode() {
 /// Every file in the vector directory has a test above.
 #[test]
 fn every_vector_is_listed() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(DIR)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".hex"))
-        .collect();
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/srvsvc"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".hex"))
+            .collect();
     on_disk.sort();
     let mut listed: Vec<String> = LISTED
         .iter()

@@ -9,6 +9,7 @@
 
 #![allow(dead_code)]
 
+mod common;
 #[path = "hard_types/golden.rs"]
 mod golden;
 #[path = "hard_types/roundtrip.rs"]

@@ -130,28 +130,9 @@ mod tests {
 
     const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
 
-    fn samr_tower_bytes(port: [u8; 2], ip: [u8; 4]) -> Vec<u8> {
-        [
-            &[5u8, 0][..],
-            &[19, 0, 0x0d],
-            &[
-                0x78, 0x57, 0x34, 0x12, 0x34, 0x12, 0xcd, 0xab, 0xef, 0, 0x01, 0x23, 0x45, 0x67,
-                0x89, 0xac,
-            ],
-            &[1, 0, 2, 0, 0, 0],
-            &[19, 0, 0x0d],
-            &[
-                0x04, 0x5d, 0x88, 0x8a, 0xeb, 0x1c, 0xc9, 0x11, 0x9f, 0xe8, 0x08, 0x00, 0x2b, 0x10,
-                0x48, 0x60,
-            ],
-            &[2, 0, 2, 0, 0, 0],
-            &[1, 0, 0x0b, 2, 0, 0, 0],
-            &[1, 0, 0x07, 2, 0],
-            &port,
-            &[1, 0, 0x09, 4, 0],
-            &ip,
-        ]
-        .concat()
+    /// The samr ncacn_ip_tcp tower (its byte layout is tested in `netapi_msrpc::epmapper`).
+    fn samr_tower_bytes(port: u16, ip: [u8; 4]) -> Vec<u8> {
+        Tower::ncacn_ip_tcp(&SAMR, Ipv4Addr::from(ip), port).encode().unwrap()
     }
 
     #[test]
@@ -164,35 +145,6 @@ mod tests {
         assert_eq!((EPMAPPER_PORT, MAX_FLOORS), (135, 16));
     }
 
-    #[test]
-    fn tower_layout_from_appendix_l() {
-        let t = Tower::ncacn_ip_tcp(&SAMR, Ipv4Addr::new(127, 0, 0, 3), 49154);
-        let bytes = t.encode().unwrap();
-        assert_eq!(bytes, samr_tower_bytes([0xc0, 0x02], [127, 0, 0, 3]));
-        let back = Tower::decode(&bytes).unwrap();
-        assert_eq!(back, t);
-        assert_eq!(back.interface(), Some(SAMR));
-        assert_eq!(back.tcp_port(), Some(49154));
-        assert_eq!(back.ipv4(), Some(Ipv4Addr::new(127, 0, 0, 3)));
-    }
-
-    #[test]
-    fn request_stub_layout() {
-        let t = Tower::ncacn_ip_tcp(&SAMR, Ipv4Addr::UNSPECIFIED, 0);
-        let stub = ept_map_request(&t, 4).unwrap();
-        let want = [
-            &[0u8, 0, 0, 0][..],
-            &[0, 0, 2, 0],
-            &[75, 0, 0, 0, 75, 0, 0, 0],
-            &samr_tower_bytes([0, 0], [0, 0, 0, 0]),
-            &[0],
-            &[0; 20],
-            &[4, 0, 0, 0],
-        ]
-        .concat();
-        assert_eq!(stub, want);
-        assert!(matches!(ept_map_request(&t, 501), Err(Error::Usage(_))));
-    }
 
     fn response(towers: &[Vec<u8>], status: u32) -> Vec<u8> {
         let mut out = vec![0u8; 20];
@@ -217,7 +169,7 @@ mod tests {
 
     #[test]
     fn parses_responses_and_rejects_bad_counts() {
-        let t = samr_tower_bytes([0xc0, 0x02], [127, 0, 0, 3]);
+        let t = samr_tower_bytes(49154, [127, 0, 0, 3]);
         let stub = response(&[t.clone(), t.clone()], 0);
         let r = parse_ept_map_response(&stub).unwrap();
         assert_eq!(r.towers.towers.len(), 2);
@@ -247,7 +199,7 @@ mod tests {
     #[test]
     fn our_limits_are_tighter_than_the_idl() {
         // Nine towers: within [range(0,500)], above MAX_TOWERS.
-        let t = samr_tower_bytes([0xc0, 0x02], [127, 0, 0, 3]);
+        let t = samr_tower_bytes(49154, [127, 0, 0, 3]);
         let mut nine = response(&vec![t; 9], 0);
         nine[24..28].copy_from_slice(&9u32.to_le_bytes()); // max_count
         assert!(netapi_ndr::decode::<EptMapResponse>(&nine).is_ok());

@@ -10,79 +10,11 @@
 //! requests the re-encoded stub must have the same length and decode to the
 //! same value.
 
-use std::fmt::Debug;
-
-use netapi_ndr::{Ndr, Writer, decode, encode, encode_into};
-
 use super::lsat::*;
 use super::samr::*;
 use super::wkssvc::*;
 
-fn load(rel: &str) -> Vec<u8> {
-    let path = format!("{}/tests/vectors/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let digits: Vec<u8> = text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(|l| l.bytes().filter(u8::is_ascii_hexdigit))
-        .collect();
-    assert!(digits.len().is_multiple_of(2), "{rel}: odd number of hex digits");
-    digits
-        .chunks(2)
-        .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
-        .collect()
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// How a vector must re-encode.
-#[derive(Clone, Copy, PartialEq)]
-enum Reencode {
-    /// Byte for byte.
-    Exact,
-    /// Byte for byte, referent ids numbered from the given id.
-    ExactFrom(u32),
-    /// Same length and same decoded value (the producer numbers referent
-    /// ids differently).
-    SameValue,
-}
-
-fn golden<T: Ndr + PartialEq + Debug>(rel: &str, how: Reencode) -> T {
-    let b = load(rel);
-    let v: T = decode(&b).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let first = match how {
-        Reencode::ExactFrom(id) => id,
-        _ => netapi_ndr::FIRST_REFERENT_ID,
-    };
-    let mut w = Writer::new().with_first_referent_id(first);
-    encode_into(&v, &mut w).unwrap_or_else(|e| panic!("{rel}: re-encode: {e}"));
-    let re = w.into_bytes();
-    if first == netapi_ndr::FIRST_REFERENT_ID {
-        assert_eq!(re, encode(&v).unwrap());
-    }
-    match how {
-        Reencode::Exact | Reencode::ExactFrom(_) => {
-            assert_eq!(hex(&re), hex(&b), "{rel}: re-encoding differs")
-        }
-        Reencode::SameValue => {
-            assert_eq!(re.len(), b.len(), "{rel}: re-encoded length differs");
-            assert_eq!(
-                decode::<T>(&re).unwrap(),
-                v,
-                "{rel}: re-encoded value differs"
-            );
-        }
-    }
-    for n in 0..b.len() {
-        if let Ok(p) = decode::<T>(&b[..n]) {
-            panic!("{rel}: prefix of {n} bytes decoded: {p:?}");
-        }
-    }
-    v
-}
-
+use super::common::{Reencode, golden};
 use Reencode::{Exact, ExactFrom, SameValue};
 
 fn text(s: &netapi_msrpc::dtyp::RpcUnicodeString) -> String {
