@@ -585,8 +585,11 @@ class Shares:
         self.hup()
 
     def remove(self):
-        with open(self.conf) as f:
-            lines = f.readlines()
+        try:
+            with open(self.conf) as f:
+                lines = f.readlines()
+        except FileNotFoundError:
+            return  # the lab is gone, and its shares with it
         keep, skip = [], False
         for line in lines:
             m = re.match(r"\s*\[(.*)\]\s*$", line)
@@ -619,6 +622,15 @@ class Shares:
             except (OSError, ProcessLookupError):
                 continue
         time.sleep(0.5)  # let the workers re-read smb.conf before the next call
+
+
+def lab_alive(server):
+    import socket
+    try:
+        with socket.create_connection((server, 445), timeout=5):
+            return True
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- report --------------------
@@ -797,6 +809,9 @@ def main():
                 continue
             if wid.startswith("enum") and not any(w.id.startswith("enum") for w in workloads):
                 shares.seed(sz["shares"])
+            if not lab_alive(a.server):
+                raise SystemExit(f"bench: the bench lab at {a.server} stopped answering (removed by someone "
+                                 "else?); results so far are not written")
             print(f"bench: {wid} ...", file=sys.stderr, flush=True)
             l0 = loadavg()
             t0 = time.time()
