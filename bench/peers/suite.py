@@ -89,8 +89,10 @@ class Proc:
     def batch(self, argvs, check=True):
         """Run programs all at once; returns their results and sets server_cpu."""
         s0 = self.server.cpu()
+        base = set(self.server.pids)
         jobs = [self.spawn(a) for a in argvs]
         res = [self.reap(j, check) for j in jobs]
+        self.server.settle(base)
         self.server_cpu = self.server.cpu() - s0
         return res
 
@@ -123,6 +125,13 @@ class ServerCpu:
                 continue
         self.pids = found
         return found
+
+    def settle(self, base, timeout=3.0):
+        """Wait until the server processes started for the last run (smbd's per-connection
+        children) are gone: their CPU reaches the parent's cutime only once they are reaped."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and self.ours() - base:
+            time.sleep(0.02)
 
     def cpu(self):
         total = 0

@@ -321,6 +321,9 @@ fn concurrent(t: &Target, tasks: usize, calls: usize) -> Result<Value, netapi::E
 fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error> {
     let opts = t.options();
     let mark = Mark::now();
+    let start = Instant::now();
+    // When each host was done, in seconds from the start: shows stragglers.
+    let mut done = Vec::with_capacity(hosts.len());
     let failures = match mode {
         Mode::Seq => {
             let mut failed = 0;
@@ -329,6 +332,7 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
                 if c.server_get_info_level(101).is_err() {
                     failed += 1;
                 }
+                done.push(start.elapsed().as_secs_f64());
             }
             failed
         }
@@ -339,19 +343,25 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
                     .iter()
                     .map(|h| {
                         let c = AsyncClient::new(h, opts.clone());
-                        tokio::spawn(async move { c?.server_get_info_level(101).await.map(|_| ()) })
+                        tokio::spawn(async move {
+                            let r = c?.server_get_info_level(101).await.map(|_| ());
+                            r.map(|()| start.elapsed().as_secs_f64())
+                        })
                     })
                     .collect();
                 let mut failed = 0;
                 for h in handles {
-                    if !matches!(h.await, Ok(Ok(()))) {
-                        failed += 1;
+                    match h.await {
+                        Ok(Ok(t)) => done.push(t),
+                        _ => failed += 1,
                     }
                 }
                 failed
             })
         }
     };
+    done.sort_by(f64::total_cmp);
+    let at = |q: f64| done.get(((done.len() as f64 - 1.0) * q).round() as usize).copied();
     let mode = match mode {
         Mode::Seq => "seq",
         Mode::Conc => "conc",
@@ -361,6 +371,7 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
         "many",
         &mark,
         json!({ "mode": mode, "hosts": hosts.len(), "failed": failures,
-                "hosts_per_s": hosts.len() as f64 / wall }),
+                "hosts_per_s": hosts.len() as f64 / wall,
+                "done_s": { "first": at(0.0), "median": at(0.5), "p90": at(0.9), "last": at(1.0) } }),
     ))
 }
