@@ -19,7 +19,7 @@ use netapi_dcerpc::pdu::{
 use netapi_dcerpc::{AuthLevel, AuthType, NDR20, SyntaxId};
 use netapi_fuzz::dcerpc_driver::{AssocDriver, SRVSVC};
 use netapi_fuzz::smb2_driver::{Driver, SESSION_KEY};
-use netapi_fuzz::tables::{DTYP_HARD, SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS};
+use netapi_fuzz::tables::{DTYP_HARD, EPMAPPER, SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS};
 use netapi_msrpc::dtyp::{FileTime, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString};
 use netapi_smb2::create::{CreateRequest, CreateResponse, FileId, close_response};
 use netapi_smb2::encryption::{NonceCounter, Sealer};
@@ -48,9 +48,10 @@ use netapi_smb2::status::{
 use netapi_smb2::tree::{TreeConnectRequest, TreeConnectResponse, share_type};
 use netapi_smb2::{Cipher, Command, Dialect, SigningAlgorithm};
 
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "decode_srvsvc",
     "decode_dtyp_hard",
+    "decode_epmapper",
     "dcerpc_pdu",
     "dcerpc_assoc",
     "smb2_messages",
@@ -91,6 +92,7 @@ fn main() {
     let ms = ms_vectors(&fuzz.join("../crates/netapi-smb2/src/test_vectors.rs"));
     decode_srvsvc(&mut s, &vectors.join("srvsvc"));
     decode_dtyp_hard(&mut s, &vectors);
+    decode_epmapper(&mut s, &vectors.join("epmapper"));
     dcerpc_pdu(&mut s);
     dcerpc_assoc(&mut s);
     smb2_messages(&mut s, &ms);
@@ -333,6 +335,34 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
             &with_selector(idx, &stub),
         );
     }
+}
+
+fn decode_epmapper(s: &mut Seeds, dir: &Path) {
+    use netapi_msrpc::epmapper::{Tower, Twr};
+    for (name, path) in sorted_files(dir) {
+        let (opnum, request) = vector_call(&name);
+        assert_eq!(opnum, 3, "{name}: only ept_map is declared");
+        let idx = if request { 0 } else { 1 };
+        let stub = unhex(&fs::read_to_string(&path).unwrap());
+        if !EPMAPPER[idx](&stub) {
+            println!("decode_epmapper: {name} does not decode (kept)");
+        }
+        s.add(
+            "decode_epmapper",
+            name.trim_end_matches(".hex"),
+            &with_selector(idx, &stub),
+        );
+    }
+    let samr = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
+    let t = Tower::ncacn_ip_tcp(&samr, std::net::Ipv4Addr::new(127, 0, 0, 3), 49154);
+    let twr = netapi_ndr::encode(&Twr::from_tower(&t).unwrap()).unwrap();
+    assert!(EPMAPPER[2](&twr));
+    s.add("decode_epmapper", "twr-samr", &with_selector(2, &twr));
+    s.add(
+        "decode_epmapper",
+        "tower-samr",
+        &with_selector(EPMAPPER.len(), &t.encode().unwrap()),
+    );
 }
 
 // ---- dcerpc_pdu --------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-//! The NDR types of `decode_srvsvc` and `decode_dtyp_hard`, indexed by the first input byte
+//! The NDR types of `decode_srvsvc`, `decode_dtyp_hard` and `decode_epmapper`, indexed by the first input byte
 //! (modulo the table length). The seed generator uses the same tables to give each golden
 //! vector its selector byte, so keep the order stable: appending is fine, reordering turns the
 //! committed seeds into other types' seeds.
 
 use netapi_msrpc::dtyp::*;
+use netapi_msrpc::epmapper::{EptLookupHandle, EptMapRequest, EptMapResponse, Twr};
 use netapi_msrpc::srvsvc::*;
 
 use crate::hard_types::{lsat::*, samr::*, wkssvc::*};
@@ -112,4 +113,13 @@ pub const DTYP_HARD: &[Decoder] = &[
     ndr_round_trip::<WkstaInfo502>,
     ndr_round_trip::<NetrWkstaGetInfoRequest>,
     ndr_round_trip::<NetrWkstaGetInfoResponse>,
+];
+
+/// epmapper (`netapi_msrpc::epmapper`): the `ept_map` call and its NDR types; the tower
+/// octets inside a `twr_t` have their own codec, fuzzed by `decode_epmapper` directly.
+pub const EPMAPPER: &[Decoder] = &[
+    ndr_round_trip::<EptMapRequest>,
+    ndr_round_trip::<EptMapResponse>,
+    ndr_round_trip::<Twr>,
+    ndr_round_trip::<EptLookupHandle>,
 ];
