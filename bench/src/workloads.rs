@@ -79,13 +79,15 @@ enum Workload {
         #[arg(long, default_value_t = 1000)]
         calls: usize,
     },
-    /// One NetServerGetInfo 101 (fresh connection) on each of `hosts`.
+    /// One call (on a fresh connection) to each of `hosts`.
     Many {
         /// Comma-separated server addresses.
         #[arg(long, value_delimiter = ',')]
         hosts: Vec<String>,
         #[arg(long)]
         mode: Mode,
+        #[arg(long, default_value = "server-info-101")]
+        op: Op,
     },
 }
 
@@ -108,7 +110,7 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
         Workload::Fresh { op, calls } => fresh(t, op, calls)?,
         Workload::Enum { level, pref_len, calls } => enumerate(t, level, pref_len, calls, heap)?,
         Workload::Concurrent { tasks, calls } => concurrent(t, tasks, calls)?,
-        Workload::Many { hosts, mode } => many(t, &hosts, mode)?,
+        Workload::Many { hosts, mode, op } => many(t, &hosts, mode, op)?,
     };
     emit(out);
     Ok(())
@@ -318,7 +320,7 @@ fn concurrent(t: &Target, tasks: usize, calls: usize) -> Result<Value, netapi::E
     })
 }
 
-fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error> {
+fn many(t: &Target, hosts: &[String], mode: Mode, op: Op) -> Result<Value, netapi::Error> {
     let opts = t.options();
     let mark = Mark::now();
     let start = Instant::now();
@@ -329,7 +331,10 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
             let mut failed = 0;
             for h in hosts {
                 let c = Client::new(h, opts.clone())?;
-                if c.server_get_info_level(101).is_err() {
+                if let Err(e) = call(&c, op) {
+                    if failed == 0 {
+                        eprintln!("netapi-bench: {h}: {e}");
+                    }
                     failed += 1;
                 }
                 done.push(start.elapsed().as_secs_f64());
@@ -344,8 +349,8 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
                     .map(|h| {
                         let c = AsyncClient::new(h, opts.clone());
                         tokio::spawn(async move {
-                            let r = c?.server_get_info_level(101).await.map(|_| ());
-                            r.map(|()| start.elapsed().as_secs_f64())
+                            let r = call_async(&c?, op).await;
+                            r.map(|_| start.elapsed().as_secs_f64())
                         })
                     })
                     .collect();
@@ -353,7 +358,12 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
                 for h in handles {
                     match h.await {
                         Ok(Ok(t)) => done.push(t),
-                        _ => failed += 1,
+                        other => {
+                            if failed == 0 {
+                                eprintln!("netapi-bench: {other:?}");
+                            }
+                            failed += 1
+                        }
                     }
                 }
                 failed
@@ -370,7 +380,7 @@ fn many(t: &Target, hosts: &[String], mode: Mode) -> Result<Value, netapi::Error
     Ok(result(
         "many",
         &mark,
-        json!({ "mode": mode, "hosts": hosts.len(), "failed": failures,
+        json!({ "mode": mode, "op": op_name(op), "hosts": hosts.len(), "failed": failures,
                 "hosts_per_s": hosts.len() as f64 / wall,
                 "done_s": { "first": at(0.0), "median": at(0.5), "p90": at(0.9), "last": at(1.0) } }),
     ))

@@ -4,7 +4,8 @@
 //!
 //! `delay-proxy --listen 127.0.2 --target 127.0.1 --count 100 --port 445 --delay-ms 10`
 //! forwards `127.0.2.i:445` to `127.0.1.i:445` for i = 1..=100, delaying every chunk by 10 ms
-//! each way (20 ms round trip). Chunks keep their order and are delayed, not serialised: a
+//! each way (20 ms round trip); `--targets 127.0.0.1:P1,127.0.0.1:P2,...` instead of
+//! `--target` forwards `127.0.2.i:445` to the i-th address given. Chunks keep their order and are delayed, not serialised: a
 //! chunk read at t leaves at t + delay whatever came before it. Prints `ready` once every
 //! address listens; runs until killed.
 
@@ -25,8 +26,11 @@ struct Cli {
     #[arg(long)]
     listen: String,
     /// First three octets of the target addresses (`127.0.1`).
-    #[arg(long)]
-    target: String,
+    #[arg(long, required_unless_present = "targets")]
+    target: Option<String>,
+    /// Explicit target addresses, one per listening address.
+    #[arg(long, value_delimiter = ',', conflicts_with = "target")]
+    targets: Vec<SocketAddr>,
     /// Addresses .1 to .count.
     #[arg(long)]
     count: u8,
@@ -49,7 +53,17 @@ async fn main() -> std::io::Result<()> {
     let mut listeners = Vec::new();
     for i in 1..=cli.count {
         let l = TcpListener::bind(addr(&cli.listen, i, cli.port)).await?;
-        listeners.push((l, addr(&cli.target, i, cli.port)));
+        let target = match &cli.target {
+            Some(net) => addr(net, i, cli.port),
+            None => match cli.targets.get(usize::from(i) - 1) {
+                Some(t) => *t,
+                None => {
+                    eprintln!("delay-proxy: --count {} but only {} --targets", cli.count, cli.targets.len());
+                    std::process::exit(2);
+                }
+            },
+        };
+        listeners.push((l, target));
     }
     for (l, target) in listeners {
         tokio::spawn(async move {
