@@ -106,16 +106,16 @@ impl State {
     /// writer task.
     fn flush(&mut self) {
         while let Some(mut frame) = self.conn.poll_transmit() {
-            if self.queued == 0 {
-                if let Some(wr) = &self.wr {
-                    match wr.try_write(&frame) {
-                        Ok(n) if n == frame.len() => continue,
-                        Ok(n) => {
-                            frame.drain(..n);
-                        }
-                        // WouldBlock, or an error the writer task will meet and report.
-                        Err(_) => {}
+            if self.queued == 0
+                && let Some(wr) = &self.wr
+            {
+                match wr.try_write(&frame) {
+                    Ok(n) if n == frame.len() => continue,
+                    Ok(n) => {
+                        frame.drain(..n);
                     }
+                    // WouldBlock, or an error the writer task will meet and report.
+                    Err(_) => {}
                 }
             }
             match &self.tx {
@@ -298,14 +298,14 @@ impl Driver {
                 _ = &mut deadline => {
                     // The server accepted the request and answers later ([MS-SMB2] 3.2.5.1.5):
                     // a separate, longer deadline counted from its interim response.
-                    if let Some(&since) = went_async.get() {
-                        if after != self.timeouts.async_response {
-                            after = self.timeouts.async_response;
-                            let until = since + after;
-                            if until > Instant::now() {
-                                deadline.as_mut().reset(until);
-                                continue;
-                            }
+                    if let Some(&since) = went_async.get()
+                        && after != self.timeouts.async_response
+                    {
+                        after = self.timeouts.async_response;
+                        let until = since + after;
+                        if until > Instant::now() {
+                            deadline.as_mut().reset(until);
+                            continue;
                         }
                     }
                     // The request is lost in a stalled server: nothing on this connection can
