@@ -26,13 +26,16 @@ use netapi_smb2::{Body, Config, Connection, Event, FileId, RequestId, Response, 
 use serde_json::json;
 
 use crate::measure::Mark;
-use crate::{emit, Target};
+use crate::{Target, emit};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// The command line of `wire-floor`.
 #[derive(Parser, Debug)]
-#[command(name = "wire-floor", about = "replay pre-encoded srvsvc requests over an open pipe")]
+#[command(
+    name = "wire-floor",
+    about = "replay pre-encoded srvsvc requests over an open pipe"
+)]
 pub struct Cli {
     #[command(flatten)]
     target: Target,
@@ -122,10 +125,13 @@ pub fn run() -> Res<()> {
     }
     let mut m = serde_json::Map::new();
     m.insert("tool".into(), json!("floor"));
-    m.insert("workload".into(), json!(match cli.op {
-        FloorOp::ShareEnum => "enum",
-        _ => "warm",
-    }));
+    m.insert(
+        "workload".into(),
+        json!(match cli.op {
+            FloorOp::ShareEnum => "enum",
+            _ => "warm",
+        }),
+    );
     m.extend(mark.fields());
     let op = match cli.op {
         FloorOp::ShareEnum1 => "share-enum-1",
@@ -154,19 +160,38 @@ fn request_stub(cli: &Cli) -> Res<(u16, Vec<u8>, bool)> {
     let unc = Some(format!("\\\\{}", cli.target.server));
     Ok(match cli.op {
         FloorOp::ServerInfo101 => {
-            let req = w::NetrServerGetInfoRequest { server_name: unc, level: 101 };
-            (w::NetrServerGetInfoRequest::OPNUM, netapi_ndr::encode(&req)?, false)
+            let req = w::NetrServerGetInfoRequest {
+                server_name: unc,
+                level: 101,
+            };
+            (
+                w::NetrServerGetInfoRequest::OPNUM,
+                netapi_ndr::encode(&req)?,
+                false,
+            )
         }
         FloorOp::ShareEnum1 | FloorOp::ShareEnum => {
-            let level = if cli.op == FloorOp::ShareEnum1 { 1 } else { cli.level };
-            let pref = if cli.op == FloorOp::ShareEnum && cli.pref_len != 0 { cli.pref_len } else { u32::MAX };
+            let level = if cli.op == FloorOp::ShareEnum1 {
+                1
+            } else {
+                cli.level
+            };
+            let pref = if cli.op == FloorOp::ShareEnum && cli.pref_len != 0 {
+                cli.pref_len
+            } else {
+                u32::MAX
+            };
             let req = w::NetrShareEnumRequest {
                 server_name: unc,
                 info_struct: w::ShareEnumStruct::request(level),
                 prefered_maximum_length: pref,
                 resume_handle: Some(0),
             };
-            (w::NetrShareEnumRequest::OPNUM, netapi_ndr::encode(&req)?, true)
+            (
+                w::NetrShareEnumRequest::OPNUM,
+                netapi_ndr::encode(&req)?,
+                true,
+            )
         }
     })
 }
@@ -194,7 +219,9 @@ impl Session {
         sock.set_nodelay(true)?;
         let mut salt = [0u8; 32];
         let mut guid = [0u8; 16];
-        getrandom::fill(&mut salt).and_then(|_| getrandom::fill(&mut guid)).map_err(|e| e.to_string())?;
+        getrandom::fill(&mut salt)
+            .and_then(|_| getrandom::fill(&mut guid))
+            .map_err(|e| e.to_string())?;
         let mut cfg = Config::new(guid, salt);
         cfg.signing = SigningPolicy::IfServerRequires;
         let mut s = Session {
@@ -218,7 +245,12 @@ impl Session {
             _ => return Err(format!("NEGOTIATE failed: {:#x}", r.status).into()),
         };
         let opts = netapi_auth::AuthOptions::default();
-        let mut ctx = netapi_auth::client_context(&t.credentials(), &opts, "cifs", netapi_auth::Framing::Spnego)?;
+        let mut ctx = netapi_auth::client_context(
+            &t.credentials(),
+            &opts,
+            "cifs",
+            netapi_auth::Framing::Spnego,
+        )?;
         let mut out = ctx.step((!hint.is_empty()).then_some(&hint[..]))?;
         let mut sid = 0u64;
         loop {
@@ -236,17 +268,24 @@ impl Session {
                 let key = ctx.session_key()?;
                 let info = s.conn.complete_session(sid, key.as_bytes())?;
                 if info.signing || info.encryption {
-                    return Err("the server requires signing or encryption; the floor sends plain frames".into());
+                    return Err(
+                        "the server requires signing or encryption; the floor sends plain frames"
+                            .into(),
+                    );
                 }
                 break;
             }
             out = ctx.step(Some(&token))?;
         }
         s.session_id = sid;
-        let id = s.conn.tree_connect(sid, &format!("\\\\{}\\IPC$", t.server))?;
+        let id = s
+            .conn
+            .tree_connect(sid, &format!("\\\\{}\\IPC$", t.server))?;
         let r = s.wait(id)?;
         s.tree_id = r.tree_id.ok_or("TREE_CONNECT failed")?;
-        let id = s.conn.create(sid, s.tree_id, &CreateRequest::pipe(Srvsvc::PIPE))?;
+        let id = s
+            .conn
+            .create(sid, s.tree_id, &CreateRequest::pipe(Srvsvc::PIPE))?;
         let r = s.wait(id)?;
         s.file_id = match r.body {
             Body::Create(c) => c.file_id,
@@ -277,10 +316,10 @@ impl Session {
                 self.sock.write_all(&frame)?;
             }
             while let Some(ev) = self.conn.poll_event() {
-                if let Event::Response(r) = ev {
-                    if r.id == id {
-                        return Ok(r);
-                    }
+                if let Event::Response(r) = ev
+                    && r.id == id
+                {
+                    return Ok(r);
                 }
             }
             let n = self.sock.read(&mut self.buf)?;
@@ -292,7 +331,13 @@ impl Session {
     }
 
     fn transceive_setup(&mut self, pdu: &[u8]) -> Res<Vec<u8>> {
-        let id = self.conn.transceive(self.session_id, self.tree_id, self.file_id, pdu, self.max_out)?;
+        let id = self.conn.transceive(
+            self.session_id,
+            self.tree_id,
+            self.file_id,
+            pdu,
+            self.max_out,
+        )?;
         let r = self.wait(id)?;
         match r.body {
             Body::Ioctl(i) => Ok(i.output),
@@ -313,7 +358,14 @@ impl Session {
 
     /// Send `ioctl` (patched), then READ until the last fragment is in. Returns the response
     /// stub's last 12 bytes.
-    fn transact(&mut self, ioctl: &mut [u8], pdu_at: usize, read: &mut [u8], bytes: &mut u64, reads: &mut u64) -> Res<[u8; 12]> {
+    fn transact(
+        &mut self,
+        ioctl: &mut [u8],
+        pdu_at: usize,
+        read: &mut [u8],
+        bytes: &mut u64,
+        reads: &mut u64,
+    ) -> Res<[u8; 12]> {
         self.call_id = self.call_id.wrapping_add(1);
         ioctl[pdu_at + 12..pdu_at + 16].copy_from_slice(&self.call_id.to_le_bytes());
         self.send(ioctl)?;
@@ -372,7 +424,10 @@ impl Session {
                     u32::from_le_bytes(body[36..40].try_into()?) as usize,
                 ),
                 // READ response: DataOffset (u8) at 2, DataLength at 4.
-                SMB2_READ if body.len() >= 16 => (body[2] as usize, u32::from_le_bytes(body[4..8].try_into()?) as usize),
+                SMB2_READ if body.len() >= 16 => (
+                    body[2] as usize,
+                    u32::from_le_bytes(body[4..8].try_into()?) as usize,
+                ),
                 _ => return Err(format!("error response {status:#x}").into()),
             };
             if off + n > len {
@@ -418,7 +473,9 @@ impl Tracker {
                 }
                 let (ptype, flags) = (self.head[2], self.head[3]);
                 if ptype != 2 {
-                    return Err(format!("DCE/RPC PDU type {ptype} (fault?) instead of a response").into());
+                    return Err(
+                        format!("DCE/RPC PDU type {ptype} (fault?) instead of a response").into(),
+                    );
                 }
                 let frag = usize::from(u16::from_le_bytes([self.head[8], self.head[9]]));
                 self.last = flags & 0x02 != 0;

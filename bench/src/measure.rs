@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use nix::sys::resource::{getrusage, UsageWho};
-use serde_json::{json, Map, Value};
+use nix::sys::resource::{UsageWho, getrusage};
+use serde_json::{Map, Value, json};
 
 /// A point in time for both clocks.
 #[derive(Debug, Clone, Copy)]
@@ -35,7 +35,11 @@ impl Mark {
     /// Now.
     pub fn now() -> Mark {
         let (user, sys, _) = rusage();
-        Mark { wall: Instant::now(), user, sys }
+        Mark {
+            wall: Instant::now(),
+            user,
+            sys,
+        }
     }
 
     /// Wall seconds since this mark.

@@ -16,14 +16,17 @@ use clap::{Parser, Subcommand, ValueEnum};
 use netapi::info::ShareInfo;
 use netapi::{AsyncClient, Client, MAX_PREFERRED_LENGTH};
 use netapi_transport::smb::SmbClient;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::measure::{Heap, Mark};
-use crate::{emit, Target};
+use crate::{Target, emit};
 
 /// The command line of `netapi-bench`.
 #[derive(Parser, Debug)]
-#[command(name = "netapi-bench", about = "netapi client workloads; one JSON line per run")]
+#[command(
+    name = "netapi-bench",
+    about = "netapi client workloads; one JSON line per run"
+)]
 pub struct Cli {
     #[command(flatten)]
     target: Target,
@@ -105,10 +108,22 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
     let cli = Cli::parse();
     let t = &cli.target;
     let out = match cli.workload {
-        Workload::Warm { op, calls, current_thread: false } => warm(t, op, calls)?,
-        Workload::Warm { op, calls, current_thread: true } => warm_current_thread(t, op, calls)?,
+        Workload::Warm {
+            op,
+            calls,
+            current_thread: false,
+        } => warm(t, op, calls)?,
+        Workload::Warm {
+            op,
+            calls,
+            current_thread: true,
+        } => warm_current_thread(t, op, calls)?,
         Workload::Fresh { op, calls } => fresh(t, op, calls)?,
-        Workload::Enum { level, pref_len, calls } => enumerate(t, level, pref_len, calls, heap)?,
+        Workload::Enum {
+            level,
+            pref_len,
+            calls,
+        } => enumerate(t, level, pref_len, calls, heap)?,
         Workload::Concurrent { tasks, calls } => concurrent(t, tasks, calls)?,
         Workload::Many { hosts, mode, op } => many(t, &hosts, mode, op)?,
     };
@@ -156,13 +171,20 @@ fn warm(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
     for _ in 0..calls {
         call(&c, op)?;
     }
-    Ok(result("warm", &mark, json!({ "op": op_name(op), "calls": calls, "items": items })))
+    Ok(result(
+        "warm",
+        &mark,
+        json!({ "op": op_name(op), "calls": calls, "items": items }),
+    ))
 }
 
 /// The same calls through `AsyncClient` on a current-thread runtime: the caller's thread also
 /// drives the socket, so a call needs no thread wake-up at all.
 fn warm_current_thread(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     let c = AsyncClient::new(&t.server, t.options())?;
     rt.block_on(async {
         let items = call_async(&c, op).await?;
@@ -185,12 +207,26 @@ fn fresh(t: &Target, op: Op, calls: usize) -> Result<Value, netapi::Error> {
         drop(c);
         SmbClient::shared().clear();
     }
-    Ok(result("fresh", &mark, json!({ "op": op_name(op), "calls": calls })))
+    Ok(result(
+        "fresh",
+        &mark,
+        json!({ "op": op_name(op), "calls": calls }),
+    ))
 }
 
-fn enumerate(t: &Target, level: u32, pref_len: u32, calls: usize, heap: Option<Heap>) -> Result<Value, netapi::Error> {
+fn enumerate(
+    t: &Target,
+    level: u32,
+    pref_len: u32,
+    calls: usize,
+    heap: Option<Heap>,
+) -> Result<Value, netapi::Error> {
     let c = Client::new(&t.server, t.options())?;
-    let pref = if pref_len == 0 { MAX_PREFERRED_LENGTH } else { pref_len };
+    let pref = if pref_len == 0 {
+        MAX_PREFERRED_LENGTH
+    } else {
+        pref_len
+    };
     let once = |c: &Client| -> Result<(usize, usize), netapi::Error> {
         if pref == MAX_PREFERRED_LENGTH {
             Ok((c.share_enum_level(level)?.len(), 1))
@@ -213,7 +249,8 @@ fn enumerate(t: &Target, level: u32, pref_len: u32, calls: usize, heap: Option<H
         let v = if pref == MAX_PREFERRED_LENGTH {
             c.share_enum_level(level)?
         } else {
-            c.share_enum_pages(level, pref).collect::<Result<Vec<_>, _>>()?
+            c.share_enum_pages(level, pref)
+                .collect::<Result<Vec<_>, _>>()?
         };
         let peak = (h.peak)() - before;
         let held = (h.current)().saturating_sub(before);
@@ -304,7 +341,11 @@ fn concurrent(t: &Target, tasks: usize, calls: usize) -> Result<Value, netapi::E
                 tokio::spawn(async move {
                     start.wait().await;
                     for k in 0..calls {
-                        let op = if (i + k) % 2 == 0 { Op::ShareEnum1 } else { Op::ServerInfo101 };
+                        let op = if (i + k) % 2 == 0 {
+                            Op::ShareEnum1
+                        } else {
+                            Op::ServerInfo101
+                        };
                         call_async(&c, op).await?;
                     }
                     Ok::<_, netapi::Error>(())
@@ -316,7 +357,11 @@ fn concurrent(t: &Target, tasks: usize, calls: usize) -> Result<Value, netapi::E
         for h in handles {
             h.await.expect("task")?;
         }
-        Ok(result("concurrent", &mark, json!({ "tasks": tasks, "calls": tasks * calls })))
+        Ok(result(
+            "concurrent",
+            &mark,
+            json!({ "tasks": tasks, "calls": tasks * calls }),
+        ))
     })
 }
 
@@ -371,7 +416,10 @@ fn many(t: &Target, hosts: &[String], mode: Mode, op: Op) -> Result<Value, netap
         }
     };
     done.sort_by(f64::total_cmp);
-    let at = |q: f64| done.get(((done.len() as f64 - 1.0) * q).round() as usize).copied();
+    let at = |q: f64| {
+        done.get(((done.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+    };
     let mode = match mode {
         Mode::Seq => "seq",
         Mode::Conc => "conc",

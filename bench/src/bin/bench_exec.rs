@@ -9,12 +9,16 @@
 use std::process::Command;
 use std::time::Instant;
 
-use nix::sys::resource::{getrusage, UsageWho};
+use nix::sys::resource::{UsageWho, getrusage};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (file, cmd) = match args.as_slice() {
-        [flag, file, dashes, cmd @ ..] if flag == "--rusage" && dashes == "--" && !cmd.is_empty() => (file, cmd),
+        [flag, file, dashes, cmd @ ..]
+            if flag == "--rusage" && dashes == "--" && !cmd.is_empty() =>
+        {
+            (file, cmd)
+        }
         _ => {
             eprintln!("usage: bench-exec --rusage FILE -- COMMAND [ARGS...]");
             std::process::exit(2);

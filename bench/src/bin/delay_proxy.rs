@@ -20,7 +20,10 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 #[derive(Parser, Debug)]
-#[command(name = "delay-proxy", about = "TCP forwarders with a fixed one-way delay")]
+#[command(
+    name = "delay-proxy",
+    about = "TCP forwarders with a fixed one-way delay"
+)]
 struct Cli {
     /// First three octets of the listening addresses (`127.0.2`).
     #[arg(long)]
@@ -42,7 +45,9 @@ struct Cli {
 }
 
 fn addr(net: &str, i: u8, port: u16) -> SocketAddr {
-    let ip: Ipv4Addr = format!("{net}.{i}").parse().expect("an IPv4 address prefix like 127.0.2");
+    let ip: Ipv4Addr = format!("{net}.{i}")
+        .parse()
+        .expect("an IPv4 address prefix like 127.0.2");
     SocketAddr::from((ip, port))
 }
 
@@ -58,7 +63,11 @@ async fn main() -> std::io::Result<()> {
             None => match cli.targets.get(usize::from(i) - 1) {
                 Some(t) => *t,
                 None => {
-                    eprintln!("delay-proxy: --count {} but only {} --targets", cli.count, cli.targets.len());
+                    eprintln!(
+                        "delay-proxy: --count {} but only {} --targets",
+                        cli.count,
+                        cli.targets.len()
+                    );
                     std::process::exit(2);
                 }
             },
@@ -78,7 +87,9 @@ async fn main() -> std::io::Result<()> {
 }
 
 async fn forward(client: TcpStream, target: SocketAddr, delay: Duration) {
-    let Ok(server) = TcpStream::connect(target).await else { return };
+    let Ok(server) = TcpStream::connect(target).await else {
+        return;
+    };
     let _ = client.set_nodelay(true);
     let _ = server.set_nodelay(true);
     let (cr, cw) = client.into_split();
@@ -104,7 +115,10 @@ async fn pump(mut from: OwnedReadHalf, mut to: OwnedWriteHalf, delay: Duration) 
             match from.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    if tx.send((Instant::now() + delay, buf[..n].to_vec())).is_err() {
+                    if tx
+                        .send((Instant::now() + delay, buf[..n].to_vec()))
+                        .is_err()
+                    {
                         break;
                     }
                 }

@@ -7,11 +7,14 @@
 //! until killed.
 
 use clap::Parser;
-use netapi_testkit::peer::srvsvc::{Server, Srvsvc, SRVSVC};
-use netapi_testkit::peer::{default_account, Peer, PeerConfig};
+use netapi_testkit::peer::srvsvc::{SRVSVC, Server, Srvsvc};
+use netapi_testkit::peer::{Peer, PeerConfig, default_account};
 
 #[derive(Parser, Debug)]
-#[command(name = "fake-servers", about = "scripted SMB2 + srvsvc servers for the many-servers workload")]
+#[command(
+    name = "fake-servers",
+    about = "scripted SMB2 + srvsvc servers for the many-servers workload"
+)]
 struct Cli {
     /// How many servers.
     #[arg(long)]
@@ -24,7 +27,8 @@ async fn main() {
     let mut peers = Vec::with_capacity(cli.count);
     for _ in 0..cli.count {
         let srv = Srvsvc::new(Server::windows());
-        let cfg = PeerConfig::rpc().interface("srvsvc", SRVSVC, move |opnum, stub| srv.answer(opnum, stub));
+        let cfg = PeerConfig::rpc()
+            .interface("srvsvc", SRVSVC, move |opnum, stub| srv.answer(opnum, stub));
         peers.push(Peer::start(cfg).await);
     }
     let ports: Vec<String> = peers.iter().map(|p| p.port().to_string()).collect();
