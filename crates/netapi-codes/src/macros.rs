@@ -186,7 +186,7 @@ pub(crate) fn find_name(index: &[(&'static str, u32)], name: &str) -> Option<u32
 /// Declares one chunk of a code table: associated constants on the code type
 /// and a sorted `const` slice of [`Entry`] rows (checked at compile time).
 ///
-/// ```ignore
+/// ```text
 /// codes! {
 ///     impl WinError as WIN32_0000 {
 ///         ERROR_SUCCESS = 0 "The operation completed successfully.";
