@@ -1,7 +1,7 @@
 //! `decode_dtyp_hard`: NDR decoding of the [MS-DTYP] types (`netapi_msrpc::dtyp`) and of the
 //! hardest SAMR / LSA / WKSSVC types and calls (`SAMPR_USER_ALL_INFORMATION`,
-//! `SAMPR_USER_INFO_BUFFER`, SID lookups, `WKSTA_INFO`; declared in `src/hard_types.rs` as
-//! `netapi-msrpc`'s tests declare them).
+//! `SAMPR_USER_INFO_BUFFER`, SID lookups, `WKSTA_INFO`; `netapi_msrpc::{samr, lsarpc,
+//! wkssvc}`).
 //!
 //! The first input byte picks the type, the rest is the stub. Properties: no panic, bounded
 //! memory, and decode → encode → decode gives an equal value with stable bytes (STYLE §7).

@@ -9,14 +9,12 @@
 //! * [`dcerpc_driver`]: the client side of `dcerpc_assoc`, shared with the seed generator.
 //! * [`smb2_driver`]: the client side of `smb2_connection`, shared with the seed generator.
 //! * [`tables`]: the NDR types the decode targets pick from by their first input byte.
-//! * [`hard_types`]: the SAMR/LSA/WKSSVC types that are still test-local in `netapi-msrpc`.
 //!
 //! Nothing here runs in the workspace: the crate is excluded from it (as rustls and hickory do).
 
 pub mod alloc;
 pub mod dcerpc_driver;
 pub mod fake_auth;
-pub mod hard_types;
 pub mod smb2_driver;
 pub mod tables;
 

@@ -7,8 +7,8 @@ use netapi_msrpc::dtyp::*;
 use netapi_msrpc::epmapper::{EptLookupHandle, EptMapRequest, EptMapResponse, Twr};
 use netapi_msrpc::srvsvc::*;
 
-use crate::hard_types::{lsat::*, samr::*, wkssvc::*};
 use crate::ndr_round_trip;
+use netapi_msrpc::{lsarpc::*, samr::*, wkssvc::*};
 
 /// Decodes one stub as a fixed type ([`ndr_round_trip`]); true when it decoded.
 pub type Decoder = fn(&[u8]) -> bool;
@@ -74,7 +74,7 @@ pub const SRVSVC: &[Decoder] = &[
 /// Where the srvsvc requests start in [`SRVSVC`].
 pub const SRVSVC_REQUESTS: usize = 20;
 
-/// [MS-DTYP] types, then SAMR, LSAT and WKSSVC types and calls (see [`crate::hard_types`]).
+/// [MS-DTYP] types, then SAMR, LSAT and WKSSVC types and calls (`netapi_msrpc::{samr, lsarpc, wkssvc}`).
 pub const DTYP_HARD: &[Decoder] = &[
     // [MS-DTYP]
     ndr_round_trip::<FileTime>,

@@ -8,14 +8,18 @@
 //! reference are in `netapi_ndr::manual`. Start at [`Call`].
 //!
 //! So far: [`dtyp`], [`epmapper`] (\[C706\] appendix O, \[MS-RPCE\] 2.2.1.2)
-//! and [`srvsvc`] (\[MS-SRVS\]).
+//! and [`srvsvc`] (\[MS-SRVS\]) in full; [`samr`], [`lsarpc`] and [`wkssvc`]
+//! partially (their hardest types and a few calls, ahead of their families).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod dtyp;
 pub mod epmapper;
+pub mod lsarpc;
 mod macros;
+pub mod samr;
 pub mod srvsvc;
+pub mod wkssvc;
 
 pub use netapi_dcerpc::SyntaxId;
 use netapi_ndr::Ndr;

@@ -10,9 +10,9 @@
 //! requests the re-encoded stub must have the same length and decode to the
 //! same value.
 
-use super::lsat::*;
-use super::samr::*;
-use super::wkssvc::*;
+use netapi_msrpc::lsarpc::*;
+use netapi_msrpc::samr::*;
+use netapi_msrpc::wkssvc::*;
 
 use super::common::{Reencode, golden};
 use Reencode::{Exact, ExactFrom, SameValue};

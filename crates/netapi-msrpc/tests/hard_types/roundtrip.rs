@@ -4,9 +4,9 @@ use netapi_msrpc::dtyp::{ContextHandle, Guid, OldLargeInteger, RpcSid, RpcUnicod
 use netapi_ndr::{DecodeErrorKind, Limits, decode, decode_with, encode};
 use proptest::prelude::*;
 
-use super::lsat::*;
-use super::samr::*;
-use super::wkssvc::*;
+use netapi_msrpc::lsarpc::*;
+use netapi_msrpc::samr::*;
+use netapi_msrpc::wkssvc::*;
 
 fn ustring() -> impl Strategy<Value = RpcUnicodeString> {
     prop_oneof![
