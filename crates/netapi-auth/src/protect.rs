@@ -206,10 +206,10 @@ fn with_buffers<R>(
             }
             Part::Data(d) if !gather => bufs.push(SecurityBufferRef::data_buf(d)),
             Part::Data(_) => {
-                if Some(i) == layout.first_data {
-                    if let Some(s) = scratch_slot.take() {
-                        bufs.push(SecurityBufferRef::data_buf(s));
-                    }
+                if Some(i) == layout.first_data
+                    && let Some(s) = scratch_slot.take()
+                {
+                    bufs.push(SecurityBufferRef::data_buf(s));
                 }
             }
         }

@@ -304,8 +304,9 @@ pub fn decode_union_inline<U: NdrUnion>(
     }
     let d = <U::Switch as Ndr>::decode_inline(r)?.to_i128();
     if let Some(expected) = switch
-        && expected != d {
-            return Err(r.error(DecodeErrorKind::DiscriminantMismatch { expected, found: d }));
-        }
+        && expected != d
+    {
+        return Err(r.error(DecodeErrorKind::DiscriminantMismatch { expected, found: d }));
+    }
     U::decode_arm_inline(d, r)
 }

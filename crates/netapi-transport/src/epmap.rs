@@ -132,7 +132,9 @@ mod tests {
 
     /// The samr ncacn_ip_tcp tower (its byte layout is tested in `netapi_msrpc::epmapper`).
     fn samr_tower_bytes(port: u16, ip: [u8; 4]) -> Vec<u8> {
-        Tower::ncacn_ip_tcp(&SAMR, Ipv4Addr::from(ip), port).encode().unwrap()
+        Tower::ncacn_ip_tcp(&SAMR, Ipv4Addr::from(ip), port)
+            .encode()
+            .unwrap()
     }
 
     #[test]
@@ -144,7 +146,6 @@ mod tests {
         );
         assert_eq!((EPMAPPER_PORT, MAX_FLOORS), (135, 16));
     }
-
 
     fn response(towers: &[Vec<u8>], status: u32) -> Vec<u8> {
         let mut out = vec![0u8; 20];

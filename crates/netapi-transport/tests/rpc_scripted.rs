@@ -121,20 +121,20 @@ impl Scripted {
                 if self.script.hang_up_opnum == Some(r.opnum) {
                     return;
                 }
-                if let Some((op, status)) = self.script.fault_opnum {
-                    if op == r.opnum {
-                        let f = Fault {
-                            alloc_hint: 0,
-                            context_id: r.context_id,
-                            cancel_count: 0,
-                            flags: 0,
-                            status,
-                            stub: vec![],
-                        };
-                        self.pending
-                            .push_back(Pdu::new(call_id, last, Body::Fault(f)).encode().unwrap());
-                        return;
-                    }
+                if let Some((op, status)) = self.script.fault_opnum
+                    && op == r.opnum
+                {
+                    let f = Fault {
+                        alloc_hint: 0,
+                        context_id: r.context_id,
+                        cancel_count: 0,
+                        flags: 0,
+                        status,
+                        stub: vec![],
+                    };
+                    self.pending
+                        .push_back(Pdu::new(call_id, last, Body::Fault(f)).encode().unwrap());
+                    return;
                 }
                 let answer: Vec<u8> = stub.iter().rev().copied().collect();
                 let chunks: Vec<&[u8]> = if answer.is_empty() {

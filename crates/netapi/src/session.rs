@@ -178,6 +178,32 @@ blocking! {
     fn session_del(&self, client: Option<&str>, user: Option<&str>) -> ();
 }
 
+impl Client {
+    /// NetSessionEnum as an iterator over every matching session at `level`, one page at a time.
+    pub fn session_enum_pages(
+        &self,
+        level: u32,
+        client: Option<&str>,
+        user: Option<&str>,
+        pref_max_len: u32,
+    ) -> Pages<SessionInfo> {
+        let (this, client, user) = (
+            self.clone(),
+            client.map(str::to_string),
+            user.map(str::to_string),
+        );
+        Pages::new(move |resume| {
+            this.session_enum_page(
+                level,
+                client.as_deref(),
+                user.as_deref(),
+                resume,
+                pref_max_len,
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,31 +229,5 @@ mod tests {
             client_name: Some("\\\\h".into()),
         });
         assert!(matches(&l0, Some("h"), Some("anyone")));
-    }
-}
-
-impl Client {
-    /// NetSessionEnum as an iterator over every matching session at `level`, one page at a time.
-    pub fn session_enum_pages(
-        &self,
-        level: u32,
-        client: Option<&str>,
-        user: Option<&str>,
-        pref_max_len: u32,
-    ) -> Pages<SessionInfo> {
-        let (this, client, user) = (
-            self.clone(),
-            client.map(str::to_string),
-            user.map(str::to_string),
-        );
-        Pages::new(move |resume| {
-            this.session_enum_page(
-                level,
-                client.as_deref(),
-                user.as_deref(),
-                resume,
-                pref_max_len,
-            )
-        })
     }
 }

@@ -96,12 +96,13 @@ impl<T, E: Codec<T>> Codec<Vec<T>> for Conformant<E> {
     fn encode_conformance(v: &Vec<T>, a: Args, w: &mut Writer) -> Result<(), EncodeError> {
         let len = len_u64(v.len())?;
         if let Some(size) = a.size
-            && size != len {
-                return Err(EncodeError::new(EncodeErrorKind::CountMismatch {
-                    expected: size,
-                    actual: len,
-                }));
-            }
+            && size != len
+        {
+            return Err(EncodeError::new(EncodeErrorKind::CountMismatch {
+                expected: size,
+                actual: len,
+            }));
+        }
         w.count(v.len())
     }
     fn encode_inline(v: &Vec<T>, _a: Args, w: &mut Writer) -> Result<(), EncodeError> {

@@ -118,10 +118,10 @@ impl SmbClient {
             slots.entry(key).or_default().clone()
         };
         let mut guard = slot.lock().await;
-        if let Some(s) = guard.as_ref() {
-            if s.is_alive() {
-                return Ok((s.clone(), true));
-            }
+        if let Some(s) = guard.as_ref()
+            && s.is_alive()
+        {
+            return Ok((s.clone(), true));
         }
         *guard = None;
         let s = SmbSession::connect_with(server, creds, opts, self.auth.clone()).await?;

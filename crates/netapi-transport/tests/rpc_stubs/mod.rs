@@ -28,7 +28,7 @@ fn u32le(out: &mut Vec<u8>, v: u32) {
 }
 
 fn align4(out: &mut Vec<u8>) {
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
 }
