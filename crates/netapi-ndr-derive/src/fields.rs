@@ -146,10 +146,11 @@ pub fn args(
                 let mut refs = Vec::new();
                 expr::idents(e, &mut refs);
                 if let Some(av) = available
-                    && !refs.iter().all(|i| av.contains(i)) {
-                        // Refers to a later field: cannot be checked yet.
-                        return Ok(quote!(::core::option::Option::None));
-                    }
+                    && !refs.iter().all(|i| av.contains(i))
+                {
+                    // Refers to a later field: cannot be checked yet.
+                    return Ok(quote!(::core::option::Option::None));
+                }
                 let v = expr::rewrite(e, &|i| {
                     let l = format_ident!("__f_{}", i.to_string().trim_start_matches("r#"));
                     quote!(&#l)

@@ -78,23 +78,25 @@ pub fn expand(input: &DeriveInput, c: &Container, e: &DataEnum) -> syn::Result<T
             }
         };
         if let Some(d) = disc
-            && d.attrs.iter().any(|a| a.path().is_ident("ndr")) {
-                return Err(syn::Error::new_spanned(
-                    d,
-                    "the discriminant field takes no #[ndr] attributes",
-                ));
-            }
+            && d.attrs.iter().any(|a| a.path().is_ident("ndr"))
+        {
+            return Err(syn::Error::new_spanned(
+                d,
+                "the discriminant field takes no #[ndr] attributes",
+            ));
+        }
         let body_index = usize::from(disc.is_some());
         let body = body
             .map(|b| FieldInfo::new(body_index, b, false))
             .transpose()?;
         if let Some(b) = &body
-            && !b.referenced().is_empty() {
-                return Err(syn::Error::new_spanned(
-                    &v.ident,
-                    "arm expressions cannot refer to fields",
-                ));
-            }
+            && !b.referenced().is_empty()
+        {
+            return Err(syn::Error::new_spanned(
+                &v.ident,
+                "arm expressions cannot refer to fields",
+            ));
+        }
         arms.push(Arm {
             ident: v.ident.clone(),
             cases: va.cases,

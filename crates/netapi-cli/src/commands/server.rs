@@ -34,7 +34,9 @@ pub fn run(cmd: &ServerCmd, ctx: &Ctx) -> Result<Output, CliError> {
             fields,
         } => {
             if let (Some(c), None, true) = (comment, level, fields.is_empty()) {
-                let info = ServerInfo::L1005(netapi::info::ServerInfo1005 { comment: Some(c.clone()) });
+                let info = ServerInfo::L1005(netapi::info::ServerInfo1005 {
+                    comment: Some(c.clone()),
+                });
                 ctx.client()?.server_set_info(&info)?;
                 return Ok(Output::Nothing);
             }

@@ -180,9 +180,10 @@ impl Pdu {
         h.ptype = self.body.ptype();
         h.drep = DataRep::NDR_LE;
         if let Body::Request(r) = &self.body
-            && r.object.is_some() {
-                h.flags |= PfcFlags::OBJECT_UUID;
-            }
+            && r.object.is_some()
+        {
+            h.flags |= PfcFlags::OBJECT_UUID;
+        }
         h.encode_into(&mut out);
         match &self.body {
             Body::Request(r) => {

@@ -804,25 +804,26 @@ impl Connection {
             *bytes = msg.clone();
         }
         if q.command == Command::SESSION_SETUP
-            && let Some(p) = self.setup.as_mut().and_then(|s| s.preauth.as_mut()) {
-                p.update(&msg);
-            }
+            && let Some(p) = self.setup.as_mut().and_then(|s| s.preauth.as_mut())
+        {
+            p.update(&msg);
+        }
 
         let dialect = self.negotiated().map(|n| n.dialect);
         let (mut encrypted, mut signed, mut require_signed) = (false, false, false);
         if q.command != Command::SESSION_SETUP
-            && let Some(s) = self.sessions.get(&q.session_id) {
-                encrypted = s.encrypts(q.tree_id);
-                let has_key = s.signer.is_some();
-                // 3.1.1 signs TREE_CONNECT whenever it can ([MS-SMB2] 3.2.4.1.1), and
-                // VALIDATE_NEGOTIATE_INFO is always signed.
-                let must = s.sign
-                    || kind == Kind::ValidateNegotiate
-                    || (dialect == Some(Dialect::SMB3_1_1) && q.command == Command::TREE_CONNECT);
-                signed = !encrypted && has_key && must;
-                require_signed =
-                    !encrypted && has_key && (s.sign || kind == Kind::ValidateNegotiate);
-            }
+            && let Some(s) = self.sessions.get(&q.session_id)
+        {
+            encrypted = s.encrypts(q.tree_id);
+            let has_key = s.signer.is_some();
+            // 3.1.1 signs TREE_CONNECT whenever it can ([MS-SMB2] 3.2.4.1.1), and
+            // VALIDATE_NEGOTIATE_INFO is always signed.
+            let must = s.sign
+                || kind == Kind::ValidateNegotiate
+                || (dialect == Some(Dialect::SMB3_1_1) && q.command == Command::TREE_CONNECT);
+            signed = !encrypted && has_key && must;
+            require_signed = !encrypted && has_key && (s.sign || kind == Kind::ValidateNegotiate);
+        }
         let wire = if encrypted {
             let s = self
                 .sessions

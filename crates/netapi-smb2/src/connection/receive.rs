@@ -66,9 +66,10 @@ impl Connection {
             ));
         }
         if let Some(sid) = sealed_for
-            && hdr.session_id != sid {
-                return Err(Error::Decrypt("decrypted message names another session"));
-            }
+            && hdr.session_id != sid
+        {
+            return Err(Error::Decrypt("decrypted message names another session"));
+        }
         if hdr.message_id == u64::MAX {
             // An oplock or lease break notification; we request neither, so there is nothing
             // to acknowledge ([MS-SMB2] 3.2.5.19).
