@@ -12,6 +12,7 @@
 //! | connection dropped | 64 `ERROR_NETNAME_DELETED` |
 //! | SMB2 protocol violation by the peer (bad signature, malformed message) | 59 `ERROR_UNEXP_NET_ERR` |
 //! | SMB2 status from the server | `RtlNtStatusToDosError` of it (1326 for a bad password) |
+//! | SMB2 status saying the pipe, session or connection is gone (`STATUS_CONNECTION_DISCONNECTED`, `STATUS_PIPE_BROKEN`, ...) | its `RtlNtStatusToDosError` (64, 109, ...), with kind `Transport`: the pipe is dropped and the next call opens another |
 //! | named pipe absent (`STATUS_OBJECT_NAME_NOT_FOUND` on CREATE) | 1722 `RPC_S_SERVER_UNAVAILABLE` |
 //! | DCE/RPC fault | the fault's Win32 code (`nca_s_op_rng_error` → 1745) |
 //! | interface refused in bind | 1717 `RPC_S_UNKNOWN_IF` |

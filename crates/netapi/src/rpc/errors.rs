@@ -10,6 +10,24 @@ use crate::error::{Code, Error, Kind};
 const STATUS_OBJECT_NAME_NOT_FOUND: u32 = 0xC000_0034;
 const STATUS_PIPE_NOT_AVAILABLE: u32 = 0xC000_00AC;
 
+/// NTSTATUS values with which a server reports that the pipe, session or connection under a
+/// call has gone ([MS-ERREF] 2.3.1): a transport failure, like a reset socket, not a refusal.
+/// Samba answers a pipe IOCTL with `STATUS_CONNECTION_DISCONNECTED` when the RPC daemon behind
+/// the pipe stops while smbd still runs. The pipe is discarded; the next call opens another.
+const CONNECTION_GONE: &[u32] = &[
+    0xC000_00B0, // STATUS_PIPE_DISCONNECTED
+    0xC000_00B1, // STATUS_PIPE_CLOSING
+    0xC000_00C9, // STATUS_NETWORK_NAME_DELETED
+    0xC000_013B, // STATUS_LOCAL_DISCONNECT
+    0xC000_013C, // STATUS_REMOTE_DISCONNECT
+    0xC000_014B, // STATUS_PIPE_BROKEN
+    0xC000_0203, // STATUS_USER_SESSION_DELETED
+    0xC000_020C, // STATUS_CONNECTION_DISCONNECTED
+    0xC000_020D, // STATUS_CONNECTION_RESET
+    0xC000_0241, // STATUS_CONNECTION_ABORTED
+    0xC000_035C, // STATUS_NETWORK_SESSION_EXPIRED
+];
+
 /// Map a transport failure of NetApi function `op`.
 pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
     use std::io::ErrorKind as Io;
@@ -49,16 +67,16 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
                 }
                 _ => nt.to_win32(),
             };
-            let kind = if command == "SESSION_SETUP" {
+            let kind = if CONNECTION_GONE.contains(&status) {
+                Kind::Transport
+            } else if command == "SESSION_SETUP" {
                 Kind::Auth
             } else {
                 Kind::Server
             };
-            let mut err = Error::server(op, Code::Nt(nt), win32).with_detail(detail);
-            if kind == Kind::Auth {
-                err = err.with_kind(Kind::Auth);
-            }
-            err
+            Error::server(op, Code::Nt(nt), win32)
+                .with_detail(detail)
+                .with_kind(kind)
         }
         TransportError::Smb(inner) => {
             Error::local(op, Kind::Protocol, WinError::ERROR_UNEXP_NET_ERR, detail)
@@ -120,4 +138,40 @@ pub(crate) fn from_decode(op: &'static str, e: netapi_ndr::DecodeError) -> Error
 /// A request could not be encoded (a value out of range for its wire type).
 pub(crate) fn from_encode(op: &'static str, e: netapi_ndr::EncodeError) -> Error {
     Error::usage(op, WinError::ERROR_INVALID_PARAMETER, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(command: &'static str, status: u32) -> Error {
+        from_transport("NetShareEnum", TransportError::Status { command, status })
+    }
+
+    #[test]
+    fn a_vanished_pipe_or_connection_is_a_transport_failure() {
+        // What Samba answers when its RPC daemon stops under an open pipe.
+        let e = status("IOCTL", 0xC000_020C);
+        assert_eq!(e.kind(), Kind::Transport);
+        assert_eq!(e.win32(), WinError::ERROR_NETNAME_DELETED.0);
+        assert_eq!(e.code(), Code::Nt(NtStatus(0xC000_020C)));
+        assert_eq!(status("READ", 0xC000_014B).kind(), Kind::Transport);
+        assert_eq!(status("WRITE", 0xC000_00B0).kind(), Kind::Transport);
+    }
+
+    #[test]
+    fn refusals_stay_server_errors_and_logon_failures_auth() {
+        let e = status("TREE_CONNECT", 0xC000_0022);
+        assert_eq!(
+            (e.kind(), e.win32()),
+            (Kind::Server, WinError::ERROR_ACCESS_DENIED.0)
+        );
+        let e = status("SESSION_SETUP", 0xC000_006D);
+        assert_eq!(
+            (e.kind(), e.win32()),
+            (Kind::Auth, WinError::ERROR_LOGON_FAILURE.0)
+        );
+        let e = status("CREATE", STATUS_OBJECT_NAME_NOT_FOUND);
+        assert_eq!(e.win32(), WinError::RPC_S_SERVER_UNAVAILABLE.0);
+    }
 }
