@@ -564,7 +564,7 @@ fn smb_311_negotiate_without_preauth_context() {
 fn smb_pipe_broken_mid_response() {
     let s =
         Scenario::new(|c| c.on_smb(smb_once(is(Command::READ), |o| o.fail(STATUS_PIPE_BROKEN))));
-    let (e, _) = s.fails(Kind::Server, 109, |c| c.share_enum_level(1));
+    let (e, _) = s.fails(Kind::Transport, 109, |c| c.share_enum_level(1));
     assert_eq!(e.code(), Code::Nt(NtStatus(STATUS_PIPE_BROKEN)));
     s.recovers();
 }
