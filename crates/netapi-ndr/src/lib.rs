@@ -68,5 +68,15 @@ pub fn decode_with<T: Ndr>(bytes: &[u8], limits: Limits) -> Result<T, DecodeErro
     Ok(v)
 }
 
+/// [`decode_with`] of a stub given as the chunks it arrived in (one per
+/// DCE/RPC fragment), freeing each chunk once it is decoded: a large answer
+/// then never holds its whole stub beside its whole decoded value.
+pub fn decode_chunks<T: Ndr>(chunks: Vec<Vec<u8>>, limits: Limits) -> Result<T, DecodeError> {
+    let mut r = Reader::chunked(chunks, limits);
+    let v = decode_unit::<codec::Plain, T>(Args::NONE, &mut r)?;
+    r.finish()?;
+    Ok(v)
+}
+
 #[cfg(test)]
 mod tests;

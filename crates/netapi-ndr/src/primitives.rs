@@ -12,7 +12,10 @@ use crate::traits::Ndr;
 use crate::writer::Writer;
 
 /// Reads `n` integers of `SIZE` bytes after aligning, as one slice.
-fn int_slice<'a, const SIZE: usize>(n: usize, r: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+fn int_slice<'r, const SIZE: usize>(
+    n: usize,
+    r: &'r mut Reader<'_>,
+) -> Result<std::borrow::Cow<'r, [u8]>, DecodeError> {
     r.align(SIZE)?;
     let bytes = n
         .checked_mul(SIZE)
@@ -59,8 +62,8 @@ macro_rules! int_ndr {
                 if n == 0 {
                     return Ok(Vec::new());
                 }
-                let bytes = int_slice::<SIZE>(n, r)?;
                 r.charge_elements::<$t>(n)?;
+                let bytes = int_slice::<SIZE>(n, r)?;
                 Ok(bytes
                     .chunks_exact(SIZE)
                     .map(|c| <[u8; SIZE]>::try_from(c).map(<$t>::from_le_bytes).unwrap_or_default())
@@ -117,9 +120,8 @@ impl Ndr for u8 {
         Ok(())
     }
     fn decode_inline_vec(n: usize, r: &mut Reader<'_>) -> Result<Vec<Self>, DecodeError> {
-        let bytes = r.take(n)?;
-        r.charge(n)?;
-        Ok(bytes.to_vec())
+        let bytes = r.take_charged(n, <[u8]>::len)?;
+        Ok(bytes.into_owned())
     }
     fn decode_deferred_vec(
         items: Vec<Self>,

@@ -4,9 +4,18 @@
 //! decode that the traits thread through: the allocation budget, the pointer
 //! depth, the hoisted conformance of a conformant structure, and the table of
 //! full-pointer referents seen so far.
+//!
+//! The input is one contiguous stub ([`Reader::new`]) or the stub as the
+//! chunks it arrived in ([`Reader::chunked`], one per DCE/RPC fragment). A
+//! chunked reader drops each chunk as soon as the cursor has passed it, so a
+//! large response never needs its whole stub and its whole decoded value in
+//! memory at once: the stub shrinks while the value grows. NDR is read
+//! strictly forwards (deferred referents follow their structure), which is
+//! what makes this possible; a read that straddles two chunks is copied.
 
 use std::any::Any;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::limits::Limits;
@@ -19,9 +28,21 @@ enum FullEntry {
     Done { value: Box<dyn Any>, cost: usize },
 }
 
+/// Where the stub's bytes are.
+enum Source<'a> {
+    /// One contiguous stub.
+    Slice(&'a [u8]),
+    /// The chunks not yet consumed; `base` is the stub offset of the first one's first byte.
+    Chunks {
+        chunks: VecDeque<Vec<u8>>,
+        base: usize,
+    },
+}
+
 /// An NDR20 little-endian reader over one stub.
 pub struct Reader<'a> {
-    data: &'a [u8],
+    src: Source<'a>,
+    len: usize,
     pos: usize,
     limits: Limits,
     budget: usize,
@@ -34,7 +55,7 @@ impl core::fmt::Debug for Reader<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Reader")
             .field("pos", &self.pos)
-            .field("len", &self.data.len())
+            .field("len", &self.len)
             .field("budget", &self.budget)
             .field("depth", &self.depth)
             .finish_non_exhaustive()
@@ -44,8 +65,21 @@ impl core::fmt::Debug for Reader<'_> {
 impl<'a> Reader<'a> {
     /// A reader at offset 0 of `data` (the first byte of the stub).
     pub fn new(data: &'a [u8], limits: Limits) -> Self {
+        Self::with_source(Source::Slice(data), data.len(), limits)
+    }
+
+    /// A reader over a stub given as consecutive chunks (the fragments it
+    /// arrived in); each chunk is freed once the cursor has passed it.
+    pub fn chunked(chunks: Vec<Vec<u8>>, limits: Limits) -> Reader<'static> {
+        let len = chunks.iter().map(Vec::len).sum();
+        let chunks = chunks.into_iter().filter(|c| !c.is_empty()).collect();
+        Reader::with_source(Source::Chunks { chunks, base: 0 }, len, limits)
+    }
+
+    fn with_source(src: Source<'a>, len: usize, limits: Limits) -> Self {
         Self {
-            data,
+            src,
+            len,
             pos: 0,
             limits,
             budget: limits.max_alloc_bytes,
@@ -67,7 +101,7 @@ impl<'a> Reader<'a> {
 
     /// Bytes not yet consumed.
     pub fn remaining(&self) -> usize {
-        self.data.len().saturating_sub(self.pos)
+        self.len.saturating_sub(self.pos)
     }
 
     /// Allocation budget left.
@@ -92,28 +126,97 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Consumes `n` bytes.
-    pub fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
-        let end = self
-            .pos
+    /// Consumes `n` bytes: borrowed from the stub, or copied when they
+    /// straddle two chunks of a chunked reader.
+    pub fn take(&mut self, n: usize) -> Result<Cow<'_, [u8]>, DecodeError> {
+        let start = self.advance(n)?;
+        Ok(Self::read(&mut self.src, start, n))
+    }
+
+    /// [`Reader::take`], then charges the budget `cost(bytes)` (what the
+    /// caller will allocate for them) before handing them out.
+    pub fn take_charged(
+        &mut self,
+        n: usize,
+        cost: impl FnOnce(&[u8]) -> usize,
+    ) -> Result<Cow<'_, [u8]>, DecodeError> {
+        let start = self.advance(n)?;
+        let bytes = Self::read(&mut self.src, start, n);
+        let requested = cost(&bytes);
+        match self.budget.checked_sub(requested) {
+            Some(left) => {
+                self.budget = left;
+                Ok(bytes)
+            }
+            None => Err(DecodeError::new(
+                DecodeErrorKind::BudgetExceeded {
+                    requested,
+                    remaining: self.budget,
+                },
+                start,
+            )),
+        }
+    }
+
+    /// Moves the cursor `n` bytes on when they exist; returns where it was.
+    fn advance(&mut self, n: usize) -> Result<usize, DecodeError> {
+        let start = self.pos;
+        let end = start
             .checked_add(n)
             .ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
-        match self.data.get(self.pos..end) {
-            Some(s) => {
-                self.pos = end;
-                Ok(s)
-            }
-            None => Err(self.error(DecodeErrorKind::Truncated {
+        if end > self.len {
+            return Err(self.error(DecodeErrorKind::Truncated {
                 needed: n,
                 available: self.remaining(),
-            })),
+            }));
+        }
+        self.pos = end;
+        Ok(start)
+    }
+
+    /// The `n` bytes at stub offset `start` (known to exist), freeing the
+    /// chunks before them.
+    fn read<'s>(src: &'s mut Source<'a>, start: usize, n: usize) -> Cow<'s, [u8]> {
+        match src {
+            Source::Slice(data) => Cow::Borrowed(data.get(start..start + n).unwrap_or_default()),
+            Source::Chunks { chunks, base } => {
+                while let Some(front) = chunks.front() {
+                    if *base + front.len() > start {
+                        break;
+                    }
+                    *base += front.len();
+                    chunks.pop_front();
+                }
+                let offset = start - *base;
+                if let Some(front) = chunks.front()
+                    && offset + n <= front.len()
+                {
+                    return Cow::Borrowed(front.get(offset..offset + n).unwrap_or_default());
+                }
+                let mut out = Vec::with_capacity(n);
+                let mut skip = offset;
+                for c in chunks.iter() {
+                    let part = c.get(skip..).unwrap_or_default();
+                    skip = skip.saturating_sub(c.len());
+                    let want = n - out.len();
+                    out.extend_from_slice(part.get(..want).unwrap_or(part));
+                    if out.len() == n {
+                        break;
+                    }
+                }
+                Cow::Owned(out)
+            }
         }
     }
 
     /// Consumes `N` bytes into an array.
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
         let s = self.take(N)?;
-        <[u8; N]>::try_from(s).map_err(|_| self.error(DecodeErrorKind::Overflow))
+        let mut a = [0u8; N];
+        if s.len() == N {
+            a.copy_from_slice(&s);
+        }
+        Ok(a)
     }
 
     /// Reads one byte.
@@ -278,7 +381,7 @@ impl<'a> Reader<'a> {
 
     /// Ends the decode: every byte must have been consumed.
     pub fn finish(self) -> Result<(), DecodeError> {
-        if self.pos < self.data.len() {
+        if self.pos < self.len {
             return Err(self.error(DecodeErrorKind::TrailingBytes {
                 count: self.remaining(),
             }));

@@ -8,6 +8,8 @@
 //! whole enumeration. Use `Vec<u16>` to keep the exact units.
 
 use super::array::{expect_count, read_variance};
+use std::borrow::Cow;
+
 use crate::error::{DecodeError, EncodeError, EncodeErrorKind};
 use crate::reader::Reader;
 use crate::traits::{Args, Codec};
@@ -46,7 +48,13 @@ fn variance(units: usize, w: &mut Writer) -> Result<(), EncodeError> {
 }
 
 /// Reads the string header and returns the raw characters (`unit` bytes each).
-fn read_units<'a>(a: Args, unit: usize, r: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+/// `cost` says what the caller will allocate for them (charged before they are handed out).
+fn read_units<'r>(
+    a: Args,
+    unit: usize,
+    r: &'r mut Reader<'_>,
+    cost: impl FnOnce(&[u8]) -> usize,
+) -> Result<Cow<'r, [u8]>, DecodeError> {
     let max = r.take_conformance()?;
     expect_count(r, a.size, max)?;
     let actual = read_variance(r, a.length, max)?;
@@ -55,7 +63,7 @@ fn read_units<'a>(a: Args, unit: usize, r: &mut Reader<'a>) -> Result<&'a [u8], 
     let bytes = n
         .checked_mul(unit)
         .ok_or_else(|| r.error(crate::error::DecodeErrorKind::Overflow))?;
-    r.take(bytes)
+    r.take_charged(bytes, cost)
 }
 
 /// The UTF-16 units of `bytes` without a final NUL.
@@ -91,17 +99,19 @@ impl Codec<String> for Str {
         Ok(())
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
-        let bytes = read_units(a, 2, r)?;
-        let chars = || {
+        fn chars(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
             char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        };
+        }
         // Exactly the UTF-8 length: reserving the worst case (3 bytes per unit) left ASCII
         // strings, most of what servers send, holding three times their size for as long as
         // the caller keeps the result.
-        let len = chars().map(char::len_utf8).sum();
-        r.charge(len)?;
+        let mut len = 0;
+        let bytes = read_units(a, 2, r, |b| {
+            len = chars(b).map(char::len_utf8).sum();
+            len
+        })?;
         let mut s = String::with_capacity(len);
-        s.extend(chars());
+        s.extend(chars(&bytes));
         Ok(s)
     }
     fn decode_deferred(
@@ -134,9 +144,8 @@ impl Codec<Vec<u16>> for Str {
         Ok(())
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Vec<u16>, DecodeError> {
-        let bytes = read_units(a, 2, r)?;
-        r.charge(bytes.len())?;
-        Ok(wide_units(bytes).collect())
+        let bytes = read_units(a, 2, r, <[u8]>::len)?;
+        Ok(wide_units(&bytes).collect())
     }
     fn decode_deferred(
         inline: Vec<u16>,
@@ -166,11 +175,10 @@ impl Codec<Vec<u8>> for Str {
         Ok(())
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
-        let bytes = read_units(a, 1, r)?;
-        r.charge(bytes.len())?;
+        let bytes = read_units(a, 1, r, <[u8]>::len)?;
         let body = match bytes.split_last() {
             Some((0, rest)) => rest,
-            _ => bytes,
+            _ => &bytes[..],
         };
         Ok(body.to_vec())
     }
