@@ -11,7 +11,7 @@
 use crate::auth::{AuthConfig, AuthNext, AuthState};
 use crate::error::Error;
 use crate::fragment::{
-    DEFAULT_MAX_FRAGMENTS, DEFAULT_MAX_RESPONSE_SIZE, Reassembly, RequestSpec, build_request,
+    DEFAULT_MAX_FRAGMENTS, DEFAULT_MAX_RESPONSE_SIZE, Reassembly, RequestSpec, Stub, build_request,
     response_fixed,
 };
 use crate::pdu::bind::{Bind, BindAck, ContextElement, ResultCode};
@@ -114,8 +114,8 @@ pub enum Event {
     Response {
         /// The call.
         call_id: u32,
-        /// NDR response stub.
-        stub: Vec<u8>,
+        /// NDR response stub, as the fragments brought it.
+        stub: Stub,
     },
     /// The server answered a call with a fault PDU (status raw, e.g. 0x1c010002).
     Fault {
@@ -935,7 +935,16 @@ impl Association {
                     return Ok(());
                 }
                 let stub = s.frags.into_stub();
-                self.capture(Direction::Response, s.call_id, s.context_id, s.opnum, &stub);
+                if self.stub_hook.is_some() {
+                    let bytes = stub.to_vec();
+                    self.capture(
+                        Direction::Response,
+                        s.call_id,
+                        s.context_id,
+                        s.opnum,
+                        &bytes,
+                    );
+                }
                 self.state = State::Ready;
                 self.events.push_back(Event::Response {
                     call_id: s.call_id,

@@ -18,11 +18,122 @@ use crate::uuid::Uuid;
 /// Default bound on a reassembled response stub (16 MiB).
 pub const DEFAULT_MAX_RESPONSE_SIZE: usize = 16 * 1024 * 1024;
 
+/// Stub bytes a response fragment carries at the least in practice (the smallest
+/// `max_recv_frag` a server may pick, 1432 bytes in \[C706\] 12.6.3.6, less headers): sizes the
+/// chunk list from the `alloc_hint`, which itself is bounded by the response limit.
+const MIN_FRAGMENT_STUB: usize = 1024;
+
 /// Default bound on the number of fragments of one response.
 pub const DEFAULT_MAX_FRAGMENTS: usize = 16 * 1024;
 
-/// Largest preallocation made on the strength of a peer's `alloc_hint`.
-const MAX_PREALLOC: usize = 1024 * 1024;
+/// A reassembled response stub, kept as the chunks it arrived in (one per fragment).
+///
+/// Kept in pieces so that a decoder can free each piece once it has read it
+/// (`netapi_ndr::decode_chunks`): a large enumeration then never holds its whole stub beside its
+/// whole decoded result. [`Stub::to_vec`] gives the contiguous bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Stub {
+    chunks: Vec<Vec<u8>>,
+    len: usize,
+}
+
+impl Stub {
+    /// Total length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the stub has no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The chunks, in order.
+    pub fn chunks(&self) -> &[Vec<u8>] {
+        &self.chunks
+    }
+
+    /// The chunks, in order, by value (for a decoder that frees them as it goes).
+    pub fn into_chunks(self) -> Vec<Vec<u8>> {
+        self.chunks
+    }
+
+    /// The stub as one contiguous buffer.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.chunks.concat()
+    }
+
+    /// The stub as one contiguous buffer, without a copy when it arrived in one fragment.
+    pub fn into_vec(mut self) -> Vec<u8> {
+        if self.chunks.len() == 1 {
+            self.chunks.pop().unwrap_or_default()
+        } else {
+            self.chunks.concat()
+        }
+    }
+
+    fn push(&mut self, chunk: &[u8]) {
+        if !chunk.is_empty() {
+            self.len += chunk.len();
+            self.chunks.push(chunk.to_vec());
+        }
+    }
+
+    fn eq_bytes(&self, other: &[u8]) -> bool {
+        self.len == other.len() && {
+            let mut rest = other;
+            self.chunks.iter().all(|c| {
+                let (head, tail) = rest.split_at(c.len().min(rest.len()));
+                rest = tail;
+                head == c.as_slice()
+            })
+        }
+    }
+}
+
+impl From<Vec<u8>> for Stub {
+    fn from(bytes: Vec<u8>) -> Self {
+        let mut s = Stub::default();
+        if !bytes.is_empty() {
+            s.len = bytes.len();
+            s.chunks.push(bytes);
+        }
+        s
+    }
+}
+
+/// Equal content, however it is chunked.
+impl PartialEq for Stub {
+    fn eq(&self, other: &Stub) -> bool {
+        self.len == other.len && self.to_vec() == other.to_vec()
+    }
+}
+
+impl Eq for Stub {}
+
+impl PartialEq<[u8]> for Stub {
+    fn eq(&self, other: &[u8]) -> bool {
+        self.eq_bytes(other)
+    }
+}
+
+impl PartialEq<&[u8]> for Stub {
+    fn eq(&self, other: &&[u8]) -> bool {
+        self.eq_bytes(other)
+    }
+}
+
+impl<const N: usize> PartialEq<&[u8; N]> for Stub {
+    fn eq(&self, other: &&[u8; N]) -> bool {
+        self.eq_bytes(&other[..])
+    }
+}
+
+impl PartialEq<Vec<u8>> for Stub {
+    fn eq(&self, other: &Vec<u8>) -> bool {
+        self.eq_bytes(other)
+    }
+}
 
 /// The largest stub chunk one request fragment can carry, or [`Error::FragSizeTooSmall`].
 ///
@@ -110,7 +221,7 @@ pub(crate) fn build_request(
 #[derive(Debug)]
 pub(crate) struct Reassembly {
     context_id: u16,
-    stub: Vec<u8>,
+    stub: Stub,
     frags: usize,
     max_size: usize,
     max_frags: usize,
@@ -120,7 +231,7 @@ impl Reassembly {
     pub(crate) fn new(context_id: u16, max_size: usize, max_frags: usize) -> Self {
         Reassembly {
             context_id,
-            stub: Vec::new(),
+            stub: Stub::default(),
             frags: 0,
             max_size,
             max_frags,
@@ -170,16 +281,18 @@ impl Reassembly {
             });
         }
         if self.frags == 1 {
-            self.stub.reserve(hint.min(MAX_PREALLOC));
+            self.stub
+                .chunks
+                .reserve(hint.div_ceil(MIN_FRAGMENT_STUB).min(self.max_frags));
         }
         if self.stub.len() + stub.len() > self.max_size {
             return Err(Error::ResponseTooLarge { max: self.max_size });
         }
-        self.stub.extend_from_slice(stub);
+        self.stub.push(stub);
         Ok(flags.contains(PfcFlags::LAST_FRAG))
     }
 
-    pub(crate) fn into_stub(self) -> Vec<u8> {
+    pub(crate) fn into_stub(self) -> Stub {
         self.stub
     }
 }

@@ -33,5 +33,6 @@ pub use association::{
 pub use auth::AuthConfig;
 pub use codec::Endian;
 pub use error::Error;
+pub use fragment::Stub;
 pub use pdu::{AuthLevel, AuthType};
 pub use uuid::{NDR20, NDR64, SyntaxId, Uuid};

@@ -26,7 +26,7 @@ fn roundtrip(client: &mut Association, peer: &mut Peer, stub: &[u8], resp: &[u8]
         client.poll_event(),
         Some(Event::Response {
             call_id,
-            stub: resp.to_vec()
+            stub: resp.to_vec().into()
         })
     );
     frames
