@@ -93,7 +93,7 @@ pub async fn ept_map<I: RpcIo>(
     let stub = client
         .call(ctx, EPT_MAP_OPNUM, &ept_map_request(&tower, MAX_TOWERS)?)
         .await?;
-    let resp = parse_ept_map_response(&stub)?;
+    let resp = parse_ept_map_response(&stub.into_vec())?;
     if resp.status != 0 {
         return Err(Error::Rpc(netapi_dcerpc::Error::CallFailed {
             op: "ept_map",

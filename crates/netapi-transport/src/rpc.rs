@@ -127,9 +127,15 @@ impl<I: RpcIo> RpcClient<I> {
     }
 
     /// Calls `opnum` on presentation context `context` with an NDR request stub and returns the
-    /// response stub. A fault gives `Error::Rpc(netapi_dcerpc::Error::Fault { .. })` and leaves
-    /// the client usable.
-    pub async fn call(&mut self, context: u16, opnum: u16, stub: &[u8]) -> Result<Vec<u8>, Error> {
+    /// response stub, in the fragments it arrived in (`Stub::into_vec` joins them;
+    /// `netapi_ndr::decode_chunks` decodes them freeing each as it goes). A fault gives
+    /// `Error::Rpc(netapi_dcerpc::Error::Fault { .. })` and leaves the client usable.
+    pub async fn call(
+        &mut self,
+        context: u16,
+        opnum: u16,
+        stub: &[u8],
+    ) -> Result<netapi_dcerpc::Stub, Error> {
         self.usable()?;
         let call_id = self.assoc.request(context, opnum, stub).map_err(rpc_err)?;
         tracing::trace!(

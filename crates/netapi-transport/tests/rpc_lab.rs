@@ -102,7 +102,11 @@ async fn epmap_lookup_response_spans_several_fragments() {
         client.association().negotiated().unwrap().max_recv_frag,
         1432
     );
-    let stub = client.call(0, 2, &ept_lookup_request(500)).await.unwrap();
+    let stub = client
+        .call(0, 2, &ept_lookup_request(500))
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     eprintln!("negotiated: {:?}", client.association().negotiated());
     let (entries, status) = ept_lookup_summary(&stub);
     assert_eq!(status, 0, "ept_lookup status");
@@ -138,11 +142,20 @@ async fn unauthenticated_bind_and_calls_over_tcp() {
         Err(Error::Rpc(netapi_dcerpc::Error::Fault { status, .. })) => status,
         Err(e) => panic!("LsarOpenPolicy2: {e}"),
     };
-    let first = anonymous(client.call(ctx, LSAR_OPEN_POLICY2, &open).await);
+    let first = anonymous(
+        client
+            .call(ctx, LSAR_OPEN_POLICY2, &open)
+            .await
+            .map(netapi_dcerpc::Stub::into_vec),
+    );
     eprintln!("anonymous LsarOpenPolicy2: 0x{first:08x}");
     assert!([5, STATUS_ACCESS_DENIED].contains(&first), "0x{first:08x}");
     // An opnum the interface does not have: a fault, and the association lives on.
-    let err = client.call(ctx, 250, &[]).await.unwrap_err();
+    let err = client
+        .call(ctx, 250, &[])
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap_err();
     assert!(
         matches!(
             err,
@@ -154,7 +167,12 @@ async fn unauthenticated_bind_and_calls_over_tcp() {
         "{err}"
     );
     assert_eq!(
-        anonymous(client.call(ctx, LSAR_OPEN_POLICY2, &open).await),
+        anonymous(
+            client
+                .call(ctx, LSAR_OPEN_POLICY2, &open)
+                .await
+                .map(netapi_dcerpc::Stub::into_vec)
+        ),
         first
     );
 }

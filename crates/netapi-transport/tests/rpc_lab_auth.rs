@@ -36,11 +36,16 @@ async fn samr_connect_and_close(client: &mut RpcClient<TcpIo>, server: &str) {
     let resp = client
         .call(ctx, SAMR_CONNECT5, &samr_connect5(server, MAXIMUM_ALLOWED))
         .await
+        .map(netapi_dcerpc::Stub::into_vec)
         .unwrap();
     let (handle, status) = samr_connect5_reply(&resp);
     assert_eq!(status, 0, "SamrConnect5 status 0x{status:08x}");
     assert_ne!(handle, [0; 20]);
-    let resp = client.call(ctx, SAMR_CLOSE_HANDLE, &handle).await.unwrap();
+    let resp = client
+        .call(ctx, SAMR_CLOSE_HANDLE, &handle)
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     let (closed, status) = handle_and_status(&resp);
     assert_eq!(status, 0, "SamrCloseHandle status 0x{status:08x}");
     assert_eq!(closed, [0; 20]);
@@ -72,6 +77,7 @@ async fn ntlm_connect_level() {
     let err = client
         .call(0, SAMR_CONNECT5, &samr_connect5("x", MAXIMUM_ALLOWED))
         .await
+        .map(netapi_dcerpc::Stub::into_vec)
         .unwrap_err();
     assert!(
         matches!(
@@ -133,6 +139,7 @@ async fn ntlm_lsarpc_over_tcp_is_refused_by_samba() {
             &lsar_open_policy2(&format!("\\\\{}", lab.dc.ip), MAXIMUM_ALLOWED),
         )
         .await
+        .map(netapi_dcerpc::Stub::into_vec)
         .unwrap_err();
     assert!(
         matches!(
@@ -151,7 +158,11 @@ async fn ntlm_privacy_fragmented_request_and_fault() {
     let long = format!("\\\\{}{}", lab.dc.ip, "x".repeat(10_000));
     samr_connect_and_close(&mut client, &long).await;
     // An opnum samr does not have: a fault, the association stays in step.
-    let err = client.call(0, 300, &[]).await.unwrap_err();
+    let err = client
+        .call(0, 300, &[])
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap_err();
     assert!(
         matches!(
             err,
@@ -192,6 +203,7 @@ async fn ntlm_two_interfaces_and_alter_context() {
             &netr_server_get_info(&format!("\\\\{}", lab.dc.ip), 100),
         )
         .await
+        .map(netapi_dcerpc::Stub::into_vec)
         .unwrap();
     let werror = u32::from_le_bytes(resp[resp.len() - 4..].try_into().unwrap());
     assert_eq!(werror, 0, "NetrWkstaGetInfo 100: {resp:02x?}");
@@ -222,6 +234,7 @@ async fn ntlm_wrong_password_is_refused() {
     let err = client
         .call(0, SAMR_CONNECT5, &samr_connect5("x", MAXIMUM_ALLOWED))
         .await
+        .map(netapi_dcerpc::Stub::into_vec)
         .unwrap_err();
     eprintln!("first call after a bad AUTHENTICATE: {err}");
     // quirk(samba-4.17): Samba answers the first request after a failed rpc_auth_3 with a

@@ -47,6 +47,7 @@ async fn srvsvc_server_get_info_101_over_a_pipe() {
                 &netr_server_get_info(&format!("\\\\{}", lab.fs.ip), 101),
             )
             .await
+            .map(netapi_dcerpc::Stub::into_vec)
             .unwrap();
         let (platform, name, major, _minor, ty, werror) = netr_server_get_info_101(&resp);
         eprintln!("{user}: platform {platform}, name {name}, version {major}, type 0x{ty:x}");
@@ -58,6 +59,7 @@ async fn srvsvc_server_get_info_101_over_a_pipe() {
         let resp = client
             .call(ctx, NETR_SERVER_GET_INFO, &netr_server_get_info("x", 999))
             .await
+            .map(netapi_dcerpc::Stub::into_vec)
             .unwrap();
         let werror = u32::from_le_bytes(resp[resp.len() - 4..].try_into().unwrap());
         assert_eq!(werror, 124, "ERROR_INVALID_LEVEL");
@@ -84,10 +86,15 @@ async fn lsarpc_sealed_inside_an_smb_session() {
                 &lsar_open_policy2(&format!("\\\\{}", lab.dc.ip), MAXIMUM_ALLOWED),
             )
             .await
+            .map(netapi_dcerpc::Stub::into_vec)
             .unwrap();
         let (handle, status) = handle_and_status(&resp);
         assert_eq!(status, 0, "LsarOpenPolicy2 at {level:?}: 0x{status:08x}");
-        let resp = client.call(c, LSAR_CLOSE, &handle).await.unwrap();
+        let resp = client
+            .call(c, LSAR_CLOSE, &handle)
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap();
         assert_eq!(handle_and_status(&resp), ([0; 20], 0));
         client.into_io().close().await.unwrap();
     }

@@ -208,7 +208,11 @@ async fn bind_call_and_fragmented_request_and_response() {
     assert!(n.features.unwrap().keep_connection_on_orphan());
 
     let stub: Vec<u8> = (0..2500u32).map(|i| i as u8).collect();
-    let back = client.call(ctx, 5, &stub).await.unwrap();
+    let back = client
+        .call(ctx, 5, &stub)
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     assert_eq!(back, stub.iter().rev().copied().collect::<Vec<u8>>());
     let log = log.lock().unwrap();
     // bind by transceive; request fragments: 2 sends + 1 transceive (976 bytes each); the
@@ -229,11 +233,19 @@ async fn several_interfaces_and_alter_context() {
     let mut client = RpcClient::bind(io, &[SAMR], None).await.unwrap();
     let ids = client.alter_context(&[LSARPC]).await.unwrap();
     assert_eq!(client.context(&LSARPC), Some(ids[0]));
-    assert_eq!(client.call(ids[0], 0, b"abc").await.unwrap(), b"cba");
+    assert_eq!(
+        client
+            .call(ids[0], 0, b"abc")
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap(),
+        b"cba"
+    );
     assert_eq!(
         client
             .call(client.context(&SAMR).unwrap(), 0, b"xy")
             .await
+            .map(netapi_dcerpc::Stub::into_vec)
             .unwrap(),
         b"yx"
     );
@@ -279,7 +291,11 @@ async fn errors_are_mapped() {
         ..Default::default()
     });
     let mut client = RpcClient::bind(io, &[SAMR], None).await.unwrap();
-    let err = client.call(0, 9, b"x").await.unwrap_err();
+    let err = client
+        .call(0, 9, b"x")
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap_err();
     assert!(
         matches!(
             err,
@@ -291,14 +307,27 @@ async fn errors_are_mapped() {
         "{err}"
     );
     // Still usable after a fault.
-    assert_eq!(client.call(0, 1, b"ok").await.unwrap(), b"ko");
+    assert_eq!(
+        client
+            .call(0, 1, b"ok")
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap(),
+        b"ko"
+    );
     // A hang-up breaks the client for good.
     assert!(matches!(
-        client.call(0, 8, b"x").await,
+        client
+            .call(0, 8, b"x")
+            .await
+            .map(netapi_dcerpc::Stub::into_vec),
         Err(Error::Disconnected)
     ));
     assert!(matches!(
-        client.call(0, 1, b"x").await,
+        client
+            .call(0, 1, b"x")
+            .await
+            .map(netapi_dcerpc::Stub::into_vec),
         Err(Error::Disconnected)
     ));
 }
@@ -317,7 +346,11 @@ async fn stub_hook_captures_both_directions() {
             .unwrap()
             .push((r.direction, r.opnum, r.interface, r.stub.to_vec()));
     })));
-    client.call(0, 64, b"request").await.unwrap();
+    client
+        .call(0, 64, b"request")
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     let seen = seen.lock().unwrap();
     assert_eq!(
         seen[0],

@@ -91,7 +91,11 @@ async fn bind_alter_context_reassembly_and_fragmentation() {
     // A 20 KB request goes out in several fragments and arrives whole.
     let mut big = 12_345u32.to_le_bytes().to_vec();
     big.resize(20_000, 7);
-    let out = c.call(ctx, 1, &big).await.unwrap();
+    let out = c
+        .call(ctx, 1, &big)
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     assert_eq!(out.len(), 12_345);
     assert!(out.iter().enumerate().all(|(i, b)| *b == i as u8));
     assert_eq!(seen.lock().unwrap().last(), Some(&20_000));
@@ -111,18 +115,32 @@ async fn bind_alter_context_reassembly_and_fragmentation() {
 
     // alter_context adds the second interface; each context reaches its own handler.
     let ids = c.alter_context(&[OTHER]).await.unwrap();
-    let out = c.call(ids[0], 1, &4u32.to_le_bytes()).await.unwrap();
+    let out = c
+        .call(ids[0], 1, &4u32.to_le_bytes())
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     assert_eq!(out, [0xff, 0xfe, 0xfd, 0xfc]);
-    let out = c.call(ctx, 2, &[0; 100]).await.unwrap();
+    let out = c
+        .call(ctx, 2, &[0; 100])
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     assert_eq!(out, 100u32.to_le_bytes());
 
     // An opnum the handler does not serve is a fault; the association goes on.
-    let r = c.call(ctx, 9, &[]).await;
+    let r = c.call(ctx, 9, &[]).await.map(netapi_dcerpc::Stub::into_vec);
     assert!(
         matches!(r, Err(Error::Rpc(RpcError::Fault { status, .. })) if status == NCA_S_OP_RNG_ERROR),
         "{r:?}"
     );
-    assert_eq!(c.call(ctx, 2, &[1, 2]).await.unwrap(), 2u32.to_le_bytes());
+    assert_eq!(
+        c.call(ctx, 2, &[1, 2])
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap(),
+        2u32.to_le_bytes()
+    );
 
     let st = peer.stats();
     assert!(st.errors.is_empty(), "{:?}", st.errors);
@@ -139,7 +157,11 @@ async fn a_small_output_buffer_gets_the_answer_in_chunks() {
         .await
         .unwrap();
     let ctx = c.context(&ECHO).unwrap();
-    let out = c.call(ctx, 1, &10_000u32.to_le_bytes()).await.unwrap();
+    let out = c
+        .call(ctx, 1, &10_000u32.to_le_bytes())
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
     assert_eq!(out.len(), 10_000);
     // Each ~4 KiB fragment: one IOCTL or READ of 1000 bytes (STATUS_BUFFER_OVERFLOW), then
     // READs for the rest.
@@ -166,7 +188,13 @@ async fn encrypted_session_carries_rpc() {
     assert_eq!(p.preferred_frag_size(), 4280);
     let mut c = RpcClient::bind(p, &[ECHO], None).await.unwrap();
     let ctx = c.context(&ECHO).unwrap();
-    assert_eq!(c.call(ctx, 2, &[0; 33]).await.unwrap(), 33u32.to_le_bytes());
+    assert_eq!(
+        c.call(ctx, 2, &[0; 33])
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap(),
+        33u32.to_le_bytes()
+    );
     assert!(peer.stats().encrypted >= 3, "TREE_CONNECT, CREATE, IOCTLs");
 }
 

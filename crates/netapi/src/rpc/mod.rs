@@ -7,7 +7,7 @@ pub(crate) mod errors;
 pub(crate) mod srvsvc;
 
 use netapi_msrpc::{Response, StatusKind};
-use netapi_ndr::Ndr;
+use netapi_ndr::{Limits, Ndr};
 
 use crate::{Error, Result};
 use conn::{Connector, InterfaceId};
@@ -46,16 +46,23 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
         .await
         .map_err(|e| errors::from_transport(op, e))?;
     match bound.client.call(bound.context, opnum, &stub).await {
-        Ok(bytes) => match netapi_ndr::decode::<Resp>(&bytes) {
-            Ok(resp) => {
-                conn.checkin(bound);
-                Ok(resp)
+        Ok(answer) => {
+            // Only a short answer can be read as a refusal; keep a copy of that one, and
+            // decode a long one freeing its fragments as they are read.
+            let short = (answer.len() <= REFUSAL_MAX_LEN).then(|| answer.to_vec());
+            match netapi_ndr::decode_chunks::<Resp>(answer.into_chunks(), Limits::DEFAULT) {
+                Ok(resp) => {
+                    conn.checkin(bound);
+                    Ok(resp)
+                }
+                Err(e) => Err(match short.and_then(|b| refusal::<Resp>(op, &b, &e)) {
+                    Some(err) => {
+                        err.with_detail(format!("the rest of the answer did not decode: {e}"))
+                    }
+                    None => errors::from_decode(op, e),
+                }),
             }
-            Err(e) => Err(match refusal::<Resp>(op, &bytes, &e) {
-                Some(err) => err.with_detail(format!("the rest of the answer did not decode: {e}")),
-                None => errors::from_decode(op, e),
-            }),
-        },
+        }
         Err(e) => {
             if matches!(
                 e,
