@@ -249,8 +249,7 @@ fn enumerate(
         let v = if pref == MAX_PREFERRED_LENGTH {
             c.share_enum_level(level)?
         } else {
-            c.share_enum_pages(level, pref)
-                .collect::<Result<Vec<_>, _>>()?
+            c.share_enum_pages(level, pref).collect_all()?
         };
         let peak = (h.peak)() - before;
         let held = (h.current)().saturating_sub(before);

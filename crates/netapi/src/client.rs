@@ -186,6 +186,55 @@ pub(crate) fn validate_server(server: &str) -> Result<String> {
 mod tests {
     use super::*;
 
+    /// Pages of `sizes` entries numbered from 0, then `end` (Ok: last page; Err: a failure).
+    fn pages(sizes: &'static [u32], fail_after: Option<usize>) -> Pages<u32> {
+        let mut next = 0usize;
+        Pages::new(move |_resume| {
+            if fail_after == Some(next) {
+                return Err(Error::win32_status("NetShareEnum", 2114));
+            }
+            let first: u32 = sizes[..next].iter().sum();
+            let items = (first..first + sizes[next]).collect();
+            next += 1;
+            let resume = if next == sizes.len() {
+                0
+            } else {
+                7 + next as u32
+            };
+            Ok(Page {
+                items,
+                total: sizes.iter().sum(),
+                resume,
+            })
+        })
+    }
+
+    #[test]
+    fn collect_all_moves_whole_pages_in_order() {
+        assert_eq!(pages(&[3], None).collect_all().unwrap(), vec![0, 1, 2]);
+        let all = pages(&[2, 3, 1], None).collect_all().unwrap();
+        assert_eq!(all, (0..6).collect::<Vec<_>>());
+        assert_eq!(
+            all,
+            pages(&[2, 3, 1], None)
+                .map(Result::unwrap)
+                .collect::<Vec<_>>()
+        );
+        // After some entries were taken one by one, the rest follow.
+        let mut it = pages(&[2, 3], None);
+        assert_eq!(it.next().unwrap().unwrap(), 0);
+        assert_eq!(it.collect_all().unwrap(), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn collect_all_stops_at_the_first_failure() {
+        let e = pages(&[2, 3, 1], Some(1)).collect_all().unwrap_err();
+        assert_eq!(e.win32(), 2114);
+        let items: Vec<_> = pages(&[2, 3, 1], Some(1)).collect();
+        assert_eq!(items.len(), 3);
+        assert!(items[2].is_err());
+    }
+
     #[test]
     fn server_names_are_checked_before_anything_is_sent() {
         assert_eq!(validate_server("\\\\FILESRV").unwrap(), "FILESRV");
@@ -257,6 +306,71 @@ impl<T> Pages<T> {
     }
 }
 
+impl<T> Pages<T> {
+    /// Every remaining entry in one `Vec`, or the first failure.
+    ///
+    /// Unlike `collect::<Result<Vec<_>, _>>()` this moves whole pages: a one-page answer (Samba
+    /// answers every NetShareEnum in one) is handed over without a copy, and later pages are
+    /// appended with one exact reservation each, so the result never holds doubling slack.
+    pub fn collect_all(mut self) -> Result<Vec<T>> {
+        let mut out: Vec<T> = self.buf.drain(..).collect();
+        while let Some(page) = self.next_page() {
+            let items = page?;
+            if out.is_empty() {
+                out = items;
+            } else {
+                out.reserve_exact(items.len());
+                out.extend(items);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Fetches the next page: `None` after the last one; a failure ends the enumeration.
+    fn next_page(&mut self) -> Option<Result<Vec<T>>> {
+        if self.state == PagesState::Done {
+            return None;
+        }
+        if self.pages >= crate::rpc::srvsvc::MAX_PAGES {
+            self.state = PagesState::Done;
+            return Some(Err(Error::local(
+                "enumeration",
+                crate::Kind::Protocol,
+                WinError::RPC_S_PROTOCOL_ERROR,
+                "enumeration did not end within the page limit",
+            )));
+        }
+        self.pages += 1;
+        let asked = self.resume;
+        let page = match (self.fetch)(asked) {
+            Ok(page) => page,
+            Err(e) => {
+                self.state = PagesState::Done;
+                return Some(Err(e));
+            }
+        };
+        // Judge the page before yielding any of it: after an error, nothing follows.
+        if page.resume != 0
+            && (page.items.is_empty() || (self.state == PagesState::More && page.resume == asked))
+        {
+            self.state = PagesState::Done;
+            return Some(Err(Error::local(
+                "enumeration",
+                crate::Kind::Protocol,
+                WinError::RPC_S_PROTOCOL_ERROR,
+                "the server asks for another page but made no progress",
+            )));
+        }
+        if page.resume == 0 {
+            self.state = PagesState::Done;
+        } else {
+            self.state = PagesState::More;
+            self.resume = page.resume;
+        }
+        Some(Ok(page.items))
+    }
+}
+
 impl<T> Iterator for Pages<T> {
     type Item = Result<T>;
 
@@ -265,49 +379,21 @@ impl<T> Iterator for Pages<T> {
             if let Some(item) = self.buf.pop_front() {
                 return Some(Ok(item));
             }
-            if self.state == PagesState::Done {
-                return None;
-            }
-            if self.pages >= crate::rpc::srvsvc::MAX_PAGES {
-                self.state = PagesState::Done;
-                return Some(Err(Error::local(
-                    "enumeration",
-                    crate::Kind::Protocol,
-                    WinError::RPC_S_PROTOCOL_ERROR,
-                    "enumeration did not end within the page limit",
-                )));
-            }
-            self.pages += 1;
-            let asked = self.resume;
-            match (self.fetch)(asked) {
-                Err(e) => {
-                    self.state = PagesState::Done;
-                    return Some(Err(e));
-                }
-                Ok(page) => {
-                    // Judge the page before yielding any of it: after an error, nothing follows.
-                    let empty = page.items.is_empty();
-                    if page.resume != 0
-                        && (empty || (self.state == PagesState::More && page.resume == asked))
-                    {
-                        self.state = PagesState::Done;
-                        return Some(Err(Error::local(
-                            "enumeration",
-                            crate::Kind::Protocol,
-                            WinError::RPC_S_PROTOCOL_ERROR,
-                            "the server asks for another page but made no progress",
-                        )));
-                    }
-                    self.buf.extend(page.items);
-                    if page.resume == 0 {
-                        self.state = PagesState::Done;
-                    } else {
-                        self.state = PagesState::More;
-                        self.resume = page.resume;
-                    }
-                }
+            match self.next_page()? {
+                Err(e) => return Some(Err(e)),
+                // Reuses the page's allocation: no second copy of the entries.
+                Ok(items) => self.buf = std::collections::VecDeque::from(items),
             }
         }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let more = if self.state == PagesState::Done {
+            Some(self.buf.len())
+        } else {
+            None
+        };
+        (self.buf.len(), more)
     }
 }
 
