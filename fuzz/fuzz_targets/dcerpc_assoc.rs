@@ -33,9 +33,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The association keeps what it received and reassembles stubs from it; our requests add
-    // a few hundred bytes per call. On the first fragment of a response it reserves up to
-    // 1 MiB on the strength of the peer's alloc_hint (netapi-dcerpc `fragment::MAX_PREALLOC`,
-    // one call outstanding at a time): a fixed allowance, not a multiple of the input.
+    // a few hundred bytes per call. On the first fragment of a response it reserves the list
+    // of fragment chunks on the strength of the peer's alloc_hint (one entry per KiB, at most
+    // 16 Ki entries of 24 bytes, one call outstanding at a time): a fixed allowance, not a
+    // multiple of the input.
     let budget = alloc_budget(input.len(), 16, (1 << 20) + (512 << 10));
     alloc::bounded("dcerpc_assoc", budget, || run(*split, *sel, input));
 });

@@ -54,8 +54,25 @@ pub fn splits(selector: u8, data: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// Decodes `bytes` as `T`; when that succeeds, encodes the value (which must work), decodes the
 /// encoding (which must work and give an equal value) and checks that encoding is stable
 /// (encoding the second value gives the same bytes). Returns whether `bytes` decoded.
+///
+/// The input is also decoded as 61-byte chunks (`netapi_ndr::decode_chunks`, as responses are
+/// decoded from their fragments), which must give the same value or the same error.
 pub fn ndr_round_trip<T: Ndr + PartialEq + Debug>(bytes: &[u8]) -> bool {
-    let Ok(v) = netapi_ndr::decode::<T>(bytes) else {
+    let whole = netapi_ndr::decode::<T>(bytes);
+    let chunks = bytes.chunks(61).map(<[u8]>::to_vec).collect();
+    let pieces = netapi_ndr::decode_chunks::<T>(chunks, netapi_ndr::Limits::DEFAULT);
+    match (&whole, &pieces) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "{}: chunked decode differs", name::<T>()),
+        (Err(a), Err(b)) => assert_eq!(
+            a.to_string(),
+            b.to_string(),
+            "{}: chunked error differs",
+            name::<T>()
+        ),
+        _ => panic!("{}: whole {whole:?} but chunked {pieces:?}", name::<T>()),
+    }
+    drop(pieces);
+    let Ok(v) = whole else {
         return false;
     };
     let enc = netapi_ndr::encode(&v)
