@@ -436,7 +436,7 @@ mod tests {
     use super::*;
     use crate::{Call, Interface, Response, StatusKind};
 
-    const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
+    const SAMR: SyntaxId = crate::samr::Samr::SYNTAX;
 
     /// The samr ncacn_ip_tcp tower, laid out from \[C706\] appendix L.
     fn samr_tower_bytes(port: [u8; 2], ip: [u8; 4]) -> Vec<u8> {

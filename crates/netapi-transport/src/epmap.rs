@@ -128,7 +128,7 @@ pub async fn resolve_tcp_port(
 mod tests {
     use super::*;
 
-    const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
+    const SAMR: SyntaxId = <netapi_msrpc::samr::Samr as netapi_msrpc::Interface>::SYNTAX;
 
     /// The samr ncacn_ip_tcp tower (its byte layout is tested in `netapi_msrpc::epmapper`).
     fn samr_tower_bytes(port: u16, ip: [u8; 4]) -> Vec<u8> {

@@ -8,8 +8,8 @@ use netapi_transport::{Error, RpcIo};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
-const LSARPC: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ab", 0, 0);
+const SAMR: SyntaxId = <netapi_msrpc::samr::Samr as netapi_msrpc::Interface>::SYNTAX;
+const LSARPC: SyntaxId = <netapi_msrpc::lsarpc::Lsarpc as netapi_msrpc::Interface>::SYNTAX;
 
 /// What the client handed over: (how, PTYPE, length).
 type Log = Arc<Mutex<Vec<(&'static str, u8, usize)>>>;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
+const SAMR: SyntaxId = <netapi_msrpc::samr::Samr as netapi_msrpc::Interface>::SYNTAX;
 
 fn quick() -> TcpOptions {
     TcpOptions {

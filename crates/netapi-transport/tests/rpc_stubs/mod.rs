@@ -5,11 +5,12 @@
 #![allow(dead_code)]
 
 use netapi_dcerpc::SyntaxId;
+use netapi_msrpc::Interface;
 
-pub const SAMR: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ac", 1, 0);
-pub const LSARPC: SyntaxId = SyntaxId::new("12345778-1234-abcd-ef00-0123456789ab", 0, 0);
-pub const WKSSVC: SyntaxId = SyntaxId::new("6bffd098-a112-3610-9833-46c3f87e345a", 1, 0);
-pub const SRVSVC: SyntaxId = SyntaxId::new("4b324fc8-1670-01d3-1278-5a47bf6ee188", 3, 0);
+pub const SAMR: SyntaxId = netapi_msrpc::samr::Samr::SYNTAX;
+pub const LSARPC: SyntaxId = netapi_msrpc::lsarpc::Lsarpc::SYNTAX;
+pub const WKSSVC: SyntaxId = netapi_msrpc::wkssvc::Wkssvc::SYNTAX;
+pub const SRVSVC: SyntaxId = netapi_msrpc::srvsvc::Srvsvc::SYNTAX;
 
 pub const SAMR_CLOSE_HANDLE: u16 = 1;
 pub const SAMR_CONNECT5: u16 = 64;
