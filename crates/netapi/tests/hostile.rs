@@ -88,6 +88,16 @@ impl Scenario {
         (e, took)
     }
 
+    /// READ requests the peer has received so far.
+    fn reads(&self) -> usize {
+        let stats = self.peer.stats();
+        stats
+            .commands
+            .iter()
+            .filter(|c| **c == Command::READ)
+            .count()
+    }
+
     /// The next call works (on a fresh connection or pipe, as the pool decides).
     fn recovers(&self) {
         assert_eq!(
@@ -284,13 +294,7 @@ fn smb_overflow_chain_long_but_legal() {
     let s = Scenario::new(|c| PeerConfig { chunk: 97, ..c });
     let all = s.client.share_enum_level(1).unwrap();
     assert_eq!(all.len(), 205);
-    let reads = s
-        .peer
-        .stats()
-        .commands
-        .iter()
-        .filter(|c| **c == Command::READ)
-        .count();
+    let reads = s.reads();
     assert!(reads > 100, "{reads} READs");
     s.recovers();
 }
@@ -329,13 +333,7 @@ fn smb_overflow_chain_endless() {
     let s = Scenario::new(|c| c.on_smb(endless_overflow(None))).unsigned();
     let (e, _) = s.fails(Kind::Protocol, 59, |c| c.share_check("C:"));
     assert!(e.detail().unwrap().contains("pipe message"), "{e}");
-    let reads = s
-        .peer
-        .stats()
-        .commands
-        .iter()
-        .filter(|c| **c == Command::READ)
-        .count();
+    let reads = s.reads();
     assert!(
         reads <= 16 * 1024 * 1024 / (64 * 1024) + 1,
         "bounded: {reads} READs"
@@ -843,13 +841,7 @@ fn rpc_sixteen_byte_fragments() {
     });
     assert_eq!(s.client.share_check("C:").unwrap(), Some(0));
     assert_eq!(s.client.share_enum_level(1).unwrap().len(), 205);
-    let reads = s
-        .peer
-        .stats()
-        .commands
-        .iter()
-        .filter(|c| **c == Command::READ)
-        .count();
+    let reads = s.reads();
     assert!(reads > 1000, "{reads} READs");
     s.recovers();
 }
