@@ -8,17 +8,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use netapi_fuzz::tables::DTYP_HARD as TYPES;
-use netapi_fuzz::{alloc, alloc_budget};
+use netapi_fuzz::tables::{DTYP_HARD, decode_selected};
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&sel, stub)) = data.split_first() else {
-        return;
-    };
-    let decode = TYPES[usize::from(sel) % TYPES.len()];
-    alloc::bounded(
-        "decode_dtyp_hard",
-        alloc_budget(stub.len(), 96, 64 << 10),
-        || decode(stub),
-    );
-});
+fuzz_target!(|data: &[u8]| decode_selected("decode_dtyp_hard", DTYP_HARD, data));

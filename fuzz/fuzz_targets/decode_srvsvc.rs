@@ -8,19 +8,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use netapi_fuzz::tables::SRVSVC as TYPES;
-use netapi_fuzz::{alloc, alloc_budget};
+use netapi_fuzz::tables::{SRVSVC, decode_selected};
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&sel, stub)) = data.split_first() else {
-        return;
-    };
-    let decode = TYPES[usize::from(sel) % TYPES.len()];
-    // Three live copies at most (value, encoding, second value), each a bounded multiple of
-    // the stub.
-    alloc::bounded(
-        "decode_srvsvc",
-        alloc_budget(stub.len(), 96, 64 << 10),
-        || decode(stub),
-    );
-});
+fuzz_target!(|data: &[u8]| decode_selected("decode_srvsvc", SRVSVC, data));

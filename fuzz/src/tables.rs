@@ -13,6 +13,22 @@ use netapi_msrpc::{lsarpc::*, samr::*, wkssvc::*};
 /// Decodes one stub as a fixed type ([`ndr_round_trip`]); true when it decoded.
 pub type Decoder = fn(&[u8]) -> bool;
 
+/// The body of a table-driven decode target: the first input byte picks the type from `table`,
+/// the rest is the stub, decoded within the NDR targets' memory budget (96 × stub + 64 KiB:
+/// three live copies at most — value, encoding, second value — each a bounded multiple of the
+/// stub).
+pub fn decode_selected(target: &str, table: &[Decoder], data: &[u8]) {
+    let Some((&sel, stub)) = data.split_first() else {
+        return;
+    };
+    let decode = table[usize::from(sel) % table.len()];
+    crate::alloc::bounded(
+        target,
+        crate::alloc_budget(stub.len(), 96, 64 << 10),
+        || decode(stub),
+    );
+}
+
 /// srvsvc: responses in opnum order (index = position in `srvsvc::OPNUMS`), then requests in
 /// the same order (index + [`SRVSVC_REQUESTS`]), then unions and containers.
 pub const SRVSVC: &[Decoder] = &[
