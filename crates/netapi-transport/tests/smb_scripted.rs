@@ -261,12 +261,7 @@ async fn buffer_overflow_chain_is_reassembled() {
     let s = connect(&peer, &opts(&peer)).await.unwrap();
     let mut p = s.open_pipe("lsarpc").await.unwrap();
     assert_eq!(p.transceive(b"q").await.unwrap(), big);
-    let reads = peer
-        .stats()
-        .commands
-        .iter()
-        .filter(|c| **c == Command::READ)
-        .count();
+    let reads = peer.stats().count(Command::READ);
     assert_eq!(reads, 6, "one IOCTL of 1500 bytes, six READs");
     // send + recv: WRITE, then READs while STATUS_BUFFER_OVERFLOW.
     p.send(b"again").await.unwrap();

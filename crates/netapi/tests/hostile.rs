@@ -88,16 +88,6 @@ impl Scenario {
         (e, took)
     }
 
-    /// READ requests the peer has received so far.
-    fn reads(&self) -> usize {
-        let stats = self.peer.stats();
-        stats
-            .commands
-            .iter()
-            .filter(|c| **c == Command::READ)
-            .count()
-    }
-
     /// The next call works (on a fresh connection or pipe, as the pool decides).
     fn recovers(&self) {
         assert_eq!(
@@ -294,7 +284,7 @@ fn smb_overflow_chain_long_but_legal() {
     let s = Scenario::new(|c| PeerConfig { chunk: 97, ..c });
     let all = s.client.share_enum_level(1).unwrap();
     assert_eq!(all.len(), 205);
-    let reads = s.reads();
+    let reads = s.peer.stats().count(Command::READ);
     assert!(reads > 100, "{reads} READs");
     s.recovers();
 }
@@ -333,7 +323,7 @@ fn smb_overflow_chain_endless() {
     let s = Scenario::new(|c| c.on_smb(endless_overflow(None))).unsigned();
     let (e, _) = s.fails(Kind::Protocol, 59, |c| c.share_check("C:"));
     assert!(e.detail().unwrap().contains("pipe message"), "{e}");
-    let reads = s.reads();
+    let reads = s.peer.stats().count(Command::READ);
     assert!(
         reads <= 16 * 1024 * 1024 / (64 * 1024) + 1,
         "bounded: {reads} READs"
@@ -841,7 +831,7 @@ fn rpc_sixteen_byte_fragments() {
     });
     assert_eq!(s.client.share_check("C:").unwrap(), Some(0));
     assert_eq!(s.client.share_enum_level(1).unwrap().len(), 205);
-    let reads = s.reads();
+    let reads = s.peer.stats().count(Command::READ);
     assert!(reads > 1000, "{reads} READs");
     s.recovers();
 }

@@ -225,6 +225,13 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// How many `command` requests arrived.
+    pub fn count(&self, command: Command) -> usize {
+        self.commands.iter().filter(|c| **c == command).count()
+    }
+}
+
+impl Stats {
     /// The opnums called, in order.
     pub fn opnums(&self) -> Vec<u16> {
         self.calls.iter().map(|c| c.opnum).collect()

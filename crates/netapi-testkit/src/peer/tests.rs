@@ -165,12 +165,7 @@ async fn a_small_output_buffer_gets_the_answer_in_chunks() {
     assert_eq!(out.len(), 10_000);
     // Each ~4 KiB fragment: one IOCTL or READ of 1000 bytes (STATUS_BUFFER_OVERFLOW), then
     // READs for the rest.
-    let reads = peer
-        .stats()
-        .commands
-        .iter()
-        .filter(|c| **c == Command::READ)
-        .count();
+    let reads = peer.stats().count(Command::READ);
     assert!(reads >= 10, "{reads} READs");
 }
 
