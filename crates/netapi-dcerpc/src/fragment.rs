@@ -111,18 +111,6 @@ impl PartialEq for Stub {
 
 impl Eq for Stub {}
 
-impl PartialEq<[u8]> for Stub {
-    fn eq(&self, other: &[u8]) -> bool {
-        self.eq_bytes(other)
-    }
-}
-
-impl PartialEq<&[u8]> for Stub {
-    fn eq(&self, other: &&[u8]) -> bool {
-        self.eq_bytes(other)
-    }
-}
-
 impl<const N: usize> PartialEq<&[u8; N]> for Stub {
     fn eq(&self, other: &&[u8; N]) -> bool {
         self.eq_bytes(&other[..])
