@@ -32,6 +32,9 @@ pub enum SmbAction {
     Reset,
     /// Send the first half of the framed response, then close.
     HalfThenClose,
+    /// Send the whole response, then close the connection (FIN): a server that drops a
+    /// connection once the client is idle.
+    SendThenClose,
     /// Wait this long, then send it.
     Delay(Duration),
     /// An interim `STATUS_PENDING` ([MS-SMB2] 3.3.4.2) first, then the response after this

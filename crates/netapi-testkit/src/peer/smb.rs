@@ -316,7 +316,7 @@ impl Conn {
                 header.credits = 0;
                 header.route = Route::Async { async_id: ASYNC_ID };
             }
-            SmbAction::Send | SmbAction::HalfThenClose => {}
+            SmbAction::Send | SmbAction::HalfThenClose | SmbAction::SendThenClose => {}
         }
         match action {
             SmbAction::PendingThenStall => return true,
@@ -361,7 +361,8 @@ impl Conn {
             let _ = sock.flush().await;
             return false;
         }
-        sock.write_all(&wire).await.is_ok()
+        let sent = sock.write_all(&wire).await.is_ok();
+        sent && action != SmbAction::SendThenClose
     }
 
     /// The normal answer to a request.
