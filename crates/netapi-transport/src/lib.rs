@@ -7,7 +7,7 @@
 //! * [`rpc`]: the DCE/RPC client that drives `netapi-dcerpc`'s association over any [`RpcIo`].
 //!
 //! Everything here is async; the blocking facade for the CLI and Python is `netapi::Client`, one
-//! layer up, which runs these calls on a shared runtime.
+//! layer up, which runs these calls on the calling thread.
 //!
 //! Every wait has a deadline; every peer-chosen size is bounded before allocation.
 #![forbid(unsafe_code)]

@@ -7,7 +7,7 @@
 //! themselves are methods defined next to their family (`share.rs`, `server.rs`, ...).
 
 use std::future::Future;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use netapi_codes::WinError;
 
@@ -72,8 +72,8 @@ impl AsyncClient {
 }
 
 /// A blocking NetApi client bound to one server: every method of [`AsyncClient`], run to
-/// completion on netapi's shared runtime. Use it from ordinary threads, not from inside an async
-/// runtime (there, use [`AsyncClient`]).
+/// completion on the calling thread (see `blocking.rs` for how, and why). Use it from ordinary
+/// threads, not from inside an async runtime (there, use [`AsyncClient`]).
 #[derive(Clone, Debug)]
 pub struct Client {
     pub(crate) inner: AsyncClient,
@@ -102,7 +102,7 @@ impl Client {
         self.inner.close_idle();
     }
 
-    /// Run one call on the shared runtime.
+    /// Run one call to completion on the calling thread ([`crate::blocking`]).
     pub(crate) fn run<T>(
         &self,
         op: &'static str,
@@ -115,7 +115,7 @@ impl Client {
                 "the blocking Client was called from inside an async runtime; use AsyncClient",
             ));
         }
-        runtime().block_on(fut)
+        crate::blocking::run(fut)
     }
 }
 
@@ -123,20 +123,7 @@ impl Client {
 /// on it). Clients stay usable: their next call connects again. Use it to release server
 /// resources early, e.g. before a long idle period or at interpreter shutdown.
 pub fn disconnect_all() {
-    netapi_transport::smb::SmbClient::shared().clear();
-}
-
-/// netapi's shared runtime for blocking callers: two worker threads drive every connection.
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
-    RT.get_or_init(|| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("netapi")
-            .enable_all()
-            .build()
-            .expect("cannot start netapi's tokio runtime")
-    })
+    crate::blocking::clear_pools();
 }
 
 /// Check a server name before anything is sent (what [`Client::new`] does): `host`, `\\host`, an
@@ -398,7 +385,7 @@ impl<T> Iterator for Pages<T> {
 }
 
 /// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T;` becomes a
-/// [`Client`] method running `AsyncClient::name(args)` on the shared runtime.
+/// [`Client`] method running `AsyncClient::name(args)` on the calling thread.
 macro_rules! blocking {
     ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*) => {
         impl crate::Client {

@@ -16,6 +16,7 @@ pub use netapi_codes::{NtStatus, RpcFault, WinError};
 
 /// Result of a NetApi call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+mod blocking;
 mod client;
 pub mod options;
 mod rpc;

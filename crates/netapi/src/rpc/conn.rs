@@ -1,8 +1,9 @@
 //! Bound RPC associations to one server, pooled per interface.
 //!
-//! A [`Connector`] opens what a call needs — an SMB2 named pipe (`ncacn_np`, through the
+//! A [`Connector`] opens what a call needs — an SMB2 named pipe (`ncacn_np`, through a
 //! process-wide session pool of `netapi-transport`, so every client of the same server and
-//! credentials shares one TCP connection and SMB2 session) or an `ncacn_ip_tcp` association found
+//! credentials shares one TCP connection and SMB2 session; one pool for the blocking runtime and
+//! one for the callers' own, see [`Driver`]) or an `ncacn_ip_tcp` association found
 //! with the endpoint mapper — binds the interface, and keeps the bound association for reuse. A
 //! call checks one association out, so calls from several tasks run in parallel on separate
 //! pipes; an association that failed other than by a fault is dropped, so the next call opens a
@@ -17,10 +18,11 @@ use std::sync::{Arc, Mutex};
 
 use netapi_dcerpc::{AuthConfig, AuthType, Direction, StubHook, StubRecord, SyntaxId};
 use netapi_transport::rpc::RpcClient;
-use netapi_transport::smb::{Pipe, SmbClient};
+use netapi_transport::smb::Pipe;
 use netapi_transport::tcp::{TcpIo, TcpOptions};
 use netapi_transport::{Error as TransportError, RpcIo};
 
+use crate::blocking::Driver;
 use crate::options::{Options, Transport};
 
 /// The identity of an RPC interface as the connector needs it.
@@ -76,6 +78,7 @@ pub(crate) struct Bound {
     pub client: RpcClient<AnyIo>,
     pub context: u16,
     interface: InterfaceId,
+    driver: Driver,
 }
 
 impl Bound {
@@ -92,7 +95,8 @@ impl Bound {
 pub(crate) struct Connector {
     server: String,
     options: Options,
-    idle: Mutex<HashMap<InterfaceId, Vec<Bound>>>,
+    /// Idle associations by interface and by the runtime that drives their sockets.
+    idle: Mutex<HashMap<(InterfaceId, Driver), Vec<Bound>>>,
     dump_seq: Arc<AtomicU64>,
 }
 
@@ -127,7 +131,8 @@ impl Connector {
         loop {
             let idle = {
                 let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-                map.get_mut(&interface).and_then(Vec::pop)
+                map.get_mut(&(interface, Driver::current()))
+                    .and_then(Vec::pop)
             };
             match idle {
                 Some(b) if b.looks_alive() => return Ok(b),
@@ -140,7 +145,7 @@ impl Connector {
     /// Return an association that is still usable after its call.
     pub fn checkin(&self, bound: Bound) {
         let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        let list = map.entry(bound.interface).or_default();
+        let list = map.entry((bound.interface, bound.driver)).or_default();
         if list.len() < self.options.max_idle_per_interface {
             list.push(bound);
         }
@@ -152,9 +157,11 @@ impl Connector {
     }
 
     async fn open(&self, interface: InterfaceId) -> Result<Bound, TransportError> {
+        let driver = Driver::current();
         let mut client = match self.options.transport {
             Transport::NamedPipe => {
-                let pipe = SmbClient::shared()
+                let pipe = driver
+                    .smb_pool()
                     .open_pipe(
                         &self.server,
                         &self.options.credentials,
@@ -195,6 +202,7 @@ impl Connector {
             client,
             context,
             interface,
+            driver,
         })
     }
 

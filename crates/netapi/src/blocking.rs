@@ -1,0 +1,172 @@
+//! How the blocking [`Client`](crate::Client) runs its calls: on the caller's own thread.
+//!
+//! A blocking call is a future (the [`AsyncClient`](crate::AsyncClient) method) run to
+//! completion. With a runtime whose worker threads own the sockets, every round trip costs two
+//! thread wake-ups: the kernel wakes a worker for the response, and the worker wakes the parked
+//! caller. Measured on the 2-core development machine, that hand-off was most of what netapi
+//! added above the wire floor (docs/benchmarks.md, "Fixes made from these measurements").
+//!
+//! So the blocking client has a runtime of its own, a *current-thread* runtime shared by every
+//! thread of the process, and the calling thread drives it: it writes the request, waits in
+//! `epoll` itself, reads the answer and runs the connection's reader task, with no other thread
+//! involved. When several threads call at once, tokio lets one of them drive the I/O of all
+//! (the others are woken when their answer is in), so calls from many threads still share
+//! connections and run concurrently.
+//!
+//! A current-thread runtime only runs while some thread is inside `block_on`. Between calls the
+//! connections still need a driver: to notice a server that closed an idle connection (so the
+//! next call reconnects instead of failing), to send the CLOSE and LOGOFF of pipes and sessions
+//! that were dropped, and to let timers fire. An *idle driver* thread does that: once no call has
+//! been running for [`IDLE_GRACE`], it enters `block_on` itself and stays there until the next
+//! call starts, which tells it to step aside (the caller then takes the runtime over). Back-to-
+//! back calls never wake it; the first call after a pause pays one hand-over.
+//!
+//! Connections made on this runtime must not be used from another one (their sockets are
+//! registered with this runtime's reactor, which only runs as described above), and the reverse.
+//! So a thread inside [`run`] uses its own session pool ([`Driver::smb_pool`]), and
+//! [`Connector`](crate::rpc::conn::Connector) keeps idle associations apart by [`Driver`].
+
+use std::cell::Cell;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use netapi_transport::smb::SmbClient;
+use tokio::runtime::Runtime;
+use tokio::sync::Notify;
+
+/// How long no blocking call must have been running before the idle driver takes over.
+pub(crate) const IDLE_GRACE: Duration = Duration::from_millis(5);
+
+/// Which runtime drives the sockets of a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Driver {
+    /// netapi's blocking runtime (a thread inside [`run`]).
+    Blocking,
+    /// The caller's own tokio runtime ([`AsyncClient`](crate::AsyncClient) awaited directly).
+    Async,
+}
+
+thread_local! {
+    static IN_RUN: Cell<bool> = const { Cell::new(false) };
+}
+
+impl Driver {
+    /// The driver of the calling thread.
+    pub(crate) fn current() -> Driver {
+        if IN_RUN.with(Cell::get) {
+            Driver::Blocking
+        } else {
+            Driver::Async
+        }
+    }
+}
+
+impl Driver {
+    /// The SMB2 session pool for connections driven by this driver.
+    pub(crate) fn smb_pool(self) -> &'static SmbClient {
+        static BLOCKING: OnceLock<SmbClient> = OnceLock::new();
+        match self {
+            Driver::Blocking => BLOCKING.get_or_init(SmbClient::new),
+            Driver::Async => SmbClient::shared(),
+        }
+    }
+}
+
+/// Drop every pooled SMB2 session of both pools.
+pub(crate) fn clear_pools() {
+    Driver::Async.smb_pool().clear();
+    Driver::Blocking.smb_pool().clear();
+}
+
+/// The shared runtime and the bookkeeping between callers and the idle driver.
+struct Shared {
+    rt: Runtime,
+    /// Calls inside `run` right now.
+    active: AtomicUsize,
+    /// Calls that have finished so far (the idle driver's "nothing happened" test).
+    finished: AtomicU64,
+    /// The idle driver is inside `block_on` (or about to enter it).
+    idle_driving: AtomicBool,
+    /// Tells the idle driver to leave `block_on`.
+    step_aside: Notify,
+}
+
+fn shared() -> &'static Arc<Shared> {
+    static SHARED: OnceLock<Arc<Shared>> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .thread_name("netapi-blocking")
+            .build()
+            .expect("cannot start netapi's tokio runtime");
+        let shared = Arc::new(Shared {
+            rt,
+            active: AtomicUsize::new(0),
+            finished: AtomicU64::new(0),
+            idle_driving: AtomicBool::new(false),
+            step_aside: Notify::new(),
+        });
+        let for_thread = shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name("netapi-idle".into())
+            .spawn(move || idle_driver(&for_thread));
+        if let Err(e) = spawned {
+            // Calls still work; idle connections are then only looked at by the next call.
+            tracing::warn!(error = %e, "netapi: cannot start the idle driver thread");
+        }
+        shared
+    })
+}
+
+/// Run `fut` to completion on the calling thread. The caller must not be inside a tokio runtime
+/// (checked by [`Client`](crate::Client) before it gets here).
+pub(crate) fn run<T>(fut: impl Future<Output = T>) -> T {
+    let sh = shared();
+    sh.active.fetch_add(1, Ordering::SeqCst);
+    if sh.idle_driving.load(Ordering::SeqCst) {
+        sh.step_aside.notify_one();
+    }
+    let _guard = Active::enter(sh);
+    sh.rt.block_on(fut)
+}
+
+/// Marks the thread as inside [`run`] and counts the call as finished when dropped (also when
+/// the future panics).
+struct Active<'a>(&'a Shared);
+
+impl<'a> Active<'a> {
+    fn enter(sh: &'a Shared) -> Self {
+        IN_RUN.with(|c| c.set(true));
+        Active(sh)
+    }
+}
+
+impl Drop for Active<'_> {
+    fn drop(&mut self) {
+        IN_RUN.with(|c| c.set(false));
+        self.0.finished.fetch_add(1, Ordering::SeqCst);
+        self.0.active.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The idle driver's loop: drive the runtime whenever no call has run for a grace period.
+fn idle_driver(sh: &Shared) {
+    // Tasks this thread runs belong to the blocking runtime.
+    IN_RUN.with(|c| c.set(true));
+    loop {
+        let seen = sh.finished.load(Ordering::SeqCst);
+        std::thread::park_timeout(IDLE_GRACE);
+        if sh.active.load(Ordering::SeqCst) != 0 || sh.finished.load(Ordering::SeqCst) != seen {
+            continue;
+        }
+        sh.idle_driving.store(true, Ordering::SeqCst);
+        // A caller that started after the check above either sees `idle_driving` and leaves a
+        // permit in `step_aside`, or is seen here.
+        if sh.active.load(Ordering::SeqCst) == 0 {
+            sh.rt.block_on(sh.step_aside.notified());
+        }
+        sh.idle_driving.store(false, Ordering::SeqCst);
+    }
+}
