@@ -461,6 +461,26 @@ fn decoded_strings_hold_exactly_their_utf8_length() {
 }
 
 #[test]
+fn ascii_and_non_ascii_strings_decode_alike_with_exact_capacity() {
+    // ASCII takes a fast path (one byte per unit); U+0080 and U+0100 are the first units
+    // outside it by their low and their high byte.
+    for text in ["", "a", "IPC$", "del\u{7f}", "nul\u{0}in", "\u{80}", "\u{100}", "x\u{141}y", "\u{1f600}"] {
+        let v: Info1 = decode(
+            &encode(&Info1 {
+                name: Some(text.to_string()),
+                kind: 0,
+                remark: None,
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        let name = v.name.unwrap();
+        assert_eq!(name, text);
+        assert_eq!(name.capacity(), name.len(), "{text:?}");
+    }
+}
+
+#[test]
 fn a_string_without_terminator_is_accepted() {
     let v: Info1 = decode(&hex(
         "00000200 00000000 00000000 01000000 00000000 01000000 6100",
