@@ -55,7 +55,9 @@ thread_local! {
 impl Driver {
     /// The driver of the calling thread.
     pub(crate) fn current() -> Driver {
-        if IN_RUN.with(Cell::get) {
+        // `try_with`: a call made while the thread's locals are being destroyed is not inside
+        // `run` either.
+        if IN_RUN.try_with(Cell::get).unwrap_or(false) {
             Driver::Blocking
         } else {
             Driver::Async
@@ -138,14 +140,14 @@ struct Active<'a>(&'a Shared);
 
 impl<'a> Active<'a> {
     fn enter(sh: &'a Shared) -> Self {
-        IN_RUN.with(|c| c.set(true));
+        let _ = IN_RUN.try_with(|c| c.set(true));
         Active(sh)
     }
 }
 
 impl Drop for Active<'_> {
     fn drop(&mut self) {
-        IN_RUN.with(|c| c.set(false));
+        let _ = IN_RUN.try_with(|c| c.set(false));
         self.0.finished.fetch_add(1, Ordering::SeqCst);
         self.0.active.fetch_sub(1, Ordering::SeqCst);
     }
@@ -154,7 +156,7 @@ impl Drop for Active<'_> {
 /// The idle driver's loop: drive the runtime whenever no call has run for a grace period.
 fn idle_driver(sh: &Shared) {
     // Tasks this thread runs belong to the blocking runtime.
-    IN_RUN.with(|c| c.set(true));
+    let _ = IN_RUN.try_with(|c| c.set(true));
     loop {
         let seen = sh.finished.load(Ordering::SeqCst);
         std::thread::park_timeout(IDLE_GRACE);
