@@ -79,10 +79,18 @@ fn sixteen_threads_call_at_once_over_one_connection() {
     });
     let stats = peer.stats();
     assert_eq!(stats.connections, 1);
-    assert_eq!(stats.count(Command::SESSION_SETUP), 1 + 1, "one NTLM exchange (two legs)");
+    assert_eq!(
+        stats.count(Command::SESSION_SETUP),
+        1 + 1,
+        "one NTLM exchange (two legs)"
+    );
     // A call checks a pipe out for its duration: more than one pipe means calls overlapped.
     assert!(stats.creates > 1, "the threads' calls never overlapped");
-    assert!(stats.window_violations.is_empty(), "{:?}", stats.window_violations);
+    assert!(
+        stats.window_violations.is_empty(),
+        "{:?}",
+        stats.window_violations
+    );
 }
 
 /// A blocking client and an async one (on the caller's own runtime, later dropped) of the same

@@ -464,7 +464,17 @@ fn decoded_strings_hold_exactly_their_utf8_length() {
 fn ascii_and_non_ascii_strings_decode_alike_with_exact_capacity() {
     // ASCII takes a fast path (one byte per unit); U+0080 and U+0100 are the first units
     // outside it by their low and their high byte.
-    for text in ["", "a", "IPC$", "del\u{7f}", "nul\u{0}in", "\u{80}", "\u{100}", "x\u{141}y", "\u{1f600}"] {
+    for text in [
+        "",
+        "a",
+        "IPC$",
+        "del\u{7f}",
+        "nul\u{0}in",
+        "\u{80}",
+        "\u{100}",
+        "x\u{141}y",
+        "\u{1f600}",
+    ] {
         let v: Info1 = decode(
             &encode(&Info1 {
                 name: Some(text.to_string()),
