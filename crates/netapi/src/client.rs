@@ -313,19 +313,26 @@ impl<T> Pages<T> {
         Ok(out)
     }
 
+    /// Ends the enumeration with a protocol error (a server that does not let it end).
+    fn fail(&mut self, why: &str) -> Error {
+        self.state = PagesState::Done;
+        Error::local(
+            "enumeration",
+            crate::Kind::Protocol,
+            WinError::RPC_S_PROTOCOL_ERROR,
+            why,
+        )
+    }
+
     /// Fetches the next page: `None` after the last one; a failure ends the enumeration.
     fn next_page(&mut self) -> Option<Result<Vec<T>>> {
         if self.state == PagesState::Done {
             return None;
         }
         if self.pages >= crate::rpc::srvsvc::MAX_PAGES {
-            self.state = PagesState::Done;
-            return Some(Err(Error::local(
-                "enumeration",
-                crate::Kind::Protocol,
-                WinError::RPC_S_PROTOCOL_ERROR,
-                "enumeration did not end within the page limit",
-            )));
+            return Some(Err(
+                self.fail("enumeration did not end within the page limit")
+            ));
         }
         self.pages += 1;
         let asked = self.resume;
@@ -340,13 +347,9 @@ impl<T> Pages<T> {
         if page.resume != 0
             && (page.items.is_empty() || (self.state == PagesState::More && page.resume == asked))
         {
-            self.state = PagesState::Done;
-            return Some(Err(Error::local(
-                "enumeration",
-                crate::Kind::Protocol,
-                WinError::RPC_S_PROTOCOL_ERROR,
-                "the server asks for another page but made no progress",
-            )));
+            return Some(Err(
+                self.fail("the server asks for another page but made no progress")
+            ));
         }
         if page.resume == 0 {
             self.state = PagesState::Done;

@@ -128,16 +128,16 @@ impl Connector {
 
     /// An idle association for `interface`, or a freshly opened and bound one.
     pub async fn checkout(&self, interface: InterfaceId) -> Result<Bound, TransportError> {
+        let driver = Driver::current();
         loop {
             let idle = {
                 let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-                map.get_mut(&(interface, Driver::current()))
-                    .and_then(Vec::pop)
+                map.get_mut(&(interface, driver)).and_then(Vec::pop)
             };
             match idle {
                 Some(b) if b.looks_alive() => return Ok(b),
                 Some(_) => continue, // dead: drop it and look again
-                None => return self.open(interface).await,
+                None => return self.open(interface, driver).await,
             }
         }
     }
@@ -156,8 +156,8 @@ impl Connector {
         self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
-    async fn open(&self, interface: InterfaceId) -> Result<Bound, TransportError> {
-        let driver = Driver::current();
+    /// Open and bind `interface` on a connection driven by `driver`.
+    async fn open(&self, interface: InterfaceId, driver: Driver) -> Result<Bound, TransportError> {
         let mut client = match self.options.transport {
             Transport::NamedPipe => {
                 let pipe = driver
