@@ -78,6 +78,13 @@ pub trait Call: Ndr {
 pub trait Response: Ndr {
     /// Which code space [`Response::status`] is in.
     const STATUS_KIND: StatusKind;
+    /// The status with which the method says "this is one page, more follow" (`ERROR_MORE_DATA`
+    /// for the enumerations of srvsvc and wkssvc, `STATUS_MORE_ENTRIES` for samr's), when it
+    /// has one: a success that still carries data.
+    const MORE_DATA: Option<u32> = None;
+    /// A status that is a partial success for this method (`STATUS_SOME_NOT_MAPPED` for the
+    /// LSA lookups: every `[out]` parameter is valid, some entries are unresolved).
+    const PARTIAL: Option<u32> = None;
     /// The return value as received (not translated).
     fn status(&self) -> u32;
 }

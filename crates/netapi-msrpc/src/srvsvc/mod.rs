@@ -41,6 +41,9 @@ pub use transport::*;
 
 use netapi_ndr::wire_enum;
 
+/// `ERROR_MORE_DATA`: an enumeration's "one page, more follow" ([MS-SRVS] 3.1.4).
+const MORE: u32 = netapi_codes::WinError::ERROR_MORE_DATA.0;
+
 /// `MAX_PREFERRED_LENGTH` (\[MS-SRVS\] 2.2.2.2): "return everything" as a
 /// `PreferedMaximumLength`.
 pub const MAX_PREFERRED_LENGTH: u32 = 0xFFFF_FFFF;
@@ -233,23 +236,23 @@ crate::calls! {
         pipe: "srvsvc",
         status: Win32,
     }
-    8 => NetrConnectionEnum(NetrConnectionEnumRequest) -> NetrConnectionEnumResponse,
-    9 => NetrFileEnum(NetrFileEnumRequest) -> NetrFileEnumResponse,
+    8 => NetrConnectionEnum(NetrConnectionEnumRequest) -> NetrConnectionEnumResponse { more: MORE },
+    9 => NetrFileEnum(NetrFileEnumRequest) -> NetrFileEnumResponse { more: MORE },
     10 => NetrFileGetInfo(NetrFileGetInfoRequest) -> NetrFileGetInfoResponse,
     11 => NetrFileClose(NetrFileCloseRequest) -> NetrFileCloseResponse,
-    12 => NetrSessionEnum(NetrSessionEnumRequest) -> NetrSessionEnumResponse,
+    12 => NetrSessionEnum(NetrSessionEnumRequest) -> NetrSessionEnumResponse { more: MORE },
     13 => NetrSessionDel(NetrSessionDelRequest) -> NetrSessionDelResponse,
     14 => NetrShareAdd(NetrShareAddRequest) -> NetrShareAddResponse,
-    15 => NetrShareEnum(NetrShareEnumRequest) -> NetrShareEnumResponse,
+    15 => NetrShareEnum(NetrShareEnumRequest) -> NetrShareEnumResponse { more: MORE },
     16 => NetrShareGetInfo(NetrShareGetInfoRequest) -> NetrShareGetInfoResponse,
     17 => NetrShareSetInfo(NetrShareSetInfoRequest) -> NetrShareSetInfoResponse,
     18 => NetrShareDel(NetrShareDelRequest) -> NetrShareDelResponse,
     20 => NetrShareCheck(NetrShareCheckRequest) -> NetrShareCheckResponse,
     21 => NetrServerGetInfo(NetrServerGetInfoRequest) -> NetrServerGetInfoResponse,
     22 => NetrServerSetInfo(NetrServerSetInfoRequest) -> NetrServerSetInfoResponse,
-    23 => NetrServerDiskEnum(NetrServerDiskEnumRequest) -> NetrServerDiskEnumResponse,
+    23 => NetrServerDiskEnum(NetrServerDiskEnumRequest) -> NetrServerDiskEnumResponse { more: MORE },
     24 => NetrServerStatisticsGet(NetrServerStatisticsGetRequest) -> NetrServerStatisticsGetResponse,
-    26 => NetrServerTransportEnum(NetrServerTransportEnumRequest) -> NetrServerTransportEnumResponse,
+    26 => NetrServerTransportEnum(NetrServerTransportEnumRequest) -> NetrServerTransportEnumResponse { more: MORE },
     28 => NetrRemoteTOD(NetrRemoteTODRequest) -> NetrRemoteTODResponse,
     41 => NetrServerTransportAddEx(NetrServerTransportAddExRequest) -> NetrServerTransportAddExResponse,
     53 => NetrServerTransportDelEx(NetrServerTransportDelExRequest) -> NetrServerTransportDelExResponse,
