@@ -2,15 +2,17 @@
 //! NetApi family with its verbs.
 //!
 //! Levels are checked here against the library's own level lists (`ShareInfo::ENUM_LEVELS`, ...),
-//! so `--help` shows them and a wrong one is a usage error before anything is sent. Connection
-//! options go before the family (`--user` and `--domain` would otherwise clash with the filters
-//! of `session list` and `server enum`); `--json`, `-v` and `--page-size` go anywhere.
+//! so `--help` shows them and a wrong one is a usage error before anything is sent. Every option
+//! goes anywhere on the line (`netapi share list --server H --user U` as well as `netapi --server
+//! H --user U share list`), as with net, rpcclient and impacket; so verbs never reuse the name of
+//! a connection option: the filters of `session list` are `--client-name` and `--user-name`
+//! (pywin32's keys), the domain of `server enum` is `--browse-domain`.
 
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use netapi::info::{ServerInfo, ShareInfo};
+use netapi::info::{FileInfo, ServerInfo, SessionInfo, ShareInfo};
 use netapi::options::Dialect;
 
 const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, NetSession*, \
@@ -21,17 +23,21 @@ Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH and NET
 defaults for the options of the same name. Without a password the CLI asks for one when a terminal
 is attached, and stops with a usage error otherwise.
 
-Output: tables for people; with --json the info-level dicts with pywin32's key names (a list for
-list verbs, one dict for get verbs, nothing for successful actions).
+Output: tables for people; with --json stdout is always one JSON document: the info-level dicts
+with pywin32's key names (a list for list verbs, one dict for get verbs), and for an action or a
+failure a {\"winerror\", \"funcname\", \"strerror\"} object (winerror 0 for success; a usage
+error adds \"usage\").
 
-Exit status: 0 success; 1 the NetApi call failed (stderr: `<Function>: error <code>: <message>`,
-with --json also a {\"winerror\", \"funcname\", \"strerror\"} object); 2 bad usage (nothing sent).
+Exit status: 0 success; 1 the NetApi call failed (stderr: `<Function>: error <code>: <message>`);
+2 bad usage (nothing sent).
+
+Every option goes anywhere on the line, before or after the family and verb.
 
 Examples:
   netapi --server 127.0.0.2 --user 'FILESRV\\netapiadmin' share list
   netapi --server 127.0.0.2 --user netapiadmin --json share get public --level 502
   netapi -s 127.0.0.2 -u netapiadmin share add scratch 'C:\\tmp\\x' --remark 'by netapi'
-  netapi --server 127.0.0.2 --user netapiadmin session list";
+  netapi session list --server 127.0.0.2 --user netapiadmin --user-name netapiuser";
 
 /// `netapi [connection options] [--json] <family> <verb> [args]`.
 #[derive(Parser, Debug)]
@@ -48,13 +54,14 @@ pub struct Cli {
     pub command: Family,
 }
 
-/// Connection options (before the family).
+/// Connection options (anywhere on the line).
 #[derive(Args, Debug, Clone, Default)]
 #[command(next_help_heading = "Connection")]
 pub struct Connection {
     /// Server to manage: a host name, `\\NAME`, an IPv4 or IPv6 address
     #[arg(
         long,
+        global = true,
         short = 's',
         env = "NETAPI_SERVER",
         hide_env_values = true,
@@ -64,6 +71,7 @@ pub struct Connection {
     /// User to authenticate as; `DOMAIN\USER` also sets the domain
     #[arg(
         long,
+        global = true,
         short = 'u',
         env = "NETAPI_USER",
         hide_env_values = true,
@@ -73,6 +81,7 @@ pub struct Connection {
     /// Password (prompted for when missing and a terminal is attached)
     #[arg(
         long,
+        global = true,
         short = 'p',
         env = "NETAPI_PASSWORD",
         hide_env_values = true,
@@ -80,48 +89,49 @@ pub struct Connection {
     )]
     pub password: Option<String>,
     /// NT hash (32 hex digits) instead of a password; NTLM only
-    #[arg(long, env = "NETAPI_NT_HASH", hide_env_values = true, value_name = "H", conflicts_with_all = ["password", "kerberos"])]
+    #[arg(long, global = true, env = "NETAPI_NT_HASH", hide_env_values = true, value_name = "H", conflicts_with_all = ["password", "kerberos"])]
     pub nt_hash: Option<String>,
     /// Domain of the user (default: the server's own accounts)
     #[arg(
         long,
+        global = true,
         env = "NETAPI_DOMAIN",
         hide_env_values = true,
         value_name = "DOMAIN"
     )]
     pub domain: Option<String>,
     /// Authenticate with Kerberos only (needs --kdc; the SPN host is --target-host or the server name)
-    #[arg(long, requires = "kdc")]
+    #[arg(long, global = true, requires = "kdc")]
     pub kerberos: bool,
     /// KDC address (`IP[:port]`); with --target-host, Kerberos is tried before NTLM
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, global = true, value_name = "ADDR")]
     pub kdc: Option<String>,
     /// Host name for the Kerberos SPN (`cifs/NAME`), when --server is an address
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME")]
     pub target_host: Option<String>,
     /// Kerberos realm (default: the domain, upper-cased)
-    #[arg(long, value_name = "REALM")]
+    #[arg(long, global = true, value_name = "REALM")]
     pub realm: Option<String>,
     /// RPC transport: `pipe` (SMB2/3 named pipe, port 445) or `tcp` (endpoint mapper, port 135)
-    #[arg(long, value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]
+    #[arg(long, global = true, value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]
     pub transport: TransportArg,
     /// Lowest SMB dialect offered
-    #[arg(long, value_parser = dialect_parser(), value_name = "D")]
+    #[arg(long, global = true, value_parser = dialect_parser(), value_name = "D")]
     pub min_dialect: Option<Dialect>,
     /// Highest SMB dialect offered
-    #[arg(long, value_parser = dialect_parser(), value_name = "D")]
+    #[arg(long, global = true, value_parser = dialect_parser(), value_name = "D")]
     pub max_dialect: Option<Dialect>,
     /// Require SMB signing (fail if the session cannot be signed)
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub require_signing: bool,
     /// Require SMB3 encryption (offers 3.x dialects only)
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub encrypt: bool,
     /// Timeout for connecting, authenticating and each response
-    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: Option<u64>,
     /// Write every RPC request/response stub as hex into DIR (golden vectors, bug reports)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR")]
     pub dump_stubs: Option<PathBuf>,
 }
 
@@ -205,22 +215,26 @@ pub enum ShareCmd {
         #[arg(long, default_value_t = 2, value_parser = levels(ShareInfo::ADD_LEVELS))]
         level: u32,
     },
-    /// Change a share (NetShareSetInfo): level 1004 for a remark alone, 1006 for max-uses alone,
-    /// otherwise read level 502, change it and write it back
+    /// Change a share (NetShareSetInfo): sends the smallest level carrying what was given
+    /// (1004 for a remark alone, 1006 for max-uses alone); otherwise reads the level, changes the
+    /// given fields and writes it back, so the fields not mentioned keep their values
     Set {
         /// Share name
         name: String,
-        /// New remark
+        /// New remark (`--field remark=TEXT`)
         #[arg(long, value_name = "TEXT")]
         remark: Option<String>,
-        /// New most concurrent users (a number or `unlimited`)
+        /// New most concurrent users, a number or `unlimited` (`--field max_uses=N`)
         #[arg(long, value_name = "N", value_parser = parse_max_uses)]
         max_uses: Option<u32>,
-        /// New directory
+        /// New directory (`--field path=P`)
         #[arg(long, value_name = "P")]
         path: Option<String>,
-        /// Level to read and write instead of the smallest that carries the changes
-        #[arg(long, value_parser = levels(SHARE_SET_LEVELS))]
+        /// A field as pywin32 names it, e.g. `--field flags=0x30`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field)]
+        fields: Vec<(String, String)>,
+        /// Level to send instead of the smallest that carries the changes
+        #[arg(long, value_parser = levels(ShareInfo::SET_LEVELS))]
         level: Option<u32>,
     },
     /// Delete a share (NetShareDel)
@@ -234,10 +248,6 @@ pub enum ShareCmd {
         device: String,
     },
 }
-
-/// The levels of NetShareSetInfo the flags of `share set` can fill (not 1005 flags or 1501
-/// security descriptors).
-pub const SHARE_SET_LEVELS: &[u32] = &[1, 2, 502, 503, 1004, 1006];
 
 /// `server` verbs.
 #[derive(Subcommand, Debug)]
@@ -270,9 +280,9 @@ pub enum ServerCmd {
         server_type: Option<u32>,
         /// Domain to list (default: the server's)
         #[arg(long, value_name = "D")]
-        domain: Option<String>,
+        browse_domain: Option<String>,
         /// Information level
-        #[arg(long, default_value_t = 101, value_parser = levels(&[100, 101]))]
+        #[arg(long, default_value_t = 101, value_parser = levels(ServerInfo::ENUM_LEVELS))]
         level: u32,
     },
     /// Make the server answer to another name (NetServerComputerNameAdd)
@@ -281,7 +291,7 @@ pub enum ServerCmd {
         name: String,
         /// The domain of the emulated name
         #[arg(long, value_name = "D")]
-        domain: Option<String>,
+        emulated_domain: Option<String>,
     },
     /// Stop answering to an emulated name (NetServerComputerNameDel)
     NameDel {
@@ -297,12 +307,12 @@ pub enum SessionCmd {
     List {
         /// Only sessions from this client (`\\host` or an address)
         #[arg(long, value_name = "C")]
-        client: Option<String>,
+        client_name: Option<String>,
         /// Only sessions of this user
         #[arg(long, value_name = "U")]
-        user: Option<String>,
+        user_name: Option<String>,
         /// Information level (Samba serves 0 and 1)
-        #[arg(long, default_value_t = 1, value_parser = levels(netapi::SESSION_LEVELS))]
+        #[arg(long, default_value_t = 1, value_parser = levels(SessionInfo::ENUM_LEVELS))]
         level: u32,
     },
     /// Show the session of a user from a client (NetSessionGetInfo)
@@ -312,18 +322,18 @@ pub enum SessionCmd {
         /// User name
         user: String,
         /// Information level
-        #[arg(long, default_value_t = 1, value_parser = levels(netapi::SESSION_LEVELS))]
+        #[arg(long, default_value_t = 1, value_parser = levels(SessionInfo::GET_LEVELS))]
         level: u32,
     },
-    /// End sessions (NetSessionDel); give --client, --user or both
-    #[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["client", "user"]))]
+    /// End sessions (NetSessionDel); give --client-name, --user-name or both
+    #[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["client_name", "user_name"]))]
     Del {
         /// Client of the sessions (`\\address` on Samba)
         #[arg(long, value_name = "C")]
-        client: Option<String>,
+        client_name: Option<String>,
         /// User of the sessions (as `session list` shows it)
         #[arg(long, value_name = "U")]
-        user: Option<String>,
+        user_name: Option<String>,
     },
 }
 
@@ -337,9 +347,9 @@ pub enum FileCmd {
         base_path: Option<String>,
         /// Only files opened by this user
         #[arg(long, value_name = "U")]
-        user: Option<String>,
+        user_name: Option<String>,
         /// Information level: 2 ids, 3 ids, paths, users and locks
-        #[arg(long, default_value_t = 3, value_parser = levels(netapi::FILE_LEVELS))]
+        #[arg(long, default_value_t = 3, value_parser = levels(FileInfo::ENUM_LEVELS))]
         level: u32,
     },
     /// Show one open file (NetFileGetInfo)
@@ -347,7 +357,7 @@ pub enum FileCmd {
         /// File id (from `file list`)
         id: u32,
         /// Information level
-        #[arg(long, default_value_t = 3, value_parser = levels(netapi::FILE_LEVELS))]
+        #[arg(long, default_value_t = 3, value_parser = levels(FileInfo::GET_LEVELS))]
         level: u32,
     },
     /// Force an open file closed (NetFileClose)
@@ -434,14 +444,52 @@ mod tests {
     }
 
     #[test]
-    fn output_options_go_anywhere_connection_options_before_the_family() {
+    fn every_option_goes_anywhere() {
         let cli =
             Cli::try_parse_from(["netapi", "-u", "a", "share", "list", "--json", "-vv"]).unwrap();
         assert!(cli.out.json && cli.out.verbose == 2);
         assert_eq!(cli.conn.user.as_deref(), Some("a"));
-        let cli = Cli::try_parse_from(["netapi", "session", "list", "--user", "bob"]).unwrap();
+        // Connection options after the family and the verb, as net/rpcclient users type them.
+        let cli = Cli::try_parse_from([
+            "netapi", "share", "list", "--server", "h", "--user", "u", "-p", "pw", "--domain", "D",
+        ])
+        .unwrap();
+        assert_eq!(
+            (cli.conn.server.as_deref(), cli.conn.user.as_deref()),
+            (Some("h"), Some("u"))
+        );
+        assert_eq!(
+            (cli.conn.password.as_deref(), cli.conn.domain.as_deref()),
+            (Some("pw"), Some("D"))
+        );
+        // The session filters are their own options, not the login.
+        let cli = Cli::try_parse_from([
+            "netapi",
+            "session",
+            "list",
+            "--user",
+            "admin",
+            "--user-name",
+            "bob",
+        ])
+        .unwrap();
+        assert_eq!(cli.conn.user.as_deref(), Some("admin"));
         assert!(
-            matches!(cli.command, Family::Session(SessionCmd::List { user: Some(ref u), .. }) if u == "bob")
+            matches!(cli.command, Family::Session(SessionCmd::List { user_name: Some(ref u), .. }) if u == "bob")
+        );
+        let cli = Cli::try_parse_from([
+            "netapi",
+            "server",
+            "enum",
+            "--domain",
+            "LOGIN",
+            "--browse-domain",
+            "OTHER",
+        ])
+        .unwrap();
+        assert_eq!(cli.conn.domain.as_deref(), Some("LOGIN"));
+        assert!(
+            matches!(cli.command, Family::Server(ServerCmd::Enum { browse_domain: Some(ref d), .. }) if d == "OTHER")
         );
     }
 

@@ -62,8 +62,19 @@ impl From<netapi::Error> for CliError {
 
 /// Parse the process arguments, run the command, print, and return the exit status.
 pub fn main() -> ExitCode {
+    // Known before parsing, so that a command line clap refuses still answers in JSON.
+    let json = wants_json(std::env::args_os().skip(1));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if json && e.use_stderr() => {
+            let message = e.kind().to_string();
+            let detail = e.to_string();
+            let first = detail.lines().next().unwrap_or(&message);
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            print(&format!("{}\n", output::usage_json(first)));
+            let _ = write!(std::io::stderr(), "{e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and errors to stderr (exit 2).
             let _ = e.print();
@@ -72,15 +83,9 @@ pub fn main() -> ExitCode {
     };
     init_logging(cli.out.verbose);
     let ctx = Ctx::new(&cli.conn, Prompt::detect(), cli.out.page_size);
-    let result = commands::run(&cli.command, &ctx);
-    match result {
+    match commands::run(&cli.command, &ctx) {
         Ok(out) => {
-            let text = out.render(cli.out.json);
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush());
+            print(&out.render(cli.out.json));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -90,19 +95,49 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Print a failure to stderr: the Windows-style line, and with `--json` the error object.
+/// Whether `--json` is among the arguments (before a `--` that ends the options).
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    args.take_while(|a| a != "--").any(|a| a == "--json")
+}
+
+/// Write `text` to stdout; a closed pipe (`| head`) is not an error worth a message.
+fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+}
+
+/// Report a failure: the Windows-style line on stderr, and with `--json` the error object on
+/// stdout.
 fn report(e: &CliError, json: bool) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = match e {
-        CliError::Usage(message) => writeln!(stderr, "netapi: {message}"),
-        CliError::Api(err) => writeln!(stderr, "{}", output::error_line(err)).and_then(|_| {
-            if json {
-                writeln!(stderr, "{}", output::error_json(err))
-            } else {
-                Ok(())
-            }
-        }),
+    let line = match e {
+        CliError::Usage(message) => format!("netapi: {message}"),
+        CliError::Api(err) => output::error_line(err),
     };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    if json {
+        let obj = match e {
+            CliError::Usage(message) => output::usage_json(message),
+            CliError::Api(err) => output::error_json(err),
+        };
+        print(&format!("{obj}\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_seen_anywhere_before_the_end_of_options() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert!(wants_json(args(&["share", "list", "--json"]).into_iter()));
+        assert!(!wants_json(
+            args(&["share", "get", "--", "--json"]).into_iter()
+        ));
+        assert!(!wants_json(args(&["share", "list"]).into_iter()));
+    }
 }
 
 /// `-v`: netapi's steps (info), `-vv`: protocol detail (debug), `-vvv`: everything (trace); all

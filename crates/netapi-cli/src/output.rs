@@ -1,6 +1,7 @@
 //! What a command produced, and how it is printed: a table or JSON array for list verbs, `key:
-//! value` lines or one JSON dict for get verbs, nothing for actions. Errors go to stderr as
-//! `<Function>: error <code>: <message>`, with `--json` also as a pywin32-style error object.
+//! value` lines or one JSON dict for get verbs, nothing for actions (with `--json`, a status
+//! object). Errors go to stderr as `<Function>: error <code>: <message>`; with `--json` stdout
+//! gets the pywin32-style error object too, so a script can always parse stdout.
 
 use serde_json::{Value, json};
 
@@ -9,8 +10,9 @@ use crate::table::{self, Column, Dict};
 /// The result of one command, before it is rendered.
 #[derive(Debug)]
 pub enum Output {
-    /// A successful action: nothing is printed.
-    Nothing,
+    /// A successful action of this NetApi function: nothing is printed for people, a status
+    /// object with `--json`.
+    Done(&'static str),
     /// A list verb: the info-level dicts and the columns people see.
     List {
         /// The dicts, as `to_json` made them.
@@ -40,7 +42,8 @@ impl Output {
     /// The text for stdout (empty for [`Output::Nothing`]).
     pub fn render(&self, json: bool) -> String {
         match (self, json) {
-            (Output::Nothing, _) => String::new(),
+            (Output::Done(_), false) => String::new(),
+            (Output::Done(op), true) => pretty(&status_json(op)),
             (Output::List { rows, .. }, true) => pretty(&Value::Array(rows.clone())),
             (Output::List { rows, columns }, false) => {
                 let dicts: Vec<Dict> = rows.iter().map(as_dict).collect();
@@ -73,6 +76,21 @@ fn pretty(v: &Value) -> String {
 /// what the server sent when it differs (NTSTATUS, RPC fault) and the library's detail.
 pub fn error_line(e: &netapi::Error) -> String {
     e.to_string()
+}
+
+/// A successful action as a status object of the same shape as [`error_json`] (`winerror` 0).
+pub fn status_json(op: &str) -> Value {
+    json!({ "winerror": 0, "funcname": op, "strerror": netapi::WinError(0).pywin32_strerror() })
+}
+
+/// A usage error (nothing was sent) as a JSON object: `ERROR_INVALID_PARAMETER` and the reason.
+pub fn usage_json(message: &str) -> Value {
+    json!({
+        "winerror": netapi::WinError::ERROR_INVALID_PARAMETER.0,
+        "funcname": Value::Null,
+        "strerror": netapi::WinError::ERROR_INVALID_PARAMETER.pywin32_strerror(),
+        "usage": message,
+    })
 }
 
 /// The error as pywin32's `pywintypes.error` carries it (`winerror`, `funcname`, `strerror`),
@@ -110,7 +128,12 @@ mod tests {
 
     #[test]
     fn actions_print_nothing_and_strings_one_per_line() {
-        assert_eq!(Output::Nothing.render(true), "");
+        assert_eq!(Output::Done("NetShareDel").render(false), "");
+        let done: Value = serde_json::from_str(&Output::Done("NetShareDel").render(true)).unwrap();
+        assert_eq!(
+            done,
+            json!({"winerror": 0, "funcname": "NetShareDel", "strerror": "The operation completed successfully."})
+        );
         assert_eq!(
             Output::Strings(vec!["C:".into(), "D:".into()]).render(false),
             "C:\nD:\n"

@@ -204,6 +204,23 @@ fn share_add_get_set_del() {
         ("", ""),
         "actions print nothing"
     );
+    // With --json an action prints its status object (a script can always parse stdout).
+    let run = ok(admin(
+        &lab,
+        &[
+            "share",
+            "set",
+            &name,
+            "--field",
+            "remark=made by netapi",
+            "--json",
+        ],
+    ));
+    assert_eq!(
+        run.json(),
+        serde_json::json!({"winerror": 0, "funcname": "NetShareSetInfo",
+            "strerror": "The operation completed successfully."})
+    );
     let got = ok(admin(
         &lab,
         &["--json", "share", "get", &name, "--level", "2"],
@@ -249,6 +266,12 @@ fn share_add_get_set_del() {
         run.stderr
     );
     assert_eq!(run.stdout, "");
+    // With --json a failure prints its error object on stdout.
+    let run = admin(&lab, &["--json", "share", "del", &name]);
+    assert_eq!(
+        (run.code, run.error_json()["winerror"].as_u64()),
+        (1, Some(2310))
+    );
 }
 
 #[test]
@@ -291,7 +314,7 @@ fn open_files_and_sessions_while_a_file_is_held() {
 
     let sessions = ok(admin(
         &lab,
-        &["--json", "session", "list", "--user", &lab.fs.user],
+        &["--json", "session", "list", "--user-name", &lab.fs.user],
     ))
     .json();
     let list = sessions.as_array().unwrap();

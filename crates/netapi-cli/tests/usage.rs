@@ -101,7 +101,32 @@ fn a_bad_server_name_is_2351_from_the_library() {
     assert_eq!(err["winerror"], 2351);
     assert_eq!(err["funcname"], "connect");
     assert_eq!(err["strerror"], "This computer name is invalid.");
-    assert_eq!(run.stdout, "");
+    // People still read the error on stderr.
+    assert!(run.stderr.starts_with("connect: error 2351:"), "{run:#?}");
+}
+
+#[test]
+fn with_json_every_outcome_is_json_on_stdout() {
+    // A command line clap refuses: a usage object, exit 2.
+    let run = netapi(&["--json", "share", "list", "--level", "7"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    let v = run.json();
+    assert_eq!(v["winerror"], 87);
+    assert!(v["usage"].as_str().unwrap().contains("'7'"), "{v}");
+    assert!(run.stderr.contains("possible values"), "{run:#?}");
+    // --json after the verb counts too; a missing password is a usage error.
+    let run = netapi(&["share", "list", "-s", NOBODY, "-u", "x", "--json"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.json()["usage"]
+            .as_str()
+            .unwrap()
+            .contains("no password")
+    );
+    // Help is not an error and stays text.
+    let run = netapi(&["--json", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Usage:"));
 }
 
 #[test]

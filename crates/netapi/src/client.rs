@@ -169,58 +169,25 @@ pub(crate) fn validate_server(server: &str) -> Result<String> {
     Ok(host.to_string())
 }
 
+/// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T;` becomes a
+/// [`Client`] method running `AsyncClient::name(args)` on the calling thread.
+macro_rules! blocking {
+    ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*) => {
+        impl crate::Client {
+            $(
+                $(#[$m])*
+                pub fn $name(&self $(, $arg: $ty)*) -> crate::Result<$ret> {
+                    self.run(stringify!($name), self.inner.$name($($arg),*))
+                }
+            )*
+        }
+    };
+}
+pub(crate) use blocking;
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Pages of `sizes` entries numbered from 0, then `end` (Ok: last page; Err: a failure).
-    fn pages(sizes: &'static [u32], fail_after: Option<usize>) -> Pages<u32> {
-        let mut next = 0usize;
-        Pages::new(move |_resume| {
-            if fail_after == Some(next) {
-                return Err(Error::win32_status("NetShareEnum", 2114));
-            }
-            let first: u32 = sizes[..next].iter().sum();
-            let items = (first..first + sizes[next]).collect();
-            next += 1;
-            let resume = if next == sizes.len() {
-                0
-            } else {
-                7 + next as u32
-            };
-            Ok(Page {
-                items,
-                total: sizes.iter().sum(),
-                resume,
-            })
-        })
-    }
-
-    #[test]
-    fn collect_all_moves_whole_pages_in_order() {
-        assert_eq!(pages(&[3], None).collect_all().unwrap(), vec![0, 1, 2]);
-        let all = pages(&[2, 3, 1], None).collect_all().unwrap();
-        assert_eq!(all, (0..6).collect::<Vec<_>>());
-        assert_eq!(
-            all,
-            pages(&[2, 3, 1], None)
-                .map(Result::unwrap)
-                .collect::<Vec<_>>()
-        );
-        // After some entries were taken one by one, the rest follow.
-        let mut it = pages(&[2, 3], None);
-        assert_eq!(it.next().unwrap().unwrap(), 0);
-        assert_eq!(it.collect_all().unwrap(), vec![1, 2, 3, 4]);
-    }
-
-    #[test]
-    fn collect_all_stops_at_the_first_failure() {
-        let e = pages(&[2, 3, 1], Some(1)).collect_all().unwrap_err();
-        assert_eq!(e.win32(), 2114);
-        let items: Vec<_> = pages(&[2, 3, 1], Some(1)).collect();
-        assert_eq!(items.len(), 3);
-        assert!(items[2].is_err());
-    }
 
     #[test]
     fn server_names_are_checked_before_anything_is_sent() {
@@ -246,159 +213,3 @@ mod tests {
         }
     }
 }
-
-/// Blocking iterator over every entry of an enumeration, fetching one page at a time.
-///
-/// Ends after the last page; a failure is yielded once and ends the iteration. A server that
-/// keeps asking for more pages without making progress ends it with an error too.
-pub struct Pages<T> {
-    fetch: Box<dyn FnMut(u32) -> Result<Page<T>> + Send>,
-    buf: std::collections::VecDeque<T>,
-    resume: u32,
-    state: PagesState,
-    pages: usize,
-}
-
-#[derive(PartialEq, Eq)]
-enum PagesState {
-    Start,
-    More,
-    Done,
-}
-
-impl<T> Pages<T> {
-    pub(crate) fn new(fetch: impl FnMut(u32) -> Result<Page<T>> + Send + 'static) -> Self {
-        Pages {
-            fetch: Box::new(fetch),
-            buf: std::collections::VecDeque::new(),
-            resume: 0,
-            state: PagesState::Start,
-            pages: 0,
-        }
-    }
-
-    /// Map every entry (e.g. from the family enum to one typed level).
-    pub fn map_entries<U>(self, f: impl Fn(T) -> U + Send + 'static) -> Pages<U>
-    where
-        T: 'static,
-    {
-        let mut fetch = self.fetch;
-        Pages::new(move |resume| {
-            fetch(resume).map(|p| Page {
-                items: p.items.into_iter().map(&f).collect(),
-                total: p.total,
-                resume: p.resume,
-            })
-        })
-    }
-}
-
-impl<T> Pages<T> {
-    /// Every remaining entry in one `Vec`, or the first failure.
-    ///
-    /// Unlike `collect::<Result<Vec<_>, _>>()` this moves whole pages: a one-page answer (Samba
-    /// answers every NetShareEnum in one) is handed over without a copy, and later pages are
-    /// appended with one exact reservation each, so the result never holds doubling slack.
-    pub fn collect_all(mut self) -> Result<Vec<T>> {
-        let mut out: Vec<T> = self.buf.drain(..).collect();
-        while let Some(page) = self.next_page() {
-            let items = page?;
-            if out.is_empty() {
-                out = items;
-            } else {
-                out.reserve_exact(items.len());
-                out.extend(items);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Ends the enumeration with a protocol error (a server that does not let it end).
-    fn fail(&mut self, why: &str) -> Error {
-        self.state = PagesState::Done;
-        Error::local(
-            "enumeration",
-            crate::Kind::Protocol,
-            WinError::RPC_S_PROTOCOL_ERROR,
-            why,
-        )
-    }
-
-    /// Fetches the next page: `None` after the last one; a failure ends the enumeration.
-    fn next_page(&mut self) -> Option<Result<Vec<T>>> {
-        if self.state == PagesState::Done {
-            return None;
-        }
-        if self.pages >= crate::rpc::srvsvc::MAX_PAGES {
-            return Some(Err(
-                self.fail("enumeration did not end within the page limit")
-            ));
-        }
-        self.pages += 1;
-        let asked = self.resume;
-        let page = match (self.fetch)(asked) {
-            Ok(page) => page,
-            Err(e) => {
-                self.state = PagesState::Done;
-                return Some(Err(e));
-            }
-        };
-        // Judge the page before yielding any of it: after an error, nothing follows.
-        if page.resume != 0
-            && (page.items.is_empty() || (self.state == PagesState::More && page.resume == asked))
-        {
-            return Some(Err(
-                self.fail("the server asks for another page but made no progress")
-            ));
-        }
-        if page.resume == 0 {
-            self.state = PagesState::Done;
-        } else {
-            self.state = PagesState::More;
-            self.resume = page.resume;
-        }
-        Some(Ok(page.items))
-    }
-}
-
-impl<T> Iterator for Pages<T> {
-    type Item = Result<T>;
-
-    fn next(&mut self) -> Option<Result<T>> {
-        loop {
-            if let Some(item) = self.buf.pop_front() {
-                return Some(Ok(item));
-            }
-            match self.next_page()? {
-                Err(e) => return Some(Err(e)),
-                // Reuses the page's allocation: no second copy of the entries.
-                Ok(items) => self.buf = std::collections::VecDeque::from(items),
-            }
-        }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let more = if self.state == PagesState::Done {
-            Some(self.buf.len())
-        } else {
-            None
-        };
-        (self.buf.len(), more)
-    }
-}
-
-/// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T;` becomes a
-/// [`Client`] method running `AsyncClient::name(args)` on the calling thread.
-macro_rules! blocking {
-    ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*) => {
-        impl crate::Client {
-            $(
-                $(#[$m])*
-                pub fn $name(&self $(, $arg: $ty)*) -> crate::Result<$ret> {
-                    self.run(stringify!($name), self.inner.$name($($arg),*))
-                }
-            )*
-        }
-    };
-}
-pub(crate) use blocking;

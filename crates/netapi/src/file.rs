@@ -7,14 +7,11 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::{Pages, blocking};
+use crate::client::blocking;
 use crate::info::{FileInfo, StatServer0};
-use crate::rpc::srvsvc::{self as rpc, convert};
-use crate::share::{MAX_PREFERRED_LENGTH, wrong_level};
+use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
+use crate::rpc::{self, args, levels, status};
 use crate::{AsyncClient, Client, Error, Page, Result};
-
-/// Levels of NetFileEnum / NetFileGetInfo.
-pub const FILE_LEVELS: &[u32] = &[2, 3];
 
 /// What NetStatisticsGet returns, by service.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,13 +34,9 @@ impl AsyncClient {
         pref_max_len: u32,
     ) -> Result<Page<FileInfo>> {
         const OP: &str = "NetFileEnum";
-        rpc::check_level(OP, level, FILE_LEVELS)?;
-        if let Some(p) = base_path {
-            rpc::check_text(OP, "base path", p)?;
-        }
-        if let Some(u) = user {
-            rpc::check_text(OP, "user name", u)?;
-        }
+        args::level(OP, level, FileInfo::ENUM_LEVELS)?;
+        args::opt_text(OP, "base path", base_path)?;
+        args::opt_text(OP, "user name", user)?;
         let req = w::NetrFileEnumRequest {
             server_name: Some(self.unc()),
             base_path: base_path.map(str::to_string),
@@ -53,15 +46,9 @@ impl AsyncClient {
             resume_handle: Some(resume),
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, true)?;
-        let items = convert::file_entries(resp.info_struct.file_info);
-        rpc::page(
-            OP,
-            resp.status,
-            items,
-            resp.total_entries,
-            resp.resume_handle,
-        )
+        let outcome = status::check(OP, &resp)?;
+        let items = levels::entries(OP, level, resp.info_struct.file_info)?;
+        paging::page(OP, outcome, items, resp.total_entries, resp.resume_handle)
     }
 
     /// NetFileEnum: every matching open file (all pages).
@@ -71,8 +58,10 @@ impl AsyncClient {
         base_path: Option<&str>,
         user: Option<&str>,
     ) -> Result<Vec<FileInfo>> {
-        rpc::all_pages("NetFileEnum", |resume| {
+        paging::collect("NetFileEnum", async |resume| {
             self.file_enum_page(level, base_path, user, resume, MAX_PREFERRED_LENGTH)
+                .await
+                .map(Fetched::from)
         })
         .await
     }
@@ -80,17 +69,15 @@ impl AsyncClient {
     /// NetFileGetInfo: open file `id` at `level` (2 or 3).
     pub async fn file_get_info_level(&self, id: u32, level: u32) -> Result<FileInfo> {
         const OP: &str = "NetFileGetInfo";
-        rpc::check_level(OP, level, FILE_LEVELS)?;
+        args::level(OP, level, FileInfo::GET_LEVELS)?;
         let req = w::NetrFileGetInfoRequest {
             server_name: Some(self.unc()),
             file_id: id,
             level,
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)?;
-        convert::file_from_wire(resp.info_struct)
-            .filter(|f| f.level() == level)
-            .ok_or_else(|| wrong_level(OP))
+        status::ok(OP, &resp)?;
+        levels::answer(OP, level, resp.info_struct)
     }
 
     /// NetFileClose: force open file `id` closed.
@@ -101,19 +88,7 @@ impl AsyncClient {
             file_id: id,
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        match resp.status {
-            // quirk(samba-4.17): an id that is not open gives ERROR_FILE_NOT_FOUND (2); Windows
-            // answers NERR_FileIdNotFound (2314). `Error::code` keeps what the server sent.
-            2 => Err(Error::server(
-                OP,
-                crate::Code::Win32(WinError(2)),
-                WinError::NERR_FileIdNotFound,
-            )
-            .with_detail(format!(
-                "the server answered ERROR_FILE_NOT_FOUND for file id {id}"
-            ))),
-            _ => rpc::check(OP, &resp, false),
-        }
+        status::ok(OP, &resp)
     }
 
     /// NetStatisticsGet: statistics of `service` at `level` with `options` (both 0).
@@ -126,7 +101,7 @@ impl AsyncClient {
         options: u32,
     ) -> Result<Statistics> {
         const OP: &str = "NetStatisticsGet";
-        rpc::check_name(OP, "service name", service)?;
+        args::name(OP, "service name", service)?;
         if !service.eq_ignore_ascii_case("LanmanServer") {
             return Err(Error::usage(
                 OP,
@@ -134,7 +109,7 @@ impl AsyncClient {
                 format!("statistics of service {service:?} are not available"),
             ));
         }
-        rpc::check_level(OP, level, &[0])?;
+        args::level(OP, level, &[0])?;
         let req = w::NetrServerStatisticsGetRequest {
             server_name: Some(self.unc()),
             service: Some(service.to_string()),
@@ -142,8 +117,10 @@ impl AsyncClient {
             options,
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)?;
-        let stats = resp.info_struct.ok_or_else(|| wrong_level(OP))?;
+        status::ok(OP, &resp)?;
+        let stats = resp
+            .info_struct
+            .ok_or_else(|| levels::wrong_level(OP, level, -1))?;
         Ok(Statistics::Server(stats.into()))
     }
 }
@@ -175,7 +152,7 @@ impl Client {
             base_path.map(str::to_string),
             user.map(str::to_string),
         );
-        Pages::new(move |resume| {
+        Pages::new("NetFileEnum", move |resume| {
             this.file_enum_page(
                 level,
                 base.as_deref(),
@@ -183,6 +160,7 @@ impl Client {
                 resume,
                 pref_max_len,
             )
+            .map(Fetched::from)
         })
     }
 }

@@ -28,8 +28,6 @@ mod server;
 mod session;
 mod share;
 
-pub use client::Pages;
-pub use file::{FILE_LEVELS, Statistics};
-pub use server::SV_TYPE_ALL;
-pub use session::SESSION_LEVELS;
-pub use share::MAX_PREFERRED_LENGTH;
+pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
+pub use file::Statistics;
+pub use rpc::paging::Pages;

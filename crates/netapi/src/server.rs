@@ -16,57 +16,54 @@
 
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
+use netapi_ndr::NdrUnion;
 
 use crate::client::blocking;
 use crate::info::{Level, ServerInfo};
-use crate::rpc::srvsvc::{self as rpc, convert};
-use crate::share::{MAX_PREFERRED_LENGTH, wrong_level};
+use crate::rpc::levels::{self, ToWire};
+use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH};
+use crate::rpc::{self, args, status};
 use crate::{AsyncClient, Client, Error, Page, Result};
-
-/// NetServerEnum's `servertype` filter: every type (`SV_TYPE_ALL`).
-pub const SV_TYPE_ALL: u32 = u32::MAX;
 
 impl AsyncClient {
     /// NetServerGetInfo at `level` (100, 101, 102, 402, 403, 502, 503).
     pub async fn server_get_info_level(&self, level: u32) -> Result<ServerInfo> {
         const OP: &str = "NetServerGetInfo";
-        rpc::check_level(OP, level, ServerInfo::GET_LEVELS)?;
+        args::level(OP, level, ServerInfo::GET_LEVELS)?;
         let req = w::NetrServerGetInfoRequest {
             server_name: Some(self.unc()),
             level,
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)?;
-        convert::server_from_wire(resp.info_struct)
-            .filter(|s| s.level() == level)
-            .ok_or_else(|| wrong_level(OP))
+        status::ok(OP, &resp)?;
+        levels::answer(OP, level, resp.info_struct)
     }
 
     /// NetServerGetInfo as level `T` (e.g. `ServerInfo101`).
     pub async fn server_get_info<T: Level<Family = ServerInfo>>(&self) -> Result<T> {
-        T::from_family(self.server_get_info_level(T::LEVEL).await?)
-            .ok_or_else(|| wrong_level("NetServerGetInfo"))
+        let info = self.server_get_info_level(T::LEVEL).await?;
+        levels::typed("NetServerGetInfo", info)
     }
 
     /// NetServerSetInfo with `info` at its level (101, 102, 402, 403, 502, 503, or 1005 for the
     /// comment alone). Samba accepts it and changes nothing.
     pub async fn server_set_info(&self, info: &ServerInfo) -> Result<()> {
         const OP: &str = "NetServerSetInfo";
-        rpc::check_level(OP, info.level(), ServerInfo::SET_LEVELS)?;
+        args::level(OP, info.level(), ServerInfo::SET_LEVELS)?;
         let req = w::NetrServerSetInfoRequest {
             server_name: Some(self.unc()),
             level: info.level(),
-            server_info: convert::server_to_wire(info),
+            server_info: info.to_wire(),
             parm_err: Some(0),
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)
+        status::ok(OP, &resp)
     }
 
     /// NetServerDiskEnum: the server's disk drives (`"C:"`, ...), every page.
     pub async fn server_disk_enum(&self) -> Result<Vec<String>> {
         const OP: &str = "NetServerDiskEnum";
-        rpc::all_pages(OP, |resume| async move {
+        paging::collect(OP, async |resume| {
             let req = w::NetrServerDiskEnumRequest {
                 server_name: Some(self.unc()),
                 level: 0,
@@ -75,19 +72,14 @@ impl AsyncClient {
                 resume_handle: Some(resume),
             };
             let resp = rpc::call(&self.conn, OP, &req).await?;
-            rpc::check(OP, &resp, true)?;
+            let outcome = status::check(OP, &resp)?;
             // The list ends with an empty entry (the terminating NUL slot); drop empty names.
             let disks = (resp.disk_info_struct.buffer.unwrap_or_default().iter())
                 .map(w::DiskInfo::name)
                 .filter(|name| !name.is_empty())
                 .collect();
-            rpc::page(
-                OP,
-                resp.status,
-                Some(disks),
-                resp.total_entries,
-                resp.resume_handle,
-            )
+            paging::page(OP, outcome, disks, resp.total_entries, resp.resume_handle)
+                .map(Fetched::from)
         })
         .await
     }
@@ -104,7 +96,7 @@ impl AsyncClient {
     ) -> Result<Page<ServerInfo>> {
         const OP: &str = "NetServerEnum";
         let _ = (server_type, domain, resume, pref_max_len);
-        rpc::check_level(OP, level, &[100, 101])?;
+        args::level(OP, level, ServerInfo::ENUM_LEVELS)?;
         Err(Error::local(
             OP,
             crate::Kind::Server,
@@ -121,10 +113,8 @@ impl AsyncClient {
         emulated_server: &str,
     ) -> Result<()> {
         const OP: &str = "NetServerComputerNameAdd";
-        rpc::check_name(OP, "emulated server name", emulated_server)?;
-        if let Some(d) = emulated_domain {
-            rpc::check_text(OP, "emulated domain name", d)?;
-        }
+        args::name(OP, "emulated server name", emulated_server)?;
+        args::opt_text(OP, "emulated domain name", emulated_domain)?;
         let transports = self.transports(OP).await?;
         if transports.is_empty() {
             return Err(Error::win32_status(OP, WinError::NERR_NetNameNotFound.0));
@@ -145,7 +135,7 @@ impl AsyncClient {
                 }),
             };
             let resp = rpc::call(&self.conn, OP, &req).await?;
-            rpc::check(OP, &resp, false)?;
+            status::ok(OP, &resp)?;
         }
         Ok(())
     }
@@ -153,7 +143,7 @@ impl AsyncClient {
     /// NetServerComputerNameDel: stop answering to `emulated_server` on every transport.
     pub async fn server_computer_name_del(&self, emulated_server: &str) -> Result<()> {
         const OP: &str = "NetServerComputerNameDel";
-        rpc::check_name(OP, "emulated server name", emulated_server)?;
+        args::name(OP, "emulated server name", emulated_server)?;
         let wanted = emulated_server.trim().to_ascii_uppercase();
         let mut found = false;
         for t in self.transports(OP).await? {
@@ -171,7 +161,7 @@ impl AsyncClient {
                 buffer: w::TransportInfo::L0(t),
             };
             let resp = rpc::call(&self.conn, OP, &req).await?;
-            rpc::check(OP, &resp, false)?;
+            status::ok(OP, &resp)?;
         }
         if found {
             Ok(())
@@ -182,7 +172,7 @@ impl AsyncClient {
 
     /// NetrServerTransportEnum at level 0, every page.
     async fn transports(&self, op: &'static str) -> Result<Vec<w::ServerTransportInfo0>> {
-        rpc::all_pages(op, |resume| async move {
+        paging::collect(op, async |resume| {
             let req = w::NetrServerTransportEnumRequest {
                 server_name: Some(self.unc()),
                 info_struct: w::ServerXportEnumStruct::request(0),
@@ -190,20 +180,13 @@ impl AsyncClient {
                 resume_handle: Some(resume),
             };
             let resp = rpc::call(&self.conn, op, &req).await?;
-            rpc::check(op, &resp, true)?;
+            let outcome = status::check(op, &resp)?;
             let items = match resp.info_struct.xport_info {
-                w::ServerXportEnumUnion::L0(c) => {
-                    Some(c.and_then(|c| c.buffer).unwrap_or_default())
-                }
-                _ => None,
+                w::ServerXportEnumUnion::L0(c) => c.and_then(|c| c.buffer).unwrap_or_default(),
+                other => return Err(levels::wrong_level(op, 0, other.discriminant())),
             };
-            rpc::page(
-                op,
-                resp.status,
-                items,
-                resp.total_entries,
-                resp.resume_handle,
-            )
+            paging::page(op, outcome, items, resp.total_entries, resp.resume_handle)
+                .map(Fetched::from)
         })
         .await
     }

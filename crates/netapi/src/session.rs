@@ -12,14 +12,11 @@
 use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
-use crate::client::{Pages, blocking};
+use crate::client::blocking;
 use crate::info::SessionInfo;
-use crate::rpc::srvsvc::{self as rpc, convert};
-use crate::share::MAX_PREFERRED_LENGTH;
+use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
+use crate::rpc::{self, args, levels, status};
 use crate::{AsyncClient, Client, Error, Page, Result};
-
-/// Levels of NetSessionEnum / NetSessionGetInfo.
-pub const SESSION_LEVELS: &[u32] = &[0, 1, 2, 10, 502];
 
 impl AsyncClient {
     /// NetSessionEnum: one page of sessions at `level`, optionally only those of `client`
@@ -32,8 +29,24 @@ impl AsyncClient {
         resume: u32,
         pref_max_len: u32,
     ) -> Result<Page<SessionInfo>> {
+        Ok(self
+            .session_fetch(level, client, user, resume, pref_max_len)
+            .await?
+            .page)
+    }
+
+    /// One page of NetSessionEnum as the server sent it and as filtered here (see the module
+    /// docs): the paging engine judges the first, the caller gets the second.
+    async fn session_fetch(
+        &self,
+        level: u32,
+        client: Option<&str>,
+        user: Option<&str>,
+        resume: u32,
+        pref_max_len: u32,
+    ) -> Result<Fetched<SessionInfo>> {
         const OP: &str = "NetSessionEnum";
-        rpc::check_level(OP, level, SESSION_LEVELS)?;
+        args::level(OP, level, SessionInfo::ENUM_LEVELS)?;
         check_filters(OP, client, user)?;
         let req = w::NetrSessionEnumRequest {
             server_name: Some(self.unc()),
@@ -44,19 +57,15 @@ impl AsyncClient {
             resume_handle: Some(resume),
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, true)?;
-        let items = convert::session_entries(resp.info_struct.session_info).map(|all| {
-            all.into_iter()
+        let outcome = status::check(OP, &resp)?;
+        let items = levels::entries(OP, level, resp.info_struct.session_info)?;
+        let page = paging::page(OP, outcome, items, resp.total_entries, resp.resume_handle)?;
+        Fetched::from(page).try_map(|all| {
+            Ok(all
+                .into_iter()
                 .filter(|s| matches(s, client, user))
-                .collect()
-        });
-        rpc::page(
-            OP,
-            resp.status,
-            items,
-            resp.total_entries,
-            resp.resume_handle,
-        )
+                .collect())
+        })
     }
 
     /// NetSessionEnum: every matching session at `level` (all pages).
@@ -66,28 +75,11 @@ impl AsyncClient {
         client: Option<&str>,
         user: Option<&str>,
     ) -> Result<Vec<SessionInfo>> {
-        let mut out = Vec::new();
-        let mut resume = 0;
-        // Entries filtered out here can make a page empty, so walk by the server's handle.
-        for _ in 0..rpc::MAX_PAGES {
-            let page = self
-                .session_enum_page(level, client, user, resume, MAX_PREFERRED_LENGTH)
-                .await?;
-            out.extend(page.items);
-            if page.resume == 0 {
-                return Ok(out);
-            }
-            if page.resume == resume {
-                break;
-            }
-            resume = page.resume;
-        }
-        Err(Error::local(
-            "NetSessionEnum",
-            crate::Kind::Protocol,
-            WinError::RPC_S_PROTOCOL_ERROR,
-            "the server asks for another page but made no progress",
-        ))
+        paging::collect("NetSessionEnum", async |resume| {
+            self.session_fetch(level, client, user, resume, MAX_PREFERRED_LENGTH)
+                .await
+        })
+        .await
     }
 
     /// NetSessionGetInfo: the session of `user` from `client`, at `level`.
@@ -98,9 +90,9 @@ impl AsyncClient {
         user: &str,
     ) -> Result<SessionInfo> {
         const OP: &str = "NetSessionGetInfo";
-        rpc::check_level(OP, level, SESSION_LEVELS)?;
-        rpc::check_name(OP, "client name", client)?;
-        rpc::check_name(OP, "user name", user)?;
+        args::level(OP, level, SessionInfo::GET_LEVELS)?;
+        args::name(OP, "client name", client)?;
+        args::name(OP, "user name", user)?;
         // Level 0 carries no user name to match on: ask for level 1 (served everywhere, Samba
         // included) and keep the client.
         let ask = if level == 0 { 1 } else { level };
@@ -130,18 +122,13 @@ impl AsyncClient {
             user_name: user.map(str::to_string),
         };
         let resp = rpc::call(&self.conn, OP, &req).await?;
-        rpc::check(OP, &resp, false)
+        status::ok(OP, &resp)
     }
 }
 
 fn check_filters(op: &'static str, client: Option<&str>, user: Option<&str>) -> Result<()> {
-    if let Some(c) = client {
-        rpc::check_text(op, "client name", c)?;
-    }
-    if let Some(u) = user {
-        rpc::check_text(op, "user name", u)?;
-    }
-    Ok(())
+    args::opt_text(op, "client name", client)?;
+    args::opt_text(op, "user name", user)
 }
 
 /// Whether session `s` passes the client and user filters (see the module docs).
@@ -192,13 +179,16 @@ impl Client {
             client.map(str::to_string),
             user.map(str::to_string),
         );
-        Pages::new(move |resume| {
-            this.session_enum_page(
-                level,
-                client.as_deref(),
-                user.as_deref(),
-                resume,
-                pref_max_len,
+        Pages::new("NetSessionEnum", move |resume| {
+            this.run(
+                "NetSessionEnum",
+                this.inner.session_fetch(
+                    level,
+                    client.as_deref(),
+                    user.as_deref(),
+                    resume,
+                    pref_max_len,
+                ),
             )
         })
     }

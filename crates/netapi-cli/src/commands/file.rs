@@ -5,7 +5,7 @@
 
 use netapi::info::FileInfo;
 
-use super::{Ctx, all_pages};
+use super::Ctx;
 use crate::CliError;
 use crate::args::FileCmd;
 use crate::decode;
@@ -17,13 +17,13 @@ pub fn run(cmd: &FileCmd, ctx: &Ctx) -> Result<Output, CliError> {
     match cmd {
         FileCmd::List {
             base_path,
-            user,
+            user_name: user,
             level,
         } => {
-            let c = ctx.client()?;
-            let files = all_pages("NetFileEnum", ctx.page_size, |resume, pref| {
-                c.file_enum_page(*level, base_path.as_deref(), user.as_deref(), resume, pref)
-            })?;
+            let files = ctx
+                .client()?
+                .file_enum_pages(*level, base_path.as_deref(), user.as_deref(), ctx.pref())
+                .collect_all()?;
             Ok(Output::List {
                 rows: files.iter().map(FileInfo::to_json).collect(),
                 columns: columns(*level),
@@ -38,7 +38,7 @@ pub fn run(cmd: &FileCmd, ctx: &Ctx) -> Result<Output, CliError> {
         }
         FileCmd::Close { id } => {
             ctx.client()?.file_close(*id)?;
-            Ok(Output::Nothing)
+            Ok(Output::Done("NetFileClose"))
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use netapi::info::SessionInfo;
 
-use super::{Ctx, all_pages};
+use super::Ctx;
 use crate::CliError;
 use crate::args::SessionCmd;
 use crate::decode;
@@ -16,14 +16,14 @@ use crate::table::{Column, Dict, dword, num, plain, text};
 pub fn run(cmd: &SessionCmd, ctx: &Ctx) -> Result<Output, CliError> {
     match cmd {
         SessionCmd::List {
-            client,
-            user,
+            client_name: client,
+            user_name: user,
             level,
         } => {
-            let c = ctx.client()?;
-            let sessions = all_pages("NetSessionEnum", ctx.page_size, |resume, pref| {
-                c.session_enum_page(*level, client.as_deref(), user.as_deref(), resume, pref)
-            })?;
+            let sessions = ctx
+                .client()?
+                .session_enum_pages(*level, client.as_deref(), user.as_deref(), ctx.pref())
+                .collect_all()?;
             Ok(Output::List {
                 rows: sessions.iter().map(SessionInfo::to_json).collect(),
                 columns: columns(*level),
@@ -40,10 +40,13 @@ pub fn run(cmd: &SessionCmd, ctx: &Ctx) -> Result<Output, CliError> {
                 field,
             })
         }
-        SessionCmd::Del { client, user } => {
+        SessionCmd::Del {
+            client_name: client,
+            user_name: user,
+        } => {
             ctx.client()?
                 .session_del(client.as_deref(), user.as_deref())?;
-            Ok(Output::Nothing)
+            Ok(Output::Done("NetSessionDel"))
         }
     }
 }

@@ -1,19 +1,20 @@
 //! `share` verbs: `list` → NetShareEnum, `get` → NetShareGetInfo, `add` → NetShareAdd, `set` →
 //! NetShareSetInfo, `del` → NetShareDel, `check` → NetShareCheck ([MS-SRVS] 3.1.4.7–3.1.4.14).
 //!
-//! `set` sends the smallest level that carries what was given, as `net share` does: 1004 for a
-//! remark alone, 1006 for max-uses alone; anything else reads level 502, changes it and writes it
-//! back, so fields the user did not mention (security descriptor included) keep their values.
+//! `set` is the generic `--field KEY=VALUE` set of `commands::fields` (`--remark`, `--max-uses`
+//! and `--path` are shorthands): it sends the smallest level that carries what was given, as
+//! `net share` does — 1004 for a remark alone, 1006 for max-uses alone — and otherwise reads
+//! level 502, changes it and writes it back, so fields the user did not mention (security
+//! descriptor included) keep their values.
 //! quirk(samba-4.17): level 1006 is refused with error 5 even for an administrator (impacket
 //! gets the same), and `max_uses` written at level 502 is accepted but not stored.
 
 use netapi::con::STYPE_DISKTREE;
-use netapi::info::{
-    ShareInfo, ShareInfo2, ShareInfo502, ShareInfo503, ShareInfo1004, ShareInfo1006,
-};
-use serde_json::{Value, json};
+use netapi::info::{ShareInfo, ShareInfo2, ShareInfo502, ShareInfo503};
+use serde_json::json;
 
-use super::{Ctx, all_pages};
+use super::Ctx;
+use super::fields::{self, Change, Plan};
 use crate::CliError;
 use crate::args::ShareCmd;
 use crate::decode;
@@ -24,10 +25,10 @@ use crate::table::{Column, Dict, blob_size, dword, plain, text};
 pub fn run(cmd: &ShareCmd, ctx: &Ctx) -> Result<Output, CliError> {
     match cmd {
         ShareCmd::List { level } => {
-            let client = ctx.client()?;
-            let shares = all_pages("NetShareEnum", ctx.page_size, |resume, pref| {
-                client.share_enum_page(*level, resume, pref)
-            })?;
+            let shares = ctx
+                .client()?
+                .share_enum_pages(*level, ctx.pref())
+                .collect_all()?;
             Ok(Output::List {
                 rows: shares.iter().map(ShareInfo::to_json).collect(),
                 columns: columns(*level),
@@ -49,39 +50,30 @@ pub fn run(cmd: &ShareCmd, ctx: &Ctx) -> Result<Output, CliError> {
         } => {
             let info = new_share(*level, name, path, remark.as_deref(), *max_uses);
             ctx.client()?.share_add(&info)?;
-            Ok(Output::Nothing)
+            Ok(Output::Done("NetShareAdd"))
         }
         ShareCmd::Set {
             name,
             remark,
             max_uses,
             path,
+            fields,
             level,
         } => {
-            let change = Change {
-                remark: remark.as_deref(),
-                max_uses: *max_uses,
-                path: path.as_deref(),
-            };
-            let level = set_level(&change, *level)?;
-            let client = ctx.client()?;
-            let info = match level {
-                1004 => ShareInfo1004 {
-                    remark: change.remark.map(str::to_string),
+            let changes = set_changes(remark.as_deref(), *max_uses, path.as_deref(), fields);
+            let info = match fields::plan::<ShareInfo>("share", SET_ORDER, *level, &changes)? {
+                Plan::Write(info) => info,
+                Plan::ReadModifyWrite(level) => {
+                    let current = ctx.client()?.share_get_info_level(name, level)?;
+                    fields::apply("share", current, &changes)?
                 }
-                .into(),
-                1006 => ShareInfo1006 {
-                    max_uses: change.max_uses.unwrap_or(decode::SHI_USES_UNLIMITED),
-                }
-                .into(),
-                _ => change.apply(client.share_get_info_level(name, level)?)?,
             };
-            client.share_set_info(name, &info)?;
-            Ok(Output::Nothing)
+            ctx.client()?.share_set_info(name, &info)?;
+            Ok(Output::Done("NetShareSetInfo"))
         }
         ShareCmd::Del { name } => {
             ctx.client()?.share_del(name)?;
-            Ok(Output::Nothing)
+            Ok(Output::Done("NetShareDel"))
         }
         ShareCmd::Check { device } => Ok(check_output(device, ctx.client()?.share_check(device)?)),
     }
@@ -130,80 +122,28 @@ pub fn new_share(
     }
 }
 
-/// What `share set` was asked to change.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Change<'a> {
-    /// `--remark`.
-    pub remark: Option<&'a str>,
-    /// `--max-uses`.
-    pub max_uses: Option<u32>,
-    /// `--path`.
-    pub path: Option<&'a str>,
-}
+/// The levels `share set` may send, narrowest first: one setting alone (1004 remark, 1005
+/// flags, 1006 max-uses, 1501 security descriptor), then the whole share (502; 503 for its
+/// server name).
+const SET_ORDER: &[u32] = &[1004, 1005, 1006, 1501, 502, 503];
 
-impl Change<'_> {
-    /// Write the changes into `current` (read at the level that will be written).
-    fn apply(&self, current: ShareInfo) -> Result<ShareInfo, CliError> {
-        let level = current.level();
-        let mut value = current.to_json();
-        let Some(obj) = value.as_object_mut() else {
-            return Err(CliError::usage(format!(
-                "level {level} has no fields to change"
-            )));
-        };
-        let mut put = |key: &str, v: Value| -> Result<(), CliError> {
-            if !obj.contains_key(key) {
-                return Err(CliError::usage(format!(
-                    "share level {level} has no `{key}`"
-                )));
-            }
-            obj.insert(key.to_string(), v);
-            Ok(())
-        };
-        if let Some(r) = self.remark {
-            put("remark", json!(r))?;
-        }
-        if let Some(m) = self.max_uses {
-            put("max_uses", json!(m))?;
-        }
-        if let Some(p) = self.path {
-            put("path", json!(p))?;
-        }
-        ShareInfo::from_json(level, value)
-            .map_err(|e| CliError::usage(format!("share level {level}: {e}")))
-    }
-}
-
-/// The level `share set` writes: the one given (if it can carry the changes), else the smallest
-/// that carries them.
-pub fn set_level(change: &Change, explicit: Option<u32>) -> Result<u32, CliError> {
-    let (r, m, p) = (
-        change.remark.is_some(),
-        change.max_uses.is_some(),
-        change.path.is_some(),
-    );
-    if !(r || m || p) {
-        return Err(CliError::usage(
-            "share set: nothing to change (give --remark, --max-uses or --path)",
-        ));
-    }
-    let level = explicit.unwrap_or(match (r, m, p) {
-        (true, false, false) => 1004,
-        (false, true, false) => 1006,
-        _ => 502,
-    });
-    let fits = match level {
-        1 | 1004 => !m && !p,
-        1006 => !r && !p,
-        _ => true,
-    };
-    if fits {
-        Ok(level)
-    } else {
-        Err(CliError::usage(format!(
-            "share set: level {level} cannot carry all the given changes"
-        )))
-    }
+/// The `--field` changes of `share set`, its own options first.
+pub fn set_changes(
+    remark: Option<&str>,
+    max_uses: Option<u32>,
+    path: Option<&str>,
+    fields: &[Change],
+) -> Vec<Change> {
+    let own = [
+        remark.map(|r| ("remark", r.to_string())),
+        max_uses.map(|m| ("max_uses", m.to_string())),
+        path.map(|p| ("path", p.to_string())),
+    ];
+    own.into_iter()
+        .flatten()
+        .map(|(k, v)| (k.to_string(), v))
+        .chain(fields.iter().cloned())
+        .collect()
 }
 
 /// NetShareCheck's answer: `{"shared": true, "type": N}` or `{"shared": false}`.
@@ -263,32 +203,22 @@ mod tests {
 
     #[test]
     fn set_sends_the_smallest_level_that_carries_the_change() {
-        let remark = Change {
-            remark: Some("x"),
-            ..Change::default()
+        let level = |remark, uses, path, forced| {
+            let changes = set_changes(remark, uses, path, &[]);
+            match fields::plan::<ShareInfo>("share", SET_ORDER, forced, &changes) {
+                Ok(Plan::Write(info)) => Ok(info.level()),
+                Ok(Plan::ReadModifyWrite(level)) => Ok(level),
+                Err(e) => Err(e),
+            }
         };
-        let uses = Change {
-            max_uses: Some(3),
-            ..Change::default()
-        };
-        let both = Change {
-            remark: Some("x"),
-            max_uses: Some(3),
-            ..Change::default()
-        };
-        let path = Change {
-            path: Some("C:\\x"),
-            ..Change::default()
-        };
-        assert_eq!(set_level(&remark, None).unwrap(), 1004);
-        assert_eq!(set_level(&uses, None).unwrap(), 1006);
-        assert_eq!(set_level(&both, None).unwrap(), 502);
-        assert_eq!(set_level(&path, None).unwrap(), 502);
-        assert_eq!(set_level(&remark, Some(2)).unwrap(), 2);
-        assert_eq!(set_level(&remark, Some(1)).unwrap(), 1);
-        assert!(set_level(&both, Some(1004)).is_err());
-        assert!(set_level(&path, Some(1)).is_err());
-        assert!(set_level(&Change::default(), None).is_err());
+        assert_eq!(level(Some("x"), None, None, None).unwrap(), 1004);
+        assert_eq!(level(None, Some(3), None, None).unwrap(), 1006);
+        assert_eq!(level(Some("x"), Some(3), None, None).unwrap(), 502);
+        assert_eq!(level(None, None, Some("C:\\x"), None).unwrap(), 502);
+        assert_eq!(level(Some("x"), None, None, Some(2)).unwrap(), 2);
+        assert!(level(Some("x"), Some(3), None, Some(1004)).is_err());
+        assert!(level(None, None, Some("C:\\x"), Some(1)).is_err());
+        assert!(level(None, None, None, None).is_err());
     }
 
     #[test]
@@ -303,12 +233,8 @@ mod tests {
             ..ShareInfo502::default()
         }
         .into();
-        let change = Change {
-            remark: Some("new"),
-            path: Some("C:\\b"),
-            ..Change::default()
-        };
-        let ShareInfo::L502(s) = change.apply(current).unwrap() else {
+        let changes = set_changes(Some("new"), None, Some("C:\\b"), &[]);
+        let ShareInfo::L502(s) = fields::apply("share", current, &changes).unwrap() else {
             panic!("level changed")
         };
         assert_eq!(

@@ -23,11 +23,12 @@ impl Run {
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:#?}"))
     }
 
-    /// The last line of stderr parsed as JSON (the `--json` error object).
+    /// The `--json` error object, which a failure prints on stdout (its non-zero `winerror`
+    /// checked here).
     pub fn error_json(&self) -> serde_json::Value {
-        let last = self.stderr.lines().last().unwrap_or_default();
-        serde_json::from_str(last)
-            .unwrap_or_else(|e| panic!("last stderr line is not JSON ({e}): {self:#?}"))
+        let v = self.json();
+        assert_ne!(v["winerror"], 0, "not an error object: {self:#?}");
+        v
     }
 }
 

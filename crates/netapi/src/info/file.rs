@@ -36,6 +36,10 @@ levels! {
         2 => L2(FileInfo2),
         3 => L3(FileInfo3),
     }
+    /// Levels NetFileEnum accepts ([MS-SRVS] 3.1.4.16).
+    ENUM_LEVELS = [2, 3];
+    /// Levels NetFileGetInfo accepts ([MS-SRVS] 3.1.4.17).
+    GET_LEVELS = [2, 3];
 }
 
 impl FileInfo {

@@ -22,6 +22,20 @@ pub use session::*;
 pub use share::*;
 pub use stats::*;
 
+/// A family of information levels: the enum over its level structs (`ShareInfo`), what
+/// level-driven callers (the CLI, Python) handle.
+pub trait Family: Sized {
+    /// Every level of the family, ascending.
+    const LEVELS: &'static [u32];
+    /// The level of the value held.
+    fn level(&self) -> u32;
+    /// The value as a JSON object with pywin32's keys.
+    fn to_json(&self) -> serde_json::Value;
+    /// A value of `level` from a JSON object with pywin32's keys (missing keys zero/None,
+    /// unknown keys ignored).
+    fn from_json(level: u32, value: serde_json::Value) -> Result<Self, serde_json::Error>;
+}
+
 /// One information level of a family: `ShareInfo502` is level 502 of [`ShareInfo`].
 pub trait Level: Sized + Into<Self::Family> {
     /// The level number (the `level` argument of the NetApi call).
@@ -32,10 +46,47 @@ pub trait Level: Sized + Into<Self::Family> {
     fn from_family(family: Self::Family) -> Option<Self>;
 }
 
-/// Declares the family enum of a set of level structs, with `level()`, `From` conversions and
-/// [`Level`] impls.
+/// Declares the family enum of a set of level structs, with `level()`, `From` conversions,
+/// [`Family`] and [`Level`] impls, and the level sets of its operations, each checked at compile
+/// time to be levels of the family:
+///
+/// ```text
+/// levels! {
+///     /// A share at any level.
+///     ShareInfo { 0 => L0(ShareInfo0), 1 => L1(ShareInfo1) }
+///     /// Levels NetShareEnum accepts.
+///     ENUM_LEVELS = [0, 1];
+/// }
+/// ```
 macro_rules! levels {
-    ($(#[$meta:meta])* $family:ident { $($level:literal => $variant:ident($ty:ident)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $family:ident { $($level:literal => $variant:ident($ty:ident)),+ $(,)? }
+     $($(#[$opmeta:meta])* $opname:ident = [$($oplevel:literal),* $(,)?];)*) => {
+        impl $family {
+            $(
+                $(#[$opmeta])*
+                pub const $opname: &'static [u32] = &[$($oplevel),*];
+            )*
+        }
+        $(
+            const _: () = assert!(
+                $crate::info::is_subset($family::$opname, $family::LEVELS),
+                concat!(stringify!($family), "::", stringify!($opname), " names a level the family lacks")
+            );
+        )*
+
+        impl $crate::info::Family for $family {
+            const LEVELS: &'static [u32] = $family::LEVELS;
+            fn level(&self) -> u32 {
+                $family::level(self)
+            }
+            fn to_json(&self) -> serde_json::Value {
+                $family::to_json(self)
+            }
+            fn from_json(level: u32, value: serde_json::Value) -> Result<Self, serde_json::Error> {
+                $family::from_json(level, value)
+            }
+        }
+
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
         #[serde(untagged)]
@@ -99,6 +150,23 @@ macro_rules! levels {
     };
 }
 pub(crate) use levels;
+
+/// Whether every element of `a` is in `b` (the compile-time check of [`levels!`]).
+#[doc(hidden)]
+pub const fn is_subset(a: &[u32], b: &[u32]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        let mut j = 0;
+        while j < b.len() && b[j] != a[i] {
+            j += 1;
+        }
+        if j == b.len() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Serialize an optional byte blob (security descriptor) as a lowercase hex string.
 pub(crate) mod hex_bytes {

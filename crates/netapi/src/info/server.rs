@@ -341,12 +341,11 @@ levels! {
         503 => L503(ServerInfo503),
         1005 => L1005(ServerInfo1005),
     }
-}
-
-impl ServerInfo {
     /// Levels NetServerGetInfo accepts ([MS-SRVS] 3.1.4.17).
-    pub const GET_LEVELS: &'static [u32] = &[100, 101, 102, 402, 403, 502, 503];
+    GET_LEVELS = [100, 101, 102, 402, 403, 502, 503];
     /// Levels NetServerSetInfo accepts here ([MS-SRVS] 3.1.4.18; the other single-setting
     /// levels are not exposed).
-    pub const SET_LEVELS: &'static [u32] = &[101, 102, 402, 403, 502, 503, 1005];
+    SET_LEVELS = [101, 102, 402, 403, 502, 503, 1005];
+    /// Levels NetServerEnum accepts ([MS-RAP] NetServerEnum2: 100 and 101).
+    ENUM_LEVELS = [100, 101];
 }

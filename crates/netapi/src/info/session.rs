@@ -100,6 +100,10 @@ levels! {
         10 => L10(SessionInfo10),
         502 => L502(SessionInfo502),
     }
+    /// Levels NetSessionEnum accepts ([MS-SRVS] 3.1.4.5).
+    ENUM_LEVELS = [0, 1, 2, 10, 502];
+    /// Levels NetSessionGetInfo accepts (built on NetrSessionEnum).
+    GET_LEVELS = [0, 1, 2, 10, 502];
 }
 
 impl SessionInfo {

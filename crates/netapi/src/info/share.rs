@@ -177,18 +177,17 @@ levels! {
         1006 => L1006(ShareInfo1006),
         1501 => L1501(ShareInfo1501),
     }
+    /// Levels NetShareEnum accepts ([MS-SRVS] 3.1.4.8).
+    ENUM_LEVELS = [0, 1, 2, 501, 502, 503];
+    /// Levels NetShareGetInfo accepts ([MS-SRVS] 3.1.4.10).
+    GET_LEVELS = [0, 1, 2, 501, 502, 503, 1004, 1005, 1006, 1501];
+    /// Levels NetShareAdd accepts ([MS-SRVS] 3.1.4.7).
+    ADD_LEVELS = [2, 502, 503];
+    /// Levels NetShareSetInfo accepts ([MS-SRVS] 3.1.4.11).
+    SET_LEVELS = [1, 2, 502, 503, 1004, 1005, 1006, 1501];
 }
 
 impl ShareInfo {
-    /// Levels NetShareEnum accepts ([MS-SRVS] 3.1.4.8).
-    pub const ENUM_LEVELS: &'static [u32] = &[0, 1, 2, 501, 502, 503];
-    /// Levels NetShareGetInfo accepts ([MS-SRVS] 3.1.4.10).
-    pub const GET_LEVELS: &'static [u32] = &[0, 1, 2, 501, 502, 503, 1004, 1005, 1006, 1501];
-    /// Levels NetShareAdd accepts ([MS-SRVS] 3.1.4.7).
-    pub const ADD_LEVELS: &'static [u32] = &[2, 502, 503];
-    /// Levels NetShareSetInfo accepts ([MS-SRVS] 3.1.4.11).
-    pub const SET_LEVELS: &'static [u32] = &[1, 2, 502, 503, 1004, 1005, 1006, 1501];
-
     /// The share name, for the levels that carry one.
     pub fn netname(&self) -> Option<&str> {
         match self {

@@ -9,6 +9,7 @@
 //! pipes; an association that failed other than by a fault is dropped, so the next call opens a
 //! fresh one (after a server restart, the session pool reconnects too).
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::IpAddr;
@@ -17,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use netapi_dcerpc::{AuthConfig, AuthType, Direction, StubHook, StubRecord, SyntaxId};
+use netapi_msrpc::Interface;
 use netapi_transport::rpc::RpcClient;
 use netapi_transport::smb::Pipe;
 use netapi_transport::tcp::{TcpIo, TcpOptions};
@@ -34,6 +36,17 @@ pub(crate) struct InterfaceId {
     pub pipe: &'static str,
     /// Short name for stub dumps and errors (e.g. `srvsvc`).
     pub name: &'static str,
+}
+
+impl InterfaceId {
+    /// The identity of interface `I` (as `netapi-msrpc`'s `calls!` declares it).
+    pub(crate) const fn of<I: Interface>() -> Self {
+        InterfaceId {
+            syntax: I::SYNTAX,
+            pipe: I::PIPE,
+            name: I::NAME,
+        }
+    }
 }
 
 /// The byte transport of one association.
@@ -73,12 +86,16 @@ impl RpcIo for AnyIo {
     }
 }
 
-/// A bound association checked out for one call.
+/// A bound association checked out for one call or one [`Session`](super::session::Session).
 pub(crate) struct Bound {
     pub client: RpcClient<AnyIo>,
     pub context: u16,
-    interface: InterfaceId,
+    pub interface: InterfaceId,
     driver: Driver,
+    /// What this association keeps between calls: the long-lived context handles of its
+    /// interface (`super::session`). Handles are only valid on the association that opened
+    /// them, so they live and die with it: a dropped association takes its cache along.
+    pub cache: Option<Box<dyn Any + Send>>,
 }
 
 impl Bound {
@@ -203,6 +220,7 @@ impl Connector {
             context,
             interface,
             driver,
+            cache: None,
         })
     }
 

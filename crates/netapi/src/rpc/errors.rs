@@ -1,31 +1,27 @@
 //! From transport and codec failures to [`crate::Error`], with the Win32 code a Windows NetApi
 //! client reports in the same situation (the table is in `crate::error`'s module docs).
 
-use netapi_codes::{NtStatus, RpcFault, WinError};
+use netapi_codes::{NtStatus, WinError};
 use netapi_transport::Error as TransportError;
 
 use crate::error::{Code, Error, Kind};
-
-/// NTSTATUS values that get a NetApi-specific Win32 code instead of the generic mapping.
-const STATUS_OBJECT_NAME_NOT_FOUND: u32 = 0xC000_0034;
-const STATUS_PIPE_NOT_AVAILABLE: u32 = 0xC000_00AC;
 
 /// NTSTATUS values with which a server reports that the pipe, session or connection under a
 /// call has gone ([MS-ERREF] 2.3.1): a transport failure, like a reset socket, not a refusal.
 /// Samba answers a pipe IOCTL with `STATUS_CONNECTION_DISCONNECTED` when the RPC daemon behind
 /// the pipe stops while smbd still runs. The pipe is discarded; the next call opens another.
-const CONNECTION_GONE: &[u32] = &[
-    0xC000_00B0, // STATUS_PIPE_DISCONNECTED
-    0xC000_00B1, // STATUS_PIPE_CLOSING
-    0xC000_00C9, // STATUS_NETWORK_NAME_DELETED
-    0xC000_013B, // STATUS_LOCAL_DISCONNECT
-    0xC000_013C, // STATUS_REMOTE_DISCONNECT
-    0xC000_014B, // STATUS_PIPE_BROKEN
-    0xC000_0203, // STATUS_USER_SESSION_DELETED
-    0xC000_020C, // STATUS_CONNECTION_DISCONNECTED
-    0xC000_020D, // STATUS_CONNECTION_RESET
-    0xC000_0241, // STATUS_CONNECTION_ABORTED
-    0xC000_035C, // STATUS_NETWORK_SESSION_EXPIRED
+const CONNECTION_GONE: &[NtStatus] = &[
+    NtStatus::STATUS_PIPE_DISCONNECTED,
+    NtStatus::STATUS_PIPE_CLOSING,
+    NtStatus::STATUS_NETWORK_NAME_DELETED,
+    NtStatus::STATUS_LOCAL_DISCONNECT,
+    NtStatus::STATUS_REMOTE_DISCONNECT,
+    NtStatus::STATUS_PIPE_BROKEN,
+    NtStatus::STATUS_USER_SESSION_DELETED,
+    NtStatus::STATUS_CONNECTION_DISCONNECTED,
+    NtStatus::STATUS_CONNECTION_RESET,
+    NtStatus::STATUS_CONNECTION_ABORTED,
+    NtStatus::STATUS_NETWORK_SESSION_EXPIRED,
 ];
 
 /// Map a transport failure of NetApi function `op`.
@@ -60,14 +56,15 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         }
         TransportError::Status { command, status } => {
             let nt = NtStatus(status);
-            let win32 = match (command, status) {
+            let win32 = match (command, nt) {
                 // The RPC runtime reports an absent endpoint pipe as "server unavailable".
-                ("CREATE", STATUS_OBJECT_NAME_NOT_FOUND | STATUS_PIPE_NOT_AVAILABLE) => {
-                    WinError::RPC_S_SERVER_UNAVAILABLE
-                }
+                (
+                    "CREATE",
+                    NtStatus::STATUS_OBJECT_NAME_NOT_FOUND | NtStatus::STATUS_PIPE_NOT_AVAILABLE,
+                ) => WinError::RPC_S_SERVER_UNAVAILABLE,
                 _ => nt.to_win32(),
             };
-            let kind = if CONNECTION_GONE.contains(&status) {
+            let kind = if CONNECTION_GONE.contains(&nt) {
                 Kind::Transport
             } else if command == "SESSION_SETUP" {
                 Kind::Auth
@@ -104,8 +101,9 @@ fn from_rpc(op: &'static str, e: netapi_dcerpc::Error, detail: String) -> Error 
     use netapi_dcerpc::Error as R;
     match e {
         R::Fault { status, .. } => {
-            let fault = RpcFault(status);
-            Error::server(op, Code::Fault(fault), fault.to_win32()).with_detail(detail)
+            let e = super::translate::fault(op, status);
+            let with_rule = e.detail().map(str::to_string);
+            e.with_detail(with_rule.map_or(detail.clone(), |d| format!("{detail}; {d}")))
         }
         R::BindNak { .. } | R::ContextRejected { .. } => {
             Error::local(op, Kind::Server, WinError::RPC_S_UNKNOWN_IF, detail)
@@ -171,7 +169,7 @@ mod tests {
             (e.kind(), e.win32()),
             (Kind::Auth, WinError::ERROR_LOGON_FAILURE.0)
         );
-        let e = status("CREATE", STATUS_OBJECT_NAME_NOT_FOUND);
+        let e = status("CREATE", NtStatus::STATUS_OBJECT_NAME_NOT_FOUND.0);
         assert_eq!(e.win32(), WinError::RPC_S_SERVER_UNAVAILABLE.0);
     }
 }

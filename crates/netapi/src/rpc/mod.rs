@@ -1,76 +1,114 @@
-//! The RPC backend: NetApi functions built from MS-RPC calls ([MS-SRVS], ...) sent over
-//! netapi's own transport. One module per NetApi family maps info levels to wire types and back;
-//! [`conn`] keeps bound associations; [`errors`] maps failures to Windows codes.
+//! The RPC core: NetApi functions built from MS-RPC calls ([MS-SRVS], [MS-SAMR], ...) sent over
+//! netapi's own transport, the same way for every interface.
+//!
+//! * [`call`] sends one request on a pooled association of the request's own interface
+//!   (`C::Interface`) and decodes its response; [`session`] holds one association for a
+//!   sequence of calls on context handles, with the per-association handle cache.
+//! * [`status`] reads a method's return value in its code space, with its "more data" and
+//!   partial-success codes; [`translate`] is the one table from received codes to Windows'.
+//! * [`paging`] is the one paging engine; [`args`] checks arguments before anything is sent;
+//!   [`levels`] is the level dispatch between info-level families and wire unions.
+//! * [`conn`] opens, binds and pools associations; [`errors`] maps transport and codec failures.
+//!
+//! One module per interface family then says what each NetApi function sends ([`srvsvc`]).
 
+pub(crate) mod args;
 pub(crate) mod conn;
 pub(crate) mod errors;
+pub(crate) mod levels;
+pub(crate) mod paging;
+pub(crate) mod session;
 pub(crate) mod srvsvc;
+pub(crate) mod status;
+pub(crate) mod translate;
 
-use netapi_msrpc::{Response, StatusKind};
-use netapi_ndr::{Limits, Ndr};
+use netapi_msrpc::Call;
+use netapi_ndr::Limits;
 
 use crate::{Error, Result};
-use conn::{Connector, InterfaceId};
+use conn::{Bound, Connector, InterfaceId};
 
-/// Encode `req`, call `opnum` of `interface` on a pooled association, decode the response.
+/// Send `req` (NetApi function `op`) on a pooled association of its interface and decode the
+/// response; its status is the caller's to read ([`status::check`]).
 ///
-/// The association goes back to the pool only when it is known to be in step: after an answer
-/// that decoded, or after a call-level fault. Anything else (transport failure, protocol error,
-/// an answer that did not decode, an association-level fault with call_id 0) drops it, so the next
-/// call opens a fresh one.
+/// The interface comes from the request type, so a request can only travel on its own
+/// interface's association:
 ///
-/// An answer that does not decode is reported as the server's status when it has the shape of
-/// a refusal: short (at most [`REFUSAL_MAX_LEN`] bytes), not merely followed by extra bytes, and
-/// ending in a code of the method's code space that has a name. A server that refuses a call may
-/// leave the `[out]` parameters in a shape the IDL does not allow, while the return value is
-/// always the last four bytes. Anything else is `RPC_X_BAD_STUB_DATA` (1783).
-/// quirk(samba-4.17): NetrShareEnum / NetrShareGetInfo at level 503 answer `ERROR_INVALID_LEVEL`
-/// with a union arm Samba's IDL lacks.
-pub(crate) async fn call<Req: Ndr, Resp: Response>(
+/// ```compile_fail
+/// # async fn f(conn: &crate::rpc::conn::Connector) {
+/// // A samr request on a srvsvc session does not compile.
+/// let s: crate::rpc::session::Session<'_, netapi_msrpc::srvsvc::Srvsvc> = todo!();
+/// s.call("x", &netapi_msrpc::samr::SamrOpenUserRequest::default()).await;
+/// # }
+/// ```
+pub(crate) async fn call<C: Call>(
     conn: &Connector,
-    interface: InterfaceId,
-    opnum: u16,
     op: &'static str,
-    req: &Req,
-) -> Result<Resp> {
-    let stub = netapi_ndr::encode(req).map_err(|e| errors::from_encode(op, e))?;
-    tracing::debug!(
-        op,
-        interface = interface.name,
-        opnum,
-        server = conn.server(),
-        "NetApi call"
-    );
+    req: &C,
+) -> Result<C::Response> {
     let mut bound = conn
-        .checkout(interface)
+        .checkout(InterfaceId::of::<C::Interface>())
         .await
         .map_err(|e| errors::from_transport(op, e))?;
-    match bound.client.call(bound.context, opnum, &stub).await {
+    let (result, in_step) = exchange(&mut bound, op, req).await;
+    if in_step {
+        conn.checkin(bound);
+    }
+    result
+}
+
+/// One request/response on `bound`. The second value says whether the association is still
+/// in step (safe to reuse): after an answer that decoded, or after a call-level fault. Anything
+/// else (transport failure, protocol error, an answer that did not decode, an association-level
+/// fault with call_id 0) means it must be dropped, so the next call opens a fresh one.
+///
+/// An answer that does not decode is reported as the server's status when it has the shape of
+/// a refusal ([`status::refusal`]): short (at most [`REFUSAL_MAX_LEN`] bytes), not merely
+/// followed by extra bytes, and ending in a named code of the method's code space. A server that
+/// refuses a call may leave the `[out]` parameters in a shape the IDL does not allow, while the
+/// return value is always the last four bytes. Anything else is `RPC_X_BAD_STUB_DATA` (1783).
+/// quirk(samba-4.17): NetrShareEnum / NetrShareGetInfo at level 503 answer `ERROR_INVALID_LEVEL`
+/// with a union arm Samba's IDL lacks.
+pub(crate) async fn exchange<C: Call>(
+    bound: &mut Bound,
+    op: &'static str,
+    req: &C,
+) -> (Result<C::Response>, bool) {
+    let stub = match netapi_ndr::encode(req) {
+        Ok(stub) => stub,
+        Err(e) => return (Err(errors::from_encode(op, e)), true),
+    };
+    tracing::debug!(
+        op,
+        interface = bound.interface.name,
+        opnum = C::OPNUM,
+        "NetApi call"
+    );
+    match bound.client.call(bound.context, C::OPNUM, &stub).await {
         Ok(answer) => {
             // Only a short answer can be read as a refusal; keep a copy of that one, and
             // decode a long one freeing its fragments as they are read.
             let short = (answer.len() <= REFUSAL_MAX_LEN).then(|| answer.to_vec());
-            match netapi_ndr::decode_chunks::<Resp>(answer.into_chunks(), Limits::DEFAULT) {
-                Ok(resp) => {
-                    conn.checkin(bound);
-                    Ok(resp)
+            match netapi_ndr::decode_chunks::<C::Response>(answer.into_chunks(), Limits::DEFAULT) {
+                Ok(resp) => (Ok(resp), true),
+                Err(e) => {
+                    let refused = short.and_then(|b| refusal::<C>(op, &b, &e));
+                    let err = match refused {
+                        Some(err) => {
+                            err.with_detail(format!("the rest of the answer did not decode: {e}"))
+                        }
+                        None => errors::from_decode(op, e),
+                    };
+                    (Err(err), false)
                 }
-                Err(e) => Err(match short.and_then(|b| refusal::<Resp>(op, &b, &e)) {
-                    Some(err) => {
-                        err.with_detail(format!("the rest of the answer did not decode: {e}"))
-                    }
-                    None => errors::from_decode(op, e),
-                }),
             }
         }
         Err(e) => {
-            if matches!(
+            let call_fault = matches!(
                 e,
                 netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { call_id, .. }) if call_id != 0
-            ) {
-                conn.checkin(bound);
-            }
-            Err(errors::from_transport(op, e))
+            );
+            (Err(errors::from_transport(op, e)), call_fault)
         }
     }
 }
@@ -79,32 +117,12 @@ pub(crate) async fn call<Req: Ndr, Resp: Response>(
 const REFUSAL_MAX_LEN: usize = 64;
 
 /// The server's status of an answer that did not decode, when the answer looks like a refusal.
-fn refusal<Resp: Response>(
-    op: &'static str,
-    stub: &[u8],
-    e: &netapi_ndr::DecodeError,
-) -> Option<Error> {
+fn refusal<C: Call>(op: &'static str, stub: &[u8], e: &netapi_ndr::DecodeError) -> Option<Error> {
     if stub.len() > REFUSAL_MAX_LEN
         || matches!(e.kind, netapi_ndr::DecodeErrorKind::TrailingBytes { .. })
     {
         return None;
     }
     let tail: [u8; 4] = stub.get(stub.len().checked_sub(4)?..)?.try_into().ok()?;
-    let status = u32::from_le_bytes(tail);
-    if status == 0 {
-        return None;
-    }
-    match Resp::STATUS_KIND {
-        StatusKind::Win32 => crate::WinError(status)
-            .name()
-            .map(|_| Error::win32_status(op, status)),
-        StatusKind::NtStatus => crate::NtStatus(status)
-            .name()
-            .map(|_| Error::nt_status(op, status)),
-        // A DCE `error_status_t` (the endpoint mapper's): DCE statuses share the fault space.
-        StatusKind::Dce => crate::RpcFault(status).name().map(|_| {
-            let dce = crate::RpcFault(status);
-            Error::server(op, crate::Code::Fault(dce), dce.to_win32())
-        }),
-    }
+    status::refusal::<C::Response>(op, u32::from_le_bytes(tail))
 }

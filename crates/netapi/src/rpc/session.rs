@@ -1,0 +1,185 @@
+//! RPC sessions: one bound association held for a sequence of calls on context handles
+//! (connect → open domain → open user → query → close), as samr and lsarpc need.
+//!
+//! A context handle is only valid on the association that opened it ([C706] 5.1.6, [MS-RPCE]
+//! 3.3.1.5.1), so [`with_session`] checks one association out of the pool for the whole
+//! sequence, and every handle the sequence opens is closed when it ends, on every path:
+//!
+//! * the sequence ended (success or error) with the association in step: each handle it
+//!   [tracked](Session::track) is closed with the interface's close call, then the association
+//!   goes back to the pool;
+//! * the association fell out of step (a transport failure, an answer that did not decode) or
+//!   the future was dropped mid-sequence: the association is dropped, and the server runs its
+//!   handles down when the pipe or connection closes ([C706] 5.1.6 context rundown), so nothing
+//!   is left open and no later call can meet a half-read answer.
+//!
+//! Handles worth keeping between sequences (the SAMR server handle, the account and BUILTIN
+//! domain handles, the LSA policy handle) live in the association's cache
+//! ([`Session::cache`]), never in a process-wide table: a handle can then only be reached
+//! through the association that opened it, so a cache entry of a dead association cannot be
+//! used — it is gone with it — and a reconnect rebuilds the cache on first use. An answer saying
+//! a handle is invalid (`STATUS_INVALID_HANDLE`, the fault `nca_s_context_mismatch`) empties the
+//! cache, so the next sequence opens fresh handles. Concurrent callers check out different
+//! associations, each with its own cache; the pool keeps them (and their caches) for reuse.
+
+use std::marker::PhantomData;
+
+use netapi_codes::{NtStatus, RpcFault};
+use netapi_msrpc::{Call, Interface, Response};
+use netapi_ndr::ContextHandle;
+
+use super::conn::{Bound, Connector, InterfaceId};
+use super::{errors, exchange};
+use crate::{Error, Kind, Result};
+
+/// An interface whose methods open context handles, and how to close one.
+pub(crate) trait HandleInterface: Interface + Sized + 'static {
+    /// The close call (`SamrCloseHandle`, `LsarClose`).
+    type Close: Call<Interface = Self>;
+    /// The request closing `handle`.
+    fn close_request(handle: ContextHandle) -> Self::Close;
+}
+
+/// One association held for a sequence of calls of interface `I`.
+pub(crate) struct Session<'c, I: HandleInterface> {
+    conn: &'c Connector,
+    op: &'static str,
+    /// `None` once the association fell out of step and was dropped.
+    bound: Option<Bound>,
+    /// Handles opened in this sequence and not closed yet, in opening order.
+    opened: Vec<ContextHandle>,
+    /// A request was sent and its answer not read (the future may be dropped there).
+    in_flight: bool,
+    _interface: PhantomData<fn() -> I>,
+}
+
+/// Run `body` on one association of `I` (checked out for the whole sequence), then close the
+/// handles it opened; see the module docs for every path.
+pub(crate) async fn with_session<I, T, F>(conn: &Connector, op: &'static str, body: F) -> Result<T>
+where
+    I: HandleInterface,
+    F: AsyncFnOnce(&mut Session<'_, I>) -> Result<T>,
+{
+    let bound = conn
+        .checkout(InterfaceId::of::<I>())
+        .await
+        .map_err(|e| errors::from_transport(op, e))?;
+    let mut session = Session {
+        conn,
+        op,
+        bound: Some(bound),
+        opened: Vec::new(),
+        in_flight: false,
+        _interface: PhantomData,
+    };
+    let result = body(&mut session).await;
+    session.finish().await;
+    result
+}
+
+impl<I: HandleInterface> Session<'_, I> {
+    /// Send `req` on this session's association and decode the answer (its status is the
+    /// caller's to read). Fails without sending once the association was lost.
+    pub(crate) async fn call<C: Call<Interface = I>>(&mut self, req: &C) -> Result<C::Response> {
+        let op = self.op;
+        let Some(bound) = self.bound.as_mut() else {
+            return Err(lost(op));
+        };
+        self.in_flight = true;
+        let (result, in_step) = exchange(bound, op, req).await;
+        self.in_flight = false;
+        if !in_step {
+            // Out of step: the association goes, and the server runs its handles down.
+            self.bound = None;
+            self.opened.clear();
+            return result;
+        }
+        let stale = match &result {
+            Ok(resp) => resp.status() == NtStatus::STATUS_INVALID_HANDLE.0,
+            Err(e) => e.code() == crate::Code::Fault(RpcFault::nca_s_fault_context_mismatch),
+        };
+        if stale {
+            tracing::debug!(
+                op,
+                "the server called a handle invalid: emptying the handle cache"
+            );
+            bound.cache = None;
+        }
+        result
+    }
+
+    /// Close `handle` at the end of the sequence (unless [closed](Session::close) before).
+    pub(crate) fn track(&mut self, handle: ContextHandle) {
+        if !handle.is_null() {
+            self.opened.push(handle);
+        }
+    }
+
+    /// Close a tracked handle now.
+    pub(crate) async fn close(&mut self, handle: ContextHandle) {
+        self.opened.retain(|h| *h != handle);
+        self.close_untracked(handle).await;
+    }
+
+    async fn close_untracked(&mut self, handle: ContextHandle) {
+        // A failed close leaves nothing to do: the handle is gone or the association with it.
+        let _ = self.call(&I::close_request(handle)).await;
+    }
+
+    /// This association's cache of long-lived handles (created empty on first use); `None`
+    /// once the association was lost.
+    pub(crate) fn cache<T: Default + Send + 'static>(&mut self) -> Option<&mut T> {
+        let bound = self.bound.as_mut()?;
+        if !bound.cache.as_ref().is_some_and(|c| c.is::<T>()) {
+            bound.cache = Some(Box::new(T::default()));
+        }
+        bound.cache.as_mut()?.downcast_mut::<T>()
+    }
+
+    /// Forget the cached handles (without closing them: the caller found them unusable).
+    pub(crate) fn forget_cache(&mut self) {
+        if let Some(b) = self.bound.as_mut() {
+            b.cache = None;
+        }
+    }
+
+    /// The NetApi function this session serves.
+    pub(crate) fn op(&self) -> &'static str {
+        self.op
+    }
+
+    /// Close what the sequence opened (last opened first), then return the association to the
+    /// pool.
+    async fn finish(&mut self) {
+        while let Some(handle) = self.opened.pop() {
+            self.close_untracked(handle).await;
+        }
+        if let Some(bound) = self.bound.take() {
+            self.conn.checkin(bound);
+        }
+    }
+}
+
+impl<I: HandleInterface> Drop for Session<'_, I> {
+    /// Reached with the association still here only when the sequence's future was dropped
+    /// before [`Session::finish`] ran: the association is reusable only if nothing is open on
+    /// it and no answer is pending; otherwise it is dropped and the server runs its handles
+    /// down.
+    fn drop(&mut self) {
+        if let Some(bound) = self.bound.take()
+            && self.opened.is_empty()
+            && !self.in_flight
+        {
+            self.conn.checkin(bound);
+        }
+    }
+}
+
+fn lost(op: &'static str) -> Error {
+    Error::local(
+        op,
+        Kind::Transport,
+        netapi_codes::WinError::ERROR_NETNAME_DELETED,
+        "the association of this sequence of calls was lost",
+    )
+}
