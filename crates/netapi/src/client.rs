@@ -169,15 +169,16 @@ pub(crate) fn validate_server(server: &str) -> Result<String> {
     Ok(host.to_string())
 }
 
-/// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T;` becomes a
-/// [`Client`] method running `AsyncClient::name(args)` on the calling thread.
+/// Blocking versions of [`AsyncClient`] methods: `fn name(&self, args) -> T = "NetXxx";`
+/// becomes a [`Client`] method running `AsyncClient::name(args)` on the calling thread; an error
+/// of its own (called from inside a runtime) names the NetApi function, as every error does.
 macro_rules! blocking {
-    ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*) => {
+    ($( $(#[$m:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty = $op:literal; )*) => {
         impl crate::Client {
             $(
                 $(#[$m])*
                 pub fn $name(&self $(, $arg: $ty)*) -> crate::Result<$ret> {
-                    self.run(stringify!($name), self.inner.$name($($arg),*))
+                    self.run($op, self.inner.$name($($arg),*))
                 }
             )*
         }

@@ -127,15 +127,15 @@ impl AsyncClient {
 
 blocking! {
     /// NetFileEnum: one page; see [`AsyncClient::file_enum_page`].
-    fn file_enum_page(&self, level: u32, base_path: Option<&str>, user: Option<&str>, resume: u32, pref_max_len: u32) -> Page<FileInfo>;
+    fn file_enum_page(&self, level: u32, base_path: Option<&str>, user: Option<&str>, resume: u32, pref_max_len: u32) -> Page<FileInfo> = "NetFileEnum";
     /// NetFileEnum: every matching open file.
-    fn file_enum_level(&self, level: u32, base_path: Option<&str>, user: Option<&str>) -> Vec<FileInfo>;
+    fn file_enum_level(&self, level: u32, base_path: Option<&str>, user: Option<&str>) -> Vec<FileInfo> = "NetFileEnum";
     /// NetFileGetInfo.
-    fn file_get_info_level(&self, id: u32, level: u32) -> FileInfo;
+    fn file_get_info_level(&self, id: u32, level: u32) -> FileInfo = "NetFileGetInfo";
     /// NetFileClose.
-    fn file_close(&self, id: u32) -> ();
+    fn file_close(&self, id: u32) -> () = "NetFileClose";
     /// NetStatisticsGet; see [`AsyncClient::statistics_get`].
-    fn statistics_get(&self, service: &str, level: u32, options: u32) -> Statistics;
+    fn statistics_get(&self, service: &str, level: u32, options: u32) -> Statistics = "NetStatisticsGet";
 }
 
 impl Client {

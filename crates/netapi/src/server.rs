@@ -194,17 +194,17 @@ impl AsyncClient {
 
 blocking! {
     /// NetServerGetInfo at `level`.
-    fn server_get_info_level(&self, level: u32) -> ServerInfo;
+    fn server_get_info_level(&self, level: u32) -> ServerInfo = "NetServerGetInfo";
     /// NetServerSetInfo.
-    fn server_set_info(&self, info: &ServerInfo) -> ();
+    fn server_set_info(&self, info: &ServerInfo) -> () = "NetServerSetInfo";
     /// NetServerDiskEnum.
-    fn server_disk_enum(&self) -> Vec<String>;
+    fn server_disk_enum(&self) -> Vec<String> = "NetServerDiskEnum";
     /// NetServerEnum (always 6118; see the module docs).
-    fn server_enum_page(&self, level: u32, server_type: u32, domain: Option<&str>, resume: u32, pref_max_len: u32) -> Page<ServerInfo>;
+    fn server_enum_page(&self, level: u32, server_type: u32, domain: Option<&str>, resume: u32, pref_max_len: u32) -> Page<ServerInfo> = "NetServerEnum";
     /// NetServerComputerNameAdd.
-    fn server_computer_name_add(&self, emulated_domain: Option<&str>, emulated_server: &str) -> ();
+    fn server_computer_name_add(&self, emulated_domain: Option<&str>, emulated_server: &str) -> () = "NetServerComputerNameAdd";
     /// NetServerComputerNameDel.
-    fn server_computer_name_del(&self, emulated_server: &str) -> ();
+    fn server_computer_name_del(&self, emulated_server: &str) -> () = "NetServerComputerNameDel";
 }
 
 impl Client {

@@ -156,13 +156,13 @@ fn matches(s: &SessionInfo, client: Option<&str>, user: Option<&str>) -> bool {
 
 blocking! {
     /// NetSessionEnum: one page; see [`AsyncClient::session_enum_page`].
-    fn session_enum_page(&self, level: u32, client: Option<&str>, user: Option<&str>, resume: u32, pref_max_len: u32) -> Page<SessionInfo>;
+    fn session_enum_page(&self, level: u32, client: Option<&str>, user: Option<&str>, resume: u32, pref_max_len: u32) -> Page<SessionInfo> = "NetSessionEnum";
     /// NetSessionEnum: every matching session.
-    fn session_enum_level(&self, level: u32, client: Option<&str>, user: Option<&str>) -> Vec<SessionInfo>;
+    fn session_enum_level(&self, level: u32, client: Option<&str>, user: Option<&str>) -> Vec<SessionInfo> = "NetSessionEnum";
     /// NetSessionGetInfo.
-    fn session_get_info_level(&self, level: u32, client: &str, user: &str) -> SessionInfo;
+    fn session_get_info_level(&self, level: u32, client: &str, user: &str) -> SessionInfo = "NetSessionGetInfo";
     /// NetSessionDel.
-    fn session_del(&self, client: Option<&str>, user: Option<&str>) -> ();
+    fn session_del(&self, client: Option<&str>, user: Option<&str>) -> () = "NetSessionDel";
 }
 
 impl Client {

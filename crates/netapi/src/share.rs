@@ -150,19 +150,19 @@ impl AsyncClient {
 
 blocking! {
     /// NetShareEnum: one page; see [`AsyncClient::share_enum_page`].
-    fn share_enum_page(&self, level: u32, resume: u32, pref_max_len: u32) -> Page<ShareInfo>;
+    fn share_enum_page(&self, level: u32, resume: u32, pref_max_len: u32) -> Page<ShareInfo> = "NetShareEnum";
     /// NetShareEnum: every share at `level`; see [`AsyncClient::share_enum_level`].
-    fn share_enum_level(&self, level: u32) -> Vec<ShareInfo>;
+    fn share_enum_level(&self, level: u32) -> Vec<ShareInfo> = "NetShareEnum";
     /// NetShareGetInfo at `level`.
-    fn share_get_info_level(&self, netname: &str, level: u32) -> ShareInfo;
+    fn share_get_info_level(&self, netname: &str, level: u32) -> ShareInfo = "NetShareGetInfo";
     /// NetShareAdd; see [`AsyncClient::share_add`].
-    fn share_add(&self, info: &ShareInfo) -> ();
+    fn share_add(&self, info: &ShareInfo) -> () = "NetShareAdd";
     /// NetShareSetInfo; see [`AsyncClient::share_set_info`].
-    fn share_set_info(&self, netname: &str, info: &ShareInfo) -> ();
+    fn share_set_info(&self, netname: &str, info: &ShareInfo) -> () = "NetShareSetInfo";
     /// NetShareDel.
-    fn share_del(&self, netname: &str) -> ();
+    fn share_del(&self, netname: &str) -> () = "NetShareDel";
     /// NetShareCheck; see [`AsyncClient::share_check`].
-    fn share_check(&self, device: &str) -> Option<u32>;
+    fn share_check(&self, device: &str) -> Option<u32> = "NetShareCheck";
 }
 
 impl Client {
