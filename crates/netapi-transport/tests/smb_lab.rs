@@ -26,6 +26,7 @@ const SRVSVC_BIND: [u8; 72] = [
     0x2b, 0x10, 0x48, 0x60, 0x02, 0x00, 0x00, 0x00,
 ];
 
+/// The lab as these tests use it, from the one lab loader (`netapi_testkit::lab`).
 struct Lab {
     fs_ip: String,
     fs_user: String,
@@ -35,35 +36,22 @@ struct Lab {
     dc_domain: String,
     dc_admin: String,
     password: String,
-    root: String,
+    env: netapi_testkit::lab::Lab,
 }
 
 fn lab() -> Option<Lab> {
-    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    match (var("NETAPI_LAB_FS_IP"), var("NETAPI_LAB_DC_IP")) {
-        (Some(fs_ip), Some(dc_ip)) => Some(Lab {
-            fs_ip,
-            dc_ip,
-            fs_user: var("NETAPI_LAB_FS_ADMIN_USER").unwrap_or_else(|| "netapiadmin".into()),
-            dc_fqdn: var("NETAPI_LAB_DC_FQDN").unwrap_or_else(|| "dc1.lab.example".into()),
-            dc_realm: var("NETAPI_LAB_DC_REALM").unwrap_or_else(|| "LAB.EXAMPLE".into()),
-            dc_domain: var("NETAPI_LAB_DC_DOMAIN").unwrap_or_else(|| "LABDOM".into()),
-            dc_admin: var("NETAPI_LAB_DC_ADMIN_USER").unwrap_or_else(|| "Administrator".into()),
-            password: var("NETAPI_LAB_PASSWORD").unwrap_or_else(|| "Lab.Passw0rd1".into()),
-            root: var("NETAPI_LAB_ROOT").unwrap_or_else(|| "/tmp/netapi-lab".into()),
-        }),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!(
-                "CI=true but NETAPI_LAB_FS_IP/NETAPI_LAB_DC_IP are unset: run `eval \"$(tools/lab env)\"`"
-            )
-        }
-        _ => {
-            eprintln!(
-                "skipped: the Samba lab is not configured (eval \"$(tools/lab env)\" to run it)"
-            );
-            None
-        }
-    }
+    let env = netapi_testkit::lab::Lab::get()?;
+    Some(Lab {
+        fs_ip: env.fs.ip.clone(),
+        fs_user: env.fs.admin_user.clone(),
+        dc_ip: env.dc.ip.clone(),
+        dc_fqdn: env.dc_fqdn.clone(),
+        dc_realm: env.realm.clone(),
+        dc_domain: env.dc.domain.clone(),
+        dc_admin: env.dc.admin_user.clone(),
+        password: env.fs.password.clone(),
+        env,
+    })
 }
 
 impl Lab {
@@ -147,7 +135,8 @@ fn every_dialect_negotiates_and_binds_srvsvc() {
                 _ => SigningAlgorithm::AES_CMAC,
             };
             assert_eq!(s.signing_algorithm(), Some(expect), "{d:?}");
-            if let Some((signing, _)) = server_view(&lab, s.session_id()) {
+            {
+                let (signing, _) = server_view(&lab, s.session_id());
                 let want = match d {
                     Dialect::SMB2_0_2 | Dialect::SMB2_1 => "HMAC-SHA256",
                     Dialect::SMB3_1_1 => "AES-128-GMAC",
@@ -208,7 +197,8 @@ fn required_signing_and_encryption_per_3x_dialect() {
                 .unwrap_or_else(|e| panic!("{d:?}: {e}"));
             assert!(s.is_encrypted(), "{d:?}");
             assert!(s.cipher().is_some());
-            if let Some((_, encryption)) = server_view(&lab, s.session_id()) {
+            {
+                let (_, encryption) = server_view(&lab, s.session_id());
                 assert_ne!(
                     encryption, "-",
                     "{d:?}: the server sees an encrypted session"
@@ -365,34 +355,39 @@ fn kerberos_to_the_dc_by_name_while_connecting_to_the_address() {
     });
 }
 
-/// `smbstatus --json` of the file server, or `None` when it cannot run here.
-fn smbstatus_json(lab: &Lab) -> Option<String> {
-    let conf = format!("{}/fs/etc/smb.conf", lab.root);
-    let out = std::process::Command::new("smbstatus")
-        .arg("-s")
-        .arg(&conf)
-        .arg("--json")
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+/// `smbstatus --json` of the file server (through `tools/lab smbstatus`, with the lab's config
+/// and accounts). A lab whose smbstatus cannot run fails the test: the server-side checks must
+/// never vanish silently.
+fn smbstatus_json(lab: &Lab) -> String {
+    let json = lab.env.smbstatus(&lab.env.fs, &["--json"]);
+    assert!(
+        json.contains("\"sessions\""),
+        "smbstatus --json changed its output (no \"sessions\"): {json}"
+    );
+    json
 }
 
-/// The file server's view of our session from `smbstatus --json`: (signing, encryption)
-/// ciphers, "-" for none. `None` when smbstatus cannot run here (then the check is skipped).
-fn server_view(lab: &Lab, session_id: u64) -> Option<(String, String)> {
-    let json = smbstatus_json(lab)?;
+/// The file server's view of our session from `smbstatus --json`: its (signing, encryption)
+/// ciphers, "-" for none. Output without them is a failure, not a skipped check.
+fn server_view(lab: &Lab, session_id: u64) -> (String, String) {
+    let json = smbstatus_json(lab);
     let at = json
         .find(&format!("\"session_id\": \"{session_id}\""))
         .unwrap_or_else(|| panic!("session {session_id} not listed by smbstatus: {json}"));
     let rest = &json[at..];
     let cipher = |key: &str| {
         let k = format!("\"{key}\": {{\"cipher\": \"");
-        let from = rest.find(&k)? + k.len();
-        Some(rest[from..].split('"').next()?.to_owned())
+        let from = rest
+            .find(&k)
+            .unwrap_or_else(|| panic!("smbstatus lists no {key} cipher for the session: {rest}"))
+            + k.len();
+        rest[from..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
     };
-    Some((cipher("signing")?, cipher("encryption")?))
+    (cipher("signing"), cipher("encryption"))
 }
 
 /// Sessions and tree connects of ours are gone once the last handle is dropped. Samba 4.17's
@@ -403,14 +398,7 @@ fn server_view(lab: &Lab, session_id: u64) -> Option<(String, String)> {
 #[test]
 fn no_session_or_tree_connect_leaks() {
     let Some(lab) = lab() else { return };
-    let Some(before) = smbstatus_json(&lab) else {
-        eprintln!("skipped: smbstatus is not usable here");
-        return;
-    };
-    assert!(
-        before.contains("\"sessions\""),
-        "unexpected smbstatus output: {before}"
-    );
+    smbstatus_json(&lab);
     rt().block_on(async {
         let pool = SmbClient::new();
         let session = pool
@@ -426,7 +414,7 @@ fn no_session_or_tree_connect_leaks() {
             let _ = dropped.transceive(&SRVSVC_BIND).await;
         }
         session.echo().await.unwrap();
-        let during = smbstatus_json(&lab).unwrap_or_default();
+        let during = smbstatus_json(&lab);
         assert!(
             during.contains(&marker),
             "our session is visible while open: {during}"
@@ -436,7 +424,7 @@ fn no_session_or_tree_connect_leaks() {
         pool.clear(); // the last handle: TREE_DISCONNECT, LOGOFF, close
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            let now = smbstatus_json(&lab).unwrap_or_default();
+            let now = smbstatus_json(&lab);
             if !now.contains(&marker) {
                 break;
             }

@@ -97,9 +97,12 @@ impl AsyncClient {
         const OP: &str = "NetServerEnum";
         let _ = (server_type, domain, resume, pref_max_len);
         args::level(OP, level, ServerInfo::ENUM_LEVELS)?;
+        // No server produced this: the browse list is not reachable over SMB2/3, so it is a
+        // transport-level failure with no received code (`Code::None`), as Windows reports an
+        // unreachable browser.
         Err(Error::local(
             OP,
-            crate::Kind::Server,
+            crate::Kind::Transport,
             WinError::ERROR_NO_BROWSER_SERVERS_FOUND,
             "NetServerEnum needs the Computer Browser over SMB1 (MS-RAP NetServerEnum2); netapi speaks SMB2/3 only",
         ))

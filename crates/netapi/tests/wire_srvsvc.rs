@@ -375,6 +375,9 @@ fn faults_and_refusals_surface_as_windows_codes() {
     assert_eq!(peer.stats().binds.len(), 1, "one bind for all calls");
 }
 
+/// NetServerEnum is MS-RAP over SMB1 (see `netapi::server`), which netapi does not speak: no
+/// server is asked, so what this checks is that nothing is sent and that the answer is labelled
+/// as the local, transport-level failure it is (no received code), never as a server's error.
 #[test]
 fn net_server_enum_sends_nothing() {
     let (peer, _) = serve(Server::windows());
@@ -384,6 +387,7 @@ fn net_server_enum_sends_nothing() {
         .unwrap_err();
     assert_eq!(e.win32(), 6118, "ERROR_NO_BROWSER_SERVERS_FOUND: {e}");
     assert_eq!(e.op(), "NetServerEnum");
+    assert_eq!((e.kind(), e.code()), (Kind::Transport, Code::None));
     let st = peer.stats();
     assert_eq!(st.connections, 0, "no connection at all");
     assert!(st.calls.is_empty());
