@@ -14,7 +14,10 @@ starts `tools/lab hold-file fs` to have a session with an open file):
     /tmp/netapi-lab-venv/bin/python tools/capture/capture_stubs.py \
         crates/netapi-msrpc/tests/vectors [samr lsarpc wkssvc srvsvc epmapper]
 
-Without a family list every family is captured. The srvsvc family lives in
+Without a family list every family is captured. `samr-calls` and
+`lsarpc-calls` (samr_capture.py, lsarpc_capture.py) cover every SAMR and LSA
+opnum netapi-msrpc declares; `samr` and `lsarpc` are the first few hard types.
+The srvsvc family lives in
 srvsvc_capture.py (same conventions); srvsvc_spec_vectors.py writes the
 responses Samba cannot give (`*.out.spec.hex`). The epmapper family
 (`ept_map` on the DC's TCP port 135, no credentials) lives in
@@ -179,7 +182,7 @@ def capture_wkssvc(w, srv):
     dce.disconnect()
 
 
-FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc", "epmapper")
+FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc", "epmapper", "samr-calls", "lsarpc-calls")
 
 
 def main():
@@ -206,6 +209,19 @@ def main():
         # Imported here so that the other families do not depend on it.
         from srvsvc_capture import capture_srvsvc
         capture_srvsvc(w, fs)
+    if "samr-calls" in families:
+        from samr_capture import capture_samr_calls, capture_samr_validate
+        fs.group = env("NETAPI_LAB_FS_GROUP")
+        dc.group = env("NETAPI_LAB_DC_GROUP")
+        capture_samr_calls(w, fs)
+        capture_samr_calls(w, dc)
+        capture_samr_validate(w, dc)
+    if "lsarpc-calls" in families:
+        from lsarpc_capture import capture_lsarpc_calls
+        sids = ["S-1-5-32-544", "S-1-1-0", "S-1-5-21-1-2-3-4"]
+        capture_lsarpc_calls(w, fs, [env("NETAPI_LAB_FS_ADMIN_USER"), env("NETAPI_LAB_FS_GROUP"),
+                                     "nosuchname"], sids)
+        capture_lsarpc_calls(w, dc, [env("NETAPI_LAB_DC_USER"), "Domain Admins", "nosuchname"], sids)
     if "epmapper" in families:
         from epmapper_capture import capture_epmapper
         capture_epmapper(w, dc.ip, "the lab AD DC LABDOM (127.0.0.3)")

@@ -8,8 +8,9 @@
 //! reference are in `netapi_ndr::manual`. Start at [`Call`].
 //!
 //! So far: [`dtyp`], [`epmapper`] (\[C706\] appendix O, \[MS-RPCE\] 2.2.1.2)
-//! and [`srvsvc`] (\[MS-SRVS\]) in full; [`samr`], [`lsarpc`] and [`wkssvc`]
-//! partially (their hardest types and a few calls, ahead of their families).
+//! and [`srvsvc`] (\[MS-SRVS\]) in full; [`samr`] (\[MS-SAMR\]) and
+//! [`lsarpc`] (\[MS-LSAT\], \[MS-LSAD\]) for every call the user, group,
+//! local group, display and password families use; [`wkssvc`] partially.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
