@@ -58,6 +58,22 @@ pub trait Interface {
 /// and the response type all follow from the argument, so a request can
 /// never be sent with another call's opnum or decoded as another call's
 /// response. (afiffon/smb-rs keys its `RpcCall` the same way.)
+///
+/// A driver bound to one interface takes only that interface's requests, checked at compile
+/// time (netapi's RPC sessions are `Session<I>` with `call<C: Call<Interface = I>>`):
+///
+/// ```
+/// # use netapi_msrpc::{Call, srvsvc};
+/// fn on_srvsvc<C: Call<Interface = srvsvc::Srvsvc>>(_: &C) {}
+/// on_srvsvc(&srvsvc::NetrShareDelRequest { server_name: None, net_name: "x".into(), reserved: 0 });
+/// ```
+///
+/// ```compile_fail
+/// # use netapi_msrpc::{Call, samr, srvsvc};
+/// fn on_srvsvc<C: Call<Interface = srvsvc::Srvsvc>>(_: &C) {}
+/// // A samr request on a srvsvc association does not compile.
+/// on_srvsvc(&samr::SamrOpenUserRequest { domain_handle: Default::default(), desired_access: 0, user_id: 500 });
+/// ```
 pub trait Call: Ndr {
     /// The operation number (\[C706\] 12.6.4.9 `opnum`).
     const OPNUM: u16;

@@ -78,8 +78,8 @@ pub use hooks::{PostEdit, RpcAction, RpcHook, RpcOut, SmbAction, SmbHook, SmbOut
 pub use netapi_dcerpc::pdu::PacketType;
 pub use ntlm::{Account, FAKE_KEY, FakeAuth, FakeContext, PeerAuth};
 pub use rpc::{
-    Handler, Interface, NCA_S_OP_RNG_ERROR, NCA_S_PROTO_ERROR, NCA_S_UNKNOWN_IF,
-    RPC_X_BAD_STUB_DATA, Reply, SERVER_FRAG,
+    Assoc, AssocHandler, Handler, Interface, NCA_S_OP_RNG_ERROR, NCA_S_PROTO_ERROR,
+    NCA_S_UNKNOWN_IF, RPC_X_BAD_STUB_DATA, Reply, Rundown, SERVER_FRAG,
 };
 
 /// The SessionId the peer assigns.
@@ -172,6 +172,24 @@ impl PeerConfig {
     ) -> Self {
         self.interfaces
             .push(Interface::new(pipe, syntax, Box::new(handler)));
+        self
+    }
+
+    /// Serve `syntax` on `pipe` with a handler that keeps state per association, and a rundown
+    /// called when an association ends (see [`Interface::per_association`]).
+    pub fn interface_per_association(
+        mut self,
+        pipe: &str,
+        syntax: SyntaxId,
+        handler: impl FnMut(Assoc, u16, &[u8]) -> Reply + Send + 'static,
+        rundown: impl FnMut(Assoc) + Send + 'static,
+    ) -> Self {
+        self.interfaces.push(Interface::per_association(
+            pipe,
+            syntax,
+            Box::new(handler),
+            Some(Box::new(rundown)),
+        ));
         self
     }
 

@@ -59,6 +59,17 @@ impl Reply {
 /// Scripts one interface: gets the opnum and the reassembled request stub.
 pub type Handler = Box<dyn FnMut(u16, &[u8]) -> Reply + Send>;
 
+/// Scripts one interface that keeps state per association (context handles, [C706] 5.1.6):
+/// gets the association's id (unique in the process), the opnum and the request stub.
+pub type AssocHandler = Box<dyn FnMut(Assoc, u16, &[u8]) -> Reply + Send>;
+
+/// Told when an association ends (its pipe closed or its connection dropped): where a real
+/// server runs the association's context handles down.
+pub type Rundown = Box<dyn FnMut(Assoc) + Send>;
+
+/// The identity of one association (one open pipe), unique in the process.
+pub type Assoc = u64;
+
 /// An interface served on a pipe.
 #[derive(Clone)]
 pub struct Interface {
@@ -66,16 +77,34 @@ pub struct Interface {
     pub pipe: String,
     /// Abstract syntax (UUID and version) accepted in binds.
     pub syntax: SyntaxId,
-    pub(crate) handler: Arc<Mutex<Handler>>,
+    pub(crate) handler: Arc<Mutex<AssocHandler>>,
+    pub(crate) rundown: Option<Arc<Mutex<Rundown>>>,
 }
 
 impl Interface {
     /// `syntax` on `pipe`, answered by `handler`.
-    pub fn new(pipe: &str, syntax: SyntaxId, handler: Handler) -> Self {
+    pub fn new(pipe: &str, syntax: SyntaxId, mut handler: Handler) -> Self {
+        Self::per_association(
+            pipe,
+            syntax,
+            Box::new(move |_, opnum, stub| handler(opnum, stub)),
+            None,
+        )
+    }
+
+    /// `syntax` on `pipe`, answered by `handler` knowing the association, with `rundown` told
+    /// when an association that bound this interface ends.
+    pub fn per_association(
+        pipe: &str,
+        syntax: SyntaxId,
+        handler: AssocHandler,
+        rundown: Option<Rundown>,
+    ) -> Self {
         Interface {
             pipe: pipe.to_owned(),
             syntax,
             handler: Arc::new(Mutex::new(handler)),
+            rundown: rundown.map(|r| Arc::new(Mutex::new(r))),
         }
     }
 }
@@ -97,8 +126,12 @@ struct Partial {
     stub: Vec<u8>,
 }
 
+/// The next association id.
+static NEXT_ASSOC: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// The RPC server behind one open pipe.
 pub(crate) struct RpcServer {
+    assoc: Assoc,
     pipe: String,
     shared: Arc<Shared>,
     inbuf: Vec<u8>,
@@ -114,6 +147,7 @@ pub(crate) struct RpcServer {
 impl RpcServer {
     pub(crate) fn new(pipe: &str, shared: Arc<Shared>) -> Self {
         RpcServer {
+            assoc: NEXT_ASSOC.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pipe: pipe.to_owned(),
             shared,
             inbuf: Vec::new(),
@@ -314,7 +348,7 @@ impl RpcServer {
         let handler = self.shared.interfaces[i].handler.clone();
         let reply = {
             let mut h = handler.lock().unwrap_or_else(|e| e.into_inner());
-            (*h)(p.opnum, &p.stub)
+            (*h)(self.assoc, p.opnum, &p.stub)
         };
         match reply {
             Reply::Stub(stub) => {
@@ -428,4 +462,22 @@ fn nil() -> SyntaxId {
 fn u32_at(b: &[u8], at: usize) -> u32 {
     b.get(at..at + 4)
         .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+impl Drop for RpcServer {
+    /// The pipe closed or its connection dropped: every interface bound here runs the
+    /// association down.
+    fn drop(&mut self) {
+        let mut told: Vec<usize> = Vec::new();
+        for &(_, i) in &self.contexts {
+            if told.contains(&i) {
+                continue;
+            }
+            told.push(i);
+            if let Some(r) = &self.shared.interfaces[i].rundown {
+                let mut r = r.lock().unwrap_or_else(|e| e.into_inner());
+                (*r)(self.assoc);
+            }
+        }
+    }
 }

@@ -11,16 +11,22 @@
 //! `0x8000_0000`); strings are `Option<String>` because every one of them may be NULL on the wire.
 
 pub mod file;
+pub mod modals;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod types;
+pub mod user;
 
 pub use file::*;
+pub use modals::*;
 pub use server::*;
 pub use session::*;
 pub use share::*;
 pub use stats::*;
+pub use types::*;
+pub use user::*;
 
 /// A family of information levels: the enum over its level structs (`ShareInfo`), what
 /// level-driven callers (the CLI, Python) handle.

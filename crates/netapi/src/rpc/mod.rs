@@ -17,10 +17,12 @@ pub(crate) mod conn;
 pub(crate) mod errors;
 pub(crate) mod levels;
 pub(crate) mod paging;
+pub(crate) mod samr;
 pub(crate) mod session;
 pub(crate) mod srvsvc;
 pub(crate) mod status;
 pub(crate) mod translate;
+pub(crate) mod values;
 
 use netapi_msrpc::Call;
 use netapi_ndr::Limits;
@@ -31,16 +33,9 @@ use conn::{Bound, Connector, InterfaceId};
 /// Send `req` (NetApi function `op`) on a pooled association of its interface and decode the
 /// response; its status is the caller's to read ([`status::check`]).
 ///
-/// The interface comes from the request type, so a request can only travel on its own
-/// interface's association:
-///
-/// ```compile_fail
-/// # async fn f(conn: &crate::rpc::conn::Connector) {
-/// // A samr request on a srvsvc session does not compile.
-/// let s: crate::rpc::session::Session<'_, netapi_msrpc::srvsvc::Srvsvc> = todo!();
-/// s.call("x", &netapi_msrpc::samr::SamrOpenUserRequest::default()).await;
-/// # }
-/// ```
+/// The interface comes from the request type (`C::Interface`): a request can only travel on
+/// its own interface's association (for sessions, `Session<I>::call` takes only
+/// `C: Call<Interface = I>`; see `netapi_msrpc::Call` for the compile-time check).
 pub(crate) async fn call<C: Call>(
     conn: &Connector,
     op: &'static str,
