@@ -470,3 +470,76 @@ fn spnego_ntlm_privacy_against_samba() {
         check_ept_lookup_reply(&stub);
     }
 }
+
+#[derive(Clone, Default)]
+struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+#[test]
+fn kerberos_integrity_logs_no_secret() {
+    // Everything at TRACE, span fields included, while a Kerberos context is established and
+    // signs and verifies at integrity level: neither the password nor the session key (the
+    // acceptor subkey the MIC keys derive from) appears, in hex of either case or as Debug.
+    let Some(lab) = lab("kerberos_integrity_logs_no_secret") else {
+        return;
+    };
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::FULL)
+        .with_ansi(false)
+        .with_writer(capture.clone())
+        .finish();
+    let creds = Credentials::password(&lab.domain, &lab.user, &lab.password);
+    let opts = kerberos_opts(&lab, Mechanism::Kerberos);
+    let mut ctx = rpc_client_context(
+        &creds,
+        &opts,
+        "host",
+        Framing::Raw,
+        Some(Protection::Integrity),
+    )
+    .unwrap();
+    tracing::subscriber::with_default(subscriber, || {
+        tracing::info!("capture starts");
+        bind_and_call(
+            &lab,
+            ctx.as_mut(),
+            AUTH_TYPE_KERBEROS,
+            LEVEL_INTEGRITY,
+            Tamper::Nothing,
+        )
+        .unwrap();
+    });
+    let key = ctx.session_key().unwrap().as_bytes().to_vec();
+    let log = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("Kerberos MIC keys derived"), "{log}");
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    let debug = format!("{:?}", &key[..6]);
+    for (what, needle) in [
+        ("password", lab.password.clone()),
+        ("key hex", hex.clone()),
+        ("key HEX", hex.to_uppercase()),
+        ("key Debug", debug.trim_end_matches(']').to_owned()),
+    ] {
+        assert!(!log.contains(&needle), "{what} in the log");
+    }
+    let shown = format!("{ctx:?}", ctx = ctx.session_key().unwrap());
+    assert!(!shown.contains(&hex), "{shown}");
+}
