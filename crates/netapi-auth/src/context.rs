@@ -5,7 +5,8 @@
 //! is chosen at the first `step`, when the server's SPNEGO hint (if the caller passes one) is
 //! known. `Mechanism::Negotiate` falls back from Kerberos to NTLM when the KDC cannot be reached
 //! ([MS-SPNG] 3.3.5.3 leaves the choice to the initiator; Windows does the same).
-//! Protection of messages lives in [`crate::protect`].
+//! Protection of messages lives in [`crate::protect`]; for Kerberos at integrity level the
+//! context also keeps the RFC 4121 MIC state ([`KrbMic`]) that sspi lacks.
 
 use std::fmt;
 
@@ -21,9 +22,40 @@ use zeroize::Zeroizing;
 use crate::credentials::{Credentials, Secret, hex_lower};
 use crate::kdc_client::{KdcClient, KdcFailure, parse_kdc_addr};
 use crate::kerberos::{self, KerberosTarget};
+use crate::mic::{KERBEROS_MIC_LEN, MicKeys};
 use crate::options::{AuthOptions, Framing, Mechanism};
 use crate::spnego::{self, NegState};
-use crate::{AuthError, SecurityContext, SessionKey, Step, logging, protect};
+use crate::{AuthError, Protection, SecurityContext, SessionKey, Step, logging, protect};
+
+/// What the context is for: decides the GSS flags a Kerberos AP-REQ asks for and the size of
+/// its signatures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// [`crate::client_context`]: SMB2, or DCE/RPC at any level (Kerberos asks for
+    /// confidentiality; signatures sized for privacy).
+    Any,
+    /// DCE/RPC at CONNECT level.
+    RpcConnect,
+    /// DCE/RPC at PKT_INTEGRITY: Kerberos asks for integrity only and signs with MIC tokens.
+    RpcIntegrity,
+    /// DCE/RPC at PKT_PRIVACY.
+    RpcPrivacy,
+}
+
+impl Use {
+    fn rpc(self) -> bool {
+        self != Use::Any
+    }
+}
+
+/// RFC 4121 MIC state of an established DCE-style Kerberos context: the checksum keys and the
+/// acceptor's next sequence number. Our own sequence numbers stay in sspi's counter, which its
+/// Wrap tokens share.
+pub(crate) struct KrbMic {
+    pub(crate) keys: MicKeys,
+    /// `SND_SEQ` expected in the acceptor's next token.
+    pub(crate) recv_seq: u64,
+}
 
 /// Which package ended up running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +85,7 @@ pub(crate) struct SspiClient {
     domain: String,
     framing: Framing,
     requested: Mechanism,
+    usage: Use,
     /// Kerberos realm and SPN, when Kerberos is possible with the given inputs.
     kerberos: Option<KerberosTarget>,
     kerberos_error: Option<AuthError>,
@@ -65,6 +98,8 @@ pub(crate) struct SspiClient {
     /// Set once sspi's NTLM handshake is past AUTHENTICATE (session key known).
     keyed: bool,
     pub(crate) protector: protect::Protector,
+    /// Kerberos MIC state, once a DCE-style Kerberos context is complete.
+    pub(crate) mic: Option<KrbMic>,
 }
 
 impl fmt::Debug for SspiClient {
@@ -74,6 +109,7 @@ impl fmt::Debug for SspiClient {
             .field("domain", &self.domain)
             .field("framing", &self.framing)
             .field("requested", &self.requested)
+            .field("usage", &self.usage)
             .field("active", &self.active)
             .field("phase", &self.phase)
             .finish_non_exhaustive()
@@ -86,30 +122,30 @@ impl SspiClient {
         opts: &AuthOptions,
         service: &str,
         framing: Framing,
+        usage: Use,
     ) -> Result<Self, AuthError> {
         // Whether Kerberos could run; the reason if not (an error only for Mechanism::Kerberos).
-        let (kdc_addr, kerberos, kerberos_error) = match opts.kdc.as_deref().map(parse_kdc_addr) {
-            Some(Err(e)) => (None, None, Some(e)),
-            addr => match kerberos::target(creds, opts, service) {
-                Ok(t) => (addr.and_then(Result::ok), Some(t), None),
-                Err(e) => (addr.and_then(Result::ok), None, Some(e)),
-            },
-        };
-        match opts.mechanism {
-            Mechanism::Kerberos => {
-                if let Some(e) = kerberos_error {
-                    return Err(e);
-                }
-            }
-            Mechanism::Ntlm => {}
-            Mechanism::Negotiate => {
-                if framing == Framing::Raw {
-                    return Err(AuthError::Usage(
-                        "Raw framing needs an explicit mechanism (the DCE/RPC auth_type names it)"
-                            .to_owned(),
-                    ));
-                }
-            }
+        let (kdc_addr, mut kerberos, mut kerberos_error) =
+            match opts.kdc.as_deref().map(parse_kdc_addr) {
+                Some(Err(e)) => (None, None, Some(e)),
+                addr => match kerberos::target(creds, opts, service) {
+                    Ok(t) => (addr.and_then(Result::ok), Some(t), None),
+                    Err(e) => (addr.and_then(Result::ok), None, Some(e)),
+                },
+            };
+        if usage.rpc() && framing == Framing::Spnego {
+            // Our SPNEGO framing carries SMB2's GSS-wrapped AP-REQ, not the DCE style an RPC
+            // acceptor needs for auth_type 9: NTLM only inside SPNEGO over DCE/RPC.
+            kerberos = None;
+            kerberos_error = Some(AuthError::Usage(
+                "Kerberos inside SPNEGO is not supported over DCE/RPC; use Framing::Raw (auth_type 16)"
+                    .to_owned(),
+            ));
+        }
+        if opts.mechanism == Mechanism::Kerberos
+            && let Some(e) = kerberos_error.take()
+        {
+            return Err(e);
         }
         if creds.is_anonymous() {
             // sspi's NTLM client always computes an NTLMv2 response from a user's key and
@@ -126,6 +162,7 @@ impl SspiClient {
             domain: creds.domain().to_owned(),
             framing,
             requested: opts.mechanism,
+            usage,
             kerberos,
             kerberos_error,
             workstation: opts.workstation.clone().unwrap_or_default(),
@@ -136,6 +173,7 @@ impl SspiClient {
             phase: Phase::Start,
             keyed: false,
             protector: protect::Protector::default(),
+            mic: None,
         })
     }
 
@@ -239,7 +277,15 @@ impl SspiClient {
         let base = ClientRequestFlags::INTEGRITY | ClientRequestFlags::CONFIDENTIALITY;
         match (self.active, self.framing) {
             (Some(Active::Kerberos), Framing::Raw) => {
-                // DCE style: AP-REQ, AP-REP, AP-REP ([MS-KILE] 3.4.5.4 / [MS-RPCE] 3.3.1.5.2.2).
+                // DCE style: AP-REQ, AP-REP, AP-REP ([MS-KILE] 3.4.5.1 / [MS-RPCE] 3.3.1.5.2.2).
+                // At PKT_INTEGRITY no confidentiality, as Windows asks: the acceptor sizes its
+                // signatures from these GSS flags (a Wrap token header with GSS_C_CONF_FLAG, a
+                // MIC without), and Samba fails every signed response if they disagree.
+                let base = if self.usage == Use::RpcIntegrity {
+                    ClientRequestFlags::INTEGRITY
+                } else {
+                    base
+                };
                 base | ClientRequestFlags::MUTUAL_AUTH
                     | ClientRequestFlags::USE_DCE_STYLE
                     | ClientRequestFlags::SEQUENCE_DETECT
@@ -441,6 +487,46 @@ impl SspiClient {
     pub(crate) fn poison(&mut self) {
         self.phase = Phase::Failed;
     }
+
+    /// What the context was built for.
+    pub(crate) fn usage(&self) -> Use {
+        self.usage
+    }
+
+    /// After the AP-REP of a DCE-style Kerberos handshake: read the acceptor's sequence number
+    /// and subkey from it, check that sspi settled on the same key, derive the MIC keys.
+    fn set_up_mic(&mut self, ap_rep: &[u8], ticket_key: &[u8]) -> Result<(), AuthError> {
+        let params = logging::quiet_sspi(|| kerberos::acceptor_params(ap_rep, ticket_key))?;
+        let current = self
+            .session_key_bytes()
+            .ok_or(AuthError::State("the Kerberos context exported no key"))?;
+        let Some((enctype, subkey)) = params.subkey else {
+            // sspi refuses an AP-REP without a subkey before we get here.
+            return Err(AuthError::InvalidToken(
+                "DCE-style AP-REP carries no acceptor subkey".to_owned(),
+            ));
+        };
+        if subkey[..] != current[..] {
+            return Err(AuthError::Failed(
+                "sspi's context key is not the acceptor subkey of the AP-REP".to_owned(),
+            ));
+        }
+        self.mic = Some(KrbMic {
+            keys: MicKeys::new(&current, enctype, true)?,
+            recv_seq: u64::from(params.seq),
+        });
+        tracing::debug!(?enctype, "Kerberos MIC keys derived");
+        Ok(())
+    }
+
+    /// The next sequence number for a token we send, from sspi's counter (shared with its Wrap
+    /// tokens; the AP-REQ authenticator announced the first one).
+    pub(crate) fn next_send_seq(&mut self) -> Result<u64, AuthError> {
+        match self.sspi_mut()? {
+            SspiContext::Kerberos(k) => Ok(u64::from(k.next_seq_number())),
+            _ => Err(AuthError::State("not a Kerberos context")),
+        }
+    }
 }
 
 impl SecurityContext for SspiClient {
@@ -480,8 +566,22 @@ impl SecurityContext for SspiClient {
                         ));
                     }
                 }
+                // DCE-style Kerberos: the AP-REP is encrypted in the ticket session key, which is
+                // sspi's context key until this step replaces it with the acceptor subkey.
+                let ticket_key = (self.active == Some(Active::Kerberos)
+                    && self.framing == Framing::Raw)
+                    .then(|| self.session_key_bytes())
+                    .flatten();
                 match self.init(Some(input)) {
-                    Ok(r) => self.finish_step(r),
+                    Ok(r) => {
+                        let step = self.finish_step(r)?;
+                        if let (true, Some(key)) = (step.complete, ticket_key)
+                            && let Err(e) = self.set_up_mic(input, &key)
+                        {
+                            return self.fail(e);
+                        }
+                        Ok(step)
+                    }
                     Err(e) => {
                         let err = self.map_handshake_error(e);
                         self.fail(err)
@@ -508,8 +608,28 @@ impl SecurityContext for SspiClient {
     }
 
     fn signature_len(&self) -> usize {
-        self.protector
-            .signature_len(self.active == Some(Active::Kerberos))
+        let level = if self.usage == Use::RpcIntegrity {
+            Protection::Integrity
+        } else {
+            Protection::Privacy
+        };
+        self.signature_len_at(level)
+    }
+
+    fn signature_len_at(&self, level: Protection) -> usize {
+        // Before the first step: the mechanism the first step will try.
+        let active = self.active.or(match self.requested {
+            Mechanism::Ntlm => Some(Active::Ntlm),
+            Mechanism::Kerberos => Some(Active::Kerberos),
+            Mechanism::Negotiate if self.kerberos.is_some() => Some(Active::Kerberos),
+            Mechanism::Negotiate => Some(Active::Ntlm),
+        });
+        match (active, level) {
+            (Some(Active::Kerberos), Protection::Integrity) => KERBEROS_MIC_LEN,
+            (kerberos, _) => self
+                .protector
+                .signature_len(kerberos == Some(Active::Kerberos)),
+        }
     }
 
     fn protect(
@@ -531,6 +651,10 @@ impl SecurityContext for SspiClient {
 
     fn mechanism(&self) -> Option<Mechanism> {
         SspiClient::mechanism(self)
+    }
+
+    fn framing(&self) -> Option<Framing> {
+        Some(self.framing)
     }
 }
 

@@ -9,8 +9,11 @@
 use std::fmt;
 use std::net::IpAddr;
 
+use zeroize::Zeroizing;
+
 use crate::AuthError;
 use crate::credentials::{Credentials, Secret};
+use crate::mic::Enctype;
 use crate::options::AuthOptions;
 
 /// A KRB-ERROR `error-code` (RFC 4120 7.5.9, [MS-KILE] 2.2.1). An open set: unknown codes are
@@ -162,9 +165,180 @@ pub(crate) fn spn_host(opts: &AuthOptions) -> Option<&str> {
     Some(host)
 }
 
+/// What the acceptor's AP-REP ([RFC 4120] 5.5.2) asserts for the per-message tokens.
+pub(crate) struct AcceptorParams {
+    /// The acceptor's initial sequence number: `SND_SEQ` of its first token.
+    pub seq: u32,
+    /// The acceptor subkey, when the AP-REP carries one (it then protects every token).
+    pub subkey: Option<(Enctype, Zeroizing<Vec<u8>>)>,
+}
+
+/// Decrypt an AP-REP (bare, as DCE style sends it, [MS-KILE] 3.4.5.1) with the ticket session
+/// key and read its `seq-number` and `subkey` (RFC 4120 5.5.2, key usage 12).
+///
+/// sspi reads the same fields but keeps them to itself (its `remote_seq_number` is not public);
+/// we need them for `GSS_VerifyMIC`, which sspi does not implement.
+pub(crate) fn acceptor_params(
+    ap_rep: &[u8],
+    ticket_key: &[u8],
+) -> Result<AcceptorParams, AuthError> {
+    use picky_krb::constants::key_usages::AP_REP_ENC;
+    use picky_krb::crypto::CipherSuite;
+    use picky_krb::data_types::EncApRepPart;
+    use picky_krb::messages::ApRep;
+
+    let bad = |what: &str| AuthError::InvalidToken(format!("AP-REP: {what}"));
+    let ap_rep: ApRep = picky_asn1_der::from_bytes(ap_rep).map_err(|_| bad("not DER"))?;
+    let enc = &ap_rep.0.enc_part.0;
+    let etype = der_int(&enc.etype.0.0).ok_or_else(|| bad("etype out of range"))?;
+    let cipher = usize::try_from(etype)
+        .ok()
+        .and_then(|e| CipherSuite::try_from(e).ok())
+        .ok_or_else(|| bad("unsupported enctype"))?
+        .cipher();
+    let plain = Zeroizing::new(
+        cipher
+            .decrypt(ticket_key, AP_REP_ENC, &enc.cipher.0.0)
+            .map_err(|_| {
+                AuthError::Failed("AP-REP does not decrypt under the ticket session key".into())
+            })?,
+    );
+    let part: EncApRepPart =
+        picky_asn1_der::from_bytes(&plain).map_err(|_| bad("EncAPRepPart not DER"))?;
+    let seq = part
+        .0
+        .seq_number
+        .0
+        .as_ref()
+        .ok_or_else(|| bad("no seq-number"))?;
+    let seq = seq_number(&seq.0.0).ok_or_else(|| bad("seq-number out of range"))?;
+    let subkey = match part.0.subkey.0.as_ref() {
+        None => None,
+        Some(k) => {
+            let etype =
+                der_int(&k.0.key_type.0.0).ok_or_else(|| bad("subkey type out of range"))?;
+            let enctype = Enctype::from_etype(etype).ok_or_else(|| {
+                AuthError::Failed(format!(
+                    "acceptor subkey has enctype {etype}; Kerberos integrity is implemented for AES (17, 18) only"
+                ))
+            })?;
+            let value = Zeroizing::new(k.0.key_value.0.0.clone());
+            if value.len() != enctype.key_len() {
+                return Err(bad("subkey length does not match its enctype"));
+            }
+            Some((enctype, value))
+        }
+    };
+    // `part` still holds a copy of the subkey in picky's types, which do not zeroize.
+    drop(part);
+    Ok(AcceptorParams { seq, subkey })
+}
+
+/// A DER INTEGER's content octets as a signed value (at most 8 octets).
+fn der_int(bytes: &[u8]) -> Option<i64> {
+    if bytes.is_empty() || bytes.len() > 8 {
+        return None;
+    }
+    let mut buf = if bytes[0] & 0x80 != 0 {
+        [0xff; 8]
+    } else {
+        [0; 8]
+    };
+    buf[8 - bytes.len()..].copy_from_slice(bytes);
+    Some(i64::from_be_bytes(buf))
+}
+
+/// A 32-bit sequence number from DER INTEGER content octets: minimal, unsigned with a leading
+/// zero octet (RFC 4120 `UInt32`), or a short negative number (Windows' signed `Int32`), as
+/// sspi reads it.
+pub(crate) fn seq_number(bytes: &[u8]) -> Option<u32> {
+    match bytes {
+        [0x00, rest @ ..] if rest.len() == 4 => rest.try_into().ok().map(u32::from_be_bytes),
+        [first, ..] if bytes.len() <= 4 => {
+            let mut buf = if first & 0x80 != 0 { [0xff; 4] } else { [0; 4] };
+            buf[4 - bytes.len()..].copy_from_slice(bytes);
+            Some(u32::from_be_bytes(buf))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seq_numbers_in_every_der_form() {
+        assert_eq!(seq_number(&[0x01]), Some(1));
+        assert_eq!(seq_number(&[0x1a, 0xad, 0x10]), Some(0x001a_ad10));
+        assert_eq!(seq_number(&[0x00, 0xf0, 0, 0, 1]), Some(0xf000_0001));
+        assert_eq!(seq_number(&[0xf0, 0, 0, 1]), Some(0xf000_0001));
+        assert_eq!(seq_number(&[0xff]), Some(u32::MAX));
+        assert_eq!(seq_number(&[]), None);
+        assert_eq!(seq_number(&[1, 0, 0, 0, 0]), None);
+        assert_eq!(der_int(&[0x12]), Some(18));
+        assert_eq!(der_int(&[0xff, 0x7f]), Some(-129));
+    }
+
+    #[test]
+    fn acceptor_params_round_trip() {
+        use picky_asn1::date::GeneralizedTime;
+        use picky_asn1::wrapper::{
+            ExplicitContextTag0, ExplicitContextTag1, ExplicitContextTag2, ExplicitContextTag3,
+            IntegerAsn1, OctetStringAsn1, Optional,
+        };
+        use picky_krb::constants::key_usages::AP_REP_ENC;
+        use picky_krb::crypto::CipherSuite;
+        use picky_krb::data_types::{
+            EncApRepPart, EncApRepPartInner, EncryptedData, EncryptionKey, KerberosTime,
+        };
+        use picky_krb::messages::{ApRep, ApRepInner};
+
+        let ticket_key = [0x33u8; 32];
+        let subkey: Vec<u8> = (100..132).collect();
+        let part = EncApRepPart::from(EncApRepPartInner {
+            ctime: ExplicitContextTag0::from(KerberosTime::from(
+                GeneralizedTime::new(2024, 1, 2, 3, 4, 5).unwrap(),
+            )),
+            cusec: ExplicitContextTag1::from(IntegerAsn1::from(vec![0x01])),
+            subkey: Optional::from(Some(ExplicitContextTag2::from(EncryptionKey {
+                key_type: ExplicitContextTag0::from(IntegerAsn1::from(vec![18])),
+                key_value: ExplicitContextTag1::from(OctetStringAsn1::from(subkey.clone())),
+            }))),
+            seq_number: Optional::from(Some(ExplicitContextTag3::from(IntegerAsn1::from(vec![
+                0x00, 0x9a, 0xbc, 0xde, 0xf0,
+            ])))),
+        });
+        let plain = picky_asn1_der::to_vec(&part).unwrap();
+        let cipher = CipherSuite::Aes256CtsHmacSha196
+            .cipher()
+            .encrypt(&ticket_key, AP_REP_ENC, &plain)
+            .unwrap();
+        let ap_rep = ApRep::from(ApRepInner {
+            pvno: ExplicitContextTag0::from(IntegerAsn1::from(vec![5])),
+            msg_type: ExplicitContextTag1::from(IntegerAsn1::from(vec![15])),
+            enc_part: ExplicitContextTag2::from(EncryptedData {
+                etype: ExplicitContextTag0::from(IntegerAsn1::from(vec![18])),
+                kvno: Optional::from(None),
+                cipher: ExplicitContextTag2::from(OctetStringAsn1::from(cipher)),
+            }),
+        });
+        let der = picky_asn1_der::to_vec(&ap_rep).unwrap();
+        let p = acceptor_params(&der, &ticket_key).unwrap();
+        assert_eq!(p.seq, 0x9abc_def0);
+        let (enctype, key) = p.subkey.unwrap();
+        assert_eq!(enctype, Enctype::Aes256);
+        assert_eq!(&key[..], &subkey[..]);
+        // The wrong ticket key: no parameters.
+        assert!(matches!(
+            acceptor_params(&der, &[0x34u8; 32]),
+            Err(AuthError::Failed(_))
+        ));
+        assert!(matches!(
+            acceptor_params(b"garbage", &ticket_key),
+            Err(AuthError::InvalidToken(_))
+        ));
+    }
 
     #[test]
     fn codes_print_names() {

@@ -4,19 +4,23 @@
 //! Two consumers use one trait, [`SecurityContext`]:
 //! * SMB2 SESSION_SETUP ([MS-SMB2] 3.2.5.3) exchanges SPNEGO tokens with [`SecurityContext::step`]
 //!   and derives its signing keys from [`SecurityContext::session_key`];
-//! * DCE/RPC over TCP ([MS-RPCE] 2.2.2.11) carries raw NTLMSSP or SPNEGO tokens in the auth
-//!   trailer and protects each PDU with [`SecurityContext::protect`] / [`SecurityContext::unprotect`].
+//! * DCE/RPC ([MS-RPCE] 2.2.2.11) carries raw NTLMSSP, DCE-style Kerberos or SPNEGO tokens in
+//!   the auth trailer and protects each PDU with [`SecurityContext::protect`] /
+//!   [`SecurityContext::unprotect`]; [`rpc_client_context`] builds a context for one
+//!   association's protection level, and [`SecurityContext::mechanism`] /
+//!   [`SecurityContext::framing`] tell which `auth_type` its tokens belong to.
 //!
 //! Secrets (passwords, NT hashes, session keys) live in zeroizing buffers and never appear in
 //! `Debug` output or logs.
 //!
-//! Start at [`client_context`]: [`Credentials`] + [`AuthOptions`] + an SPN service class +
-//! [`Framing`] give a `Box<dyn SecurityContext>`. Modules: [`credentials`] (identity and
-//! secret), [`options`] (mechanism, KDC, SPN host), `context` (the sspi driver), [`spnego`]
-//! (hint and NegTokenResp inspection), [`ntlm`] (NTLM header facts), [`kerberos`] (realm, SPN,
-//! KRB-ERROR codes), [`kdc_client`] (KDC over TCP, no name resolution), `protect`
-//! (per-message sign/seal). Left out: anonymous NTLM (sspi cannot send it), Kerberos with an
-//! NT hash, Kerberos integrity-only protection, NEGOEX, UDP and KDC proxy transports.
+//! Start at [`client_context`] (SMB2) or [`rpc_client_context`] (DCE/RPC): [`Credentials`] +
+//! [`AuthOptions`] + an SPN service class + [`Framing`] give a `Box<dyn SecurityContext>`.
+//! Modules: [`credentials`] (identity and secret), [`options`] (mechanism, KDC, SPN host),
+//! `context` (the sspi driver), [`spnego`] (hint and NegTokenResp inspection), [`ntlm`] (NTLM
+//! header facts), [`kerberos`] (realm, SPN, KRB-ERROR codes), [`kdc_client`] (KDC over TCP, no
+//! name resolution), `protect` (per-message sign/seal), `mic` (Kerberos MIC tokens, RFC 4121,
+//! which sspi lacks). Left out: anonymous NTLM (sspi cannot send it), Kerberos with an NT
+//! hash, Kerberos inside SPNEGO over DCE/RPC, NEGOEX, UDP and KDC proxy transports.
 //!
 //! Logging uses `tracing`; our events carry no secret. sspi's own spans at `DEBUG`/`TRACE`
 //! print message buffers and tokens in hex: see [`logging`] for the filter to apply.
@@ -31,6 +35,7 @@ pub mod credentials;
 pub mod kdc_client;
 pub mod kerberos;
 pub mod logging;
+mod mic;
 pub mod ntlm;
 pub mod options;
 mod protect;
@@ -38,6 +43,7 @@ pub mod spnego;
 
 pub use credentials::Credentials;
 pub use kerberos::KrbErrorCode;
+pub use mic::KERBEROS_MIC_LEN;
 pub use options::{AuthOptions, Framing, Mechanism};
 pub use protect::{KERBEROS_AES_SIGNATURE_LEN, NTLM_SIGNATURE_LEN};
 
@@ -142,8 +148,15 @@ pub trait SecurityContext: Send {
     /// The session key established by the handshake ([MS-SMB2] 3.2.5.3.1 `Session.SessionKey`,
     /// the first 16 bytes are what SMB2 key derivation uses).
     fn session_key(&self) -> Result<SessionKey, AuthError>;
-    /// Length in bytes of the signature (auth_value) that `protect` returns (16 for NTLM).
+    /// Length in bytes of the signature (auth_value) that `protect` returns at the level the
+    /// context was built for (16 for NTLM; for Kerberos 76 at privacy, 28 at integrity).
     fn signature_len(&self) -> usize;
+    /// Length of the signature `protect` returns at `level` (Kerberos: a Wrap token header at
+    /// privacy, a MIC token at integrity). Defaults to [`SecurityContext::signature_len`].
+    fn signature_len_at(&self, level: Protection) -> usize {
+        let _ = level;
+        self.signature_len()
+    }
     /// Sign (and under `Privacy` encrypt the data parts of) one message; returns the signature.
     fn protect(&mut self, level: Protection, parts: &mut [Part<'_>]) -> Result<Vec<u8>, AuthError>;
     /// Verify (and under `Privacy` decrypt the data parts of) one message against `signature`.
@@ -155,6 +168,11 @@ pub trait SecurityContext: Send {
     ) -> Result<(), AuthError>;
     /// The mechanism in use once the first token was produced (`None` before, or if unknown).
     fn mechanism(&self) -> Option<Mechanism> {
+        None
+    }
+    /// How the tokens are framed (`None` if unknown). With [`SecurityContext::mechanism`] this
+    /// names the DCE/RPC `auth_type`: `Raw` + NTLM = 10, `Raw` + Kerberos = 16, `Spnego` = 9.
+    fn framing(&self) -> Option<Framing> {
         None
     }
 }
@@ -188,9 +206,15 @@ impl fmt::Debug for SessionKey {
 ///   turn. With NTLM the server's last token (accept-completed + mechListMIC) must be passed and
 ///   verifies; [`SecurityContext::session_key`] is available as soon as the AUTHENTICATE message
 ///   was produced, before that last token (SMB2 needs it to check the final response's signature).
-/// * `Framing::Raw`: bare NTLMSSP messages (DCE/RPC `auth_type` 10) or, with
-///   `Mechanism::Kerberos`, DCE-style AP-REQ/AP-REP (`auth_type` 16). `Mechanism::Negotiate` is
-///   refused here: the auth_type must name one mechanism.
+/// * `Framing::Raw`: bare NTLMSSP messages (DCE/RPC `auth_type` 10) or DCE-style
+///   AP-REQ/AP-REP (`auth_type` 16). `Mechanism::Negotiate` picks Kerberos when the options
+///   allow it (a KDC, a target host name, a password) and NTLM otherwise, falling back to NTLM
+///   when the KDC cannot be reached for the first token; [`SecurityContext::mechanism`] then
+///   says which one runs, and so which `auth_type` the caller must announce.
+///
+/// A Kerberos context from this function asks for confidentiality and integrity and sizes its
+/// signatures for privacy; for DCE/RPC use [`rpc_client_context`], which fits the GSS flags to
+/// the association's protection level.
 ///
 /// Kerberos talks to [`AuthOptions::kdc`] during `step` (blocking, bounded by
 /// [`AuthOptions::timeout`] per exchange).
@@ -201,6 +225,39 @@ pub fn client_context(
     framing: Framing,
 ) -> Result<Box<dyn SecurityContext>, AuthError> {
     Ok(Box::new(context::SspiClient::new(
-        creds, opts, service, framing,
+        creds,
+        opts,
+        service,
+        framing,
+        context::Use::Any,
+    )?))
+}
+
+/// A client context for one DCE/RPC association ([MS-RPCE] 3.3.1.5.2) that protects its PDUs
+/// at `level` (`None`: `RPC_C_AUTHN_LEVEL_CONNECT`, nothing protected).
+///
+/// Like [`client_context`], plus:
+/// * Kerberos (`Framing::Raw`, DCE style, `auth_type` 16) asks for confidentiality in the
+///   authenticator's GSS flags only at [`Protection::Privacy`], as Windows does: an acceptor
+///   sizes its signatures from those flags ([MS-KILE] 3.4.5.4 / 3.4.5.5), and Samba refuses to
+///   sign PKT_INTEGRITY responses for a context that asked for confidentiality. At
+///   [`Protection::Integrity`] every PDU carries an RFC 4121 MIC token (28 bytes).
+/// * Kerberos inside SPNEGO is refused (`Mechanism::Kerberos` with `Framing::Spnego` is a usage
+///   error, `Mechanism::Negotiate` runs NTLM inside SPNEGO): this crate's SPNEGO framing is
+///   SMB2's GSS-wrapped AP-REQ, not the DCE style an RPC acceptor expects.
+pub fn rpc_client_context(
+    creds: &Credentials,
+    opts: &AuthOptions,
+    service: &str,
+    framing: Framing,
+    level: Option<Protection>,
+) -> Result<Box<dyn SecurityContext>, AuthError> {
+    let usage = match level {
+        None => context::Use::RpcConnect,
+        Some(Protection::Integrity) => context::Use::RpcIntegrity,
+        Some(Protection::Privacy) => context::Use::RpcPrivacy,
+    };
+    Ok(Box::new(context::SspiClient::new(
+        creds, opts, service, framing, usage,
     )?))
 }

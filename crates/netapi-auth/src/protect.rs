@@ -9,16 +9,19 @@
 //! NTLM ([MS-NLMP] 3.4.4.2 / 3.4.5 with extended session security and key exchange): the MAC is
 //! `HMAC_MD5(SigningKey, SeqNum || message)[..8]`, sealed with the RC4 handle that also
 //! encrypts the data; integrity runs the same path with every buffer read-only. Kerberos
-//! ([MS-KILE] 3.4.5.4.1, RFC 4121 4.2.4): privacy only, as a DCE-style Wrap token (RRC 28,
-//! EC 16) whose header part is the signature; integrity alone (GSS_GetMIC) is not exposed by
-//! sspi and is refused. sspi seals one writable buffer, so the `Data` parts of a message must
-//! be contiguous (as stub + auth padding are in a PDU).
+//! privacy ([MS-KILE] 3.4.5.4.1, RFC 4121 4.2.4): a DCE-style Wrap token (RRC 28, EC 16) whose
+//! header part is the signature, through sspi. sspi seals one writable buffer, so the `Data`
+//! parts of a message must be contiguous (as stub + auth padding are in a PDU). Kerberos
+//! integrity ([MS-KILE] 3.4.5.5, RFC 4121 4.2.6.1): a MIC token over all parts in order, made
+//! and checked by [`crate::mic`] (sspi implements neither `make_signature` nor
+//! `verify_signature` for Kerberos), with sspi's send sequence counter and our own receive one.
 
 use sspi::credssp::SspiContext;
 use sspi::{EncryptionFlags, SecurityBufferFlags, SecurityBufferRef, Sspi};
 use zeroize::Zeroizing;
 
-use crate::context::SspiClient;
+use crate::context::{SspiClient, Use};
+use crate::mic::KERBEROS_MIC_LEN;
 use crate::{AuthError, Part, Protection};
 
 /// Length of an NTLM signature (`NTLMSSP_MESSAGE_SIGNATURE`, [MS-NLMP] 2.2.2.9.1).
@@ -87,12 +90,15 @@ pub(crate) fn protect(
 ) -> Result<Vec<u8>, AuthError> {
     let kerberos = client.mechanism() == Some(crate::Mechanism::Kerberos);
     let sig_len = client.protector.signature_len(kerberos);
-    let ctx = client.sspi_mut()?;
     if kerberos && level == Protection::Integrity {
+        return mic_protect(client, parts);
+    }
+    if kerberos && client.usage() == Use::RpcIntegrity {
         return Err(AuthError::State(
-            "Kerberos integrity-only protection (GSS_GetMIC) is not available through sspi; use Privacy",
+            "this Kerberos context was built for integrity (no confidentiality negotiated)",
         ));
     }
+    let ctx = client.sspi_mut()?;
     let layout = layout(parts, level)?;
     let mut token = vec![0u8; sig_len];
     let mut sealed = Zeroizing::new(Vec::new());
@@ -125,12 +131,15 @@ pub(crate) fn unprotect(
 ) -> Result<(), AuthError> {
     let kerberos = client.mechanism() == Some(crate::Mechanism::Kerberos);
     let sig_len = client.protector.signature_len(kerberos);
-    let ctx = client.sspi_mut()?;
     if kerberos && level == Protection::Integrity {
+        return mic_unprotect(client, parts, signature);
+    }
+    if kerberos && client.usage() == Use::RpcIntegrity {
         return Err(AuthError::State(
-            "Kerberos integrity-only protection (GSS_GetMIC) is not available through sspi; use Privacy",
+            "this Kerberos context was built for integrity (no confidentiality negotiated)",
         ));
     }
+    let ctx = client.sspi_mut()?;
     if signature.len() != sig_len {
         // Not a crypto failure: the caller cut the trailer wrongly, or the peer is confused.
         return Err(AuthError::InvalidToken(format!(
@@ -161,7 +170,76 @@ pub(crate) fn unprotect(
     if level == Protection::Privacy {
         scatter(parts, &layout, &opened)?;
     }
+    if let Some(mic) = client.mic.as_mut() {
+        // The acceptor's Wrap tokens use the sequence space its MIC tokens would.
+        mic.recv_seq += 1;
+    }
     Ok(())
+}
+
+fn part_bytes<'p>(parts: &'p [Part<'_>]) -> Vec<&'p [u8]> {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::SignOnly(b) => *b,
+            Part::Data(d) => &**d,
+        })
+        .collect()
+}
+
+/// Kerberos `GSS_GetMIC` over every part in order (nothing is encrypted).
+fn mic_protect(client: &mut SspiClient, parts: &mut [Part<'_>]) -> Result<Vec<u8>, AuthError> {
+    let seq = client.next_send_seq()?;
+    let mic = client.mic.as_ref().ok_or(AuthError::State(
+        "no Kerberos MIC keys (the context is not a completed DCE-style Kerberos context)",
+    ))?;
+    Ok(mic.keys.get_mic(seq, &part_bytes(parts)).to_vec())
+}
+
+/// Kerberos `GSS_VerifyMIC` of the acceptor's token over every part in order, with the
+/// sequence number it must carry. A failure retires the context.
+fn mic_unprotect(
+    client: &mut SspiClient,
+    parts: &mut [Part<'_>],
+    signature: &[u8],
+) -> Result<(), AuthError> {
+    client.sspi_mut()?;
+    if signature.len() != KERBEROS_MIC_LEN {
+        return Err(AuthError::InvalidToken(format!(
+            "signature is {} bytes, expected a {KERBEROS_MIC_LEN}-byte Kerberos MIC token",
+            signature.len()
+        )));
+    }
+    let Some(mic) = client.mic.as_mut() else {
+        return Err(AuthError::State(
+            "no Kerberos MIC keys (the context is not a completed DCE-style Kerberos context)",
+        ));
+    };
+    let result = mic
+        .keys
+        .verify_acceptor_mic(signature, &part_bytes(parts))
+        .and_then(|seq| {
+            if seq == mic.recv_seq {
+                Ok(())
+            } else {
+                tracing::debug!(
+                    got = seq,
+                    expected = mic.recv_seq,
+                    "Kerberos MIC out of sequence"
+                );
+                Err(AuthError::BadSignature)
+            }
+        });
+    match result {
+        Ok(()) => {
+            mic.recv_seq += 1;
+            Ok(())
+        }
+        Err(e) => {
+            client.poison();
+            Err(e)
+        }
+    }
 }
 
 /// Lay the parts out as sspi buffers and run `op` over them.

@@ -5,7 +5,10 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use netapi_auth::ntlm::{MessageType, message_flags};
-use netapi_auth::{AuthError, AuthOptions, Credentials, Framing, Mechanism, client_context};
+use netapi_auth::{
+    AuthError, AuthOptions, Credentials, Framing, Mechanism, Protection, client_context,
+    rpc_client_context,
+};
 
 fn opts(kdc: String, mechanism: Mechanism, timeout: Duration) -> AuthOptions {
     AuthOptions {
@@ -137,4 +140,119 @@ fn kdc_host_names_are_refused_up_front() {
         .unwrap();
     assert!(matches!(err, AuthError::Usage(_)), "{err:?}");
     assert!(err.to_string().contains("not resolved"), "{err}");
+}
+
+#[test]
+fn raw_negotiate_falls_back_to_bare_ntlm_when_the_kdc_is_unreachable() {
+    // DCE/RPC framing: Kerberos would be auth_type 16, the fallback is auth_type 10, and the
+    // first token must be a bare NTLMSSP NEGOTIATE (no SPNEGO around it).
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let kdc = silent.local_addr().unwrap().to_string();
+    for level in [None, Some(Protection::Integrity), Some(Protection::Privacy)] {
+        let mut ctx = rpc_client_context(
+            &creds(),
+            &opts(
+                kdc.clone(),
+                Mechanism::Negotiate,
+                Duration::from_millis(300),
+            ),
+            "host",
+            Framing::Raw,
+            level,
+        )
+        .unwrap();
+        assert_eq!(
+            ctx.mechanism(),
+            None,
+            "nothing chosen before the first step"
+        );
+        let step = ctx.step(None).unwrap();
+        assert_eq!(ctx.mechanism(), Some(Mechanism::Ntlm));
+        assert_eq!(ctx.framing(), Some(Framing::Raw));
+        assert_eq!(
+            message_flags(&step.token).unwrap().0,
+            MessageType::Negotiate
+        );
+        assert_eq!(ctx.signature_len(), 16);
+    }
+    // A refused connection falls back the same way.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut ctx = rpc_client_context(
+        &creds(),
+        &opts(
+            format!("127.0.0.1:{port}"),
+            Mechanism::Negotiate,
+            Duration::from_secs(5),
+        ),
+        "host",
+        Framing::Raw,
+        Some(Protection::Privacy),
+    )
+    .unwrap();
+    ctx.step(None).unwrap();
+    assert_eq!(ctx.mechanism(), Some(Mechanism::Ntlm));
+}
+
+#[test]
+fn raw_kerberos_does_not_fall_back() {
+    // An explicit Kerberos request fails instead of silently becoming NTLM.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let kdc = silent.local_addr().unwrap().to_string();
+    let mut ctx = rpc_client_context(
+        &creds(),
+        &opts(kdc, Mechanism::Kerberos, Duration::from_millis(300)),
+        "host",
+        Framing::Raw,
+        Some(Protection::Integrity),
+    )
+    .unwrap();
+    assert!(matches!(ctx.step(None), Err(AuthError::KdcTimeout { .. })));
+}
+
+#[test]
+fn rpc_kerberos_usage_errors_come_before_anything_is_sent() {
+    // No target host, or an address as the target: Kerberos cannot name the SPN.
+    for target in [None, Some("127.0.0.3"), Some("[::1]")] {
+        let mut o = opts(
+            "127.0.0.1:1".into(),
+            Mechanism::Kerberos,
+            Duration::from_secs(1),
+        );
+        o.target_host = target.map(str::to_owned);
+        let err = rpc_client_context(&creds(), &o, "host", Framing::Raw, None)
+            .err()
+            .unwrap();
+        assert!(matches!(err, AuthError::Usage(_)), "{target:?}: {err:?}");
+        assert!(err.to_string().contains("target_host"), "{err}");
+    }
+    // Kerberos inside SPNEGO over DCE/RPC is refused; Negotiate there runs NTLM.
+    let o = opts(
+        "127.0.0.1:1".into(),
+        Mechanism::Kerberos,
+        Duration::from_secs(1),
+    );
+    let err = rpc_client_context(&creds(), &o, "host", Framing::Spnego, None)
+        .err()
+        .unwrap();
+    assert!(matches!(err, AuthError::Usage(_)), "{err:?}");
+    let o = opts(
+        "127.0.0.1:1".into(),
+        Mechanism::Negotiate,
+        Duration::from_secs(1),
+    );
+    let mut ctx = rpc_client_context(
+        &creds(),
+        &o,
+        "host",
+        Framing::Spnego,
+        Some(Protection::Privacy),
+    )
+    .unwrap();
+    ctx.step(None).unwrap();
+    assert_eq!(ctx.mechanism(), Some(Mechanism::Ntlm));
+    assert_eq!(ctx.framing(), Some(Framing::Spnego));
 }

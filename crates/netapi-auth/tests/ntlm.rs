@@ -521,11 +521,15 @@ fn wrong_signature_length_is_invalid_token() {
 #[test]
 fn usage_errors() {
     let creds = Credentials::password(DOMAIN, USER, PASSWORD);
-    // Raw framing must name its mechanism.
-    let err = client_context(&creds, &AuthOptions::default(), "host", Framing::Raw)
-        .err()
-        .unwrap();
-    assert!(matches!(err, AuthError::Usage(_)));
+    // Raw framing with Negotiate and nothing for Kerberos: bare NTLMSSP (auth_type 10).
+    let mut c = client_context(&creds, &AuthOptions::default(), "host", Framing::Raw).unwrap();
+    let first = c.step(None).unwrap().token;
+    assert_eq!(c.mechanism(), Some(Mechanism::Ntlm));
+    assert_eq!(c.framing(), Some(Framing::Raw));
+    assert_eq!(
+        netapi_auth::ntlm::message_flags(&first).unwrap().0,
+        netapi_auth::ntlm::MessageType::Negotiate
+    );
     // Kerberos without a KDC, without a host name, with an NT hash.
     let mut opts = AuthOptions {
         mechanism: Mechanism::Kerberos,

@@ -354,6 +354,13 @@ impl Association {
         self.negotiated.as_ref()
     }
 
+    /// The `auth_type` our sec_trailers carry: `None` without a security context,
+    /// [`AuthType::DEFAULT`](crate::AuthType::DEFAULT) while an [`AuthConfig::from_context`]
+    /// type is not resolved yet (before [`Association::bind`]), then the type sent.
+    pub fn auth_type(&self) -> Option<crate::AuthType> {
+        self.auth.as_ref().map(AuthState::auth_type)
+    }
+
     /// True when bound and no call or alter_context is outstanding.
     pub fn is_ready(&self) -> bool {
         matches!(self.state, State::Ready)

@@ -12,6 +12,14 @@
 //! `PFC_SUPPORT_HEADER_SIGN`) always header + data + trailer. Without it, Kerberos signs the
 //! data only, while NTLM's MAC always covers the whole PDU (as Windows and Samba implement it),
 //! so for NTLMSSP and SPNEGO we keep the sign-only parts too.
+//! Which `auth_type` the trailers carry follows the context ([MS-RPCE] 2.2.1.1.7): a context
+//! whose mechanism is only known after its first token ([`netapi_auth::Mechanism::Negotiate`]
+//! with raw framing picks Kerberos or NTLM then, and falls back to NTLM when the KDC cannot be
+//! reached) gets its `auth_type` from [`SecurityContext::mechanism`] /
+//! [`SecurityContext::framing`] before the bind is encoded, and an explicit `auth_type` that
+//! contradicts the context is refused before anything is sent: a Kerberos token never travels
+//! under `RPC_C_AUTHN_WINNT`.
+//!
 //! Left out: the verification trailer ([MS-RPCE] 2.2.2.13) and security context multiplexing.
 
 use crate::codec::pad_len;
@@ -19,7 +27,9 @@ use crate::error::Error;
 use crate::pdu::Layout;
 use crate::pdu::header::Header;
 use crate::pdu::trailer::{AuthLevel, AuthType, SecTrailer};
-use netapi_auth::{Part, Protection, SecurityContext};
+use netapi_auth::{
+    AuthOptions, Credentials, Framing, Mechanism, Part, Protection, SecurityContext,
+};
 use std::fmt;
 use std::ops::Range;
 
@@ -32,6 +42,9 @@ pub const AUTH_PAD_ALIGN: usize = 16;
 /// How the association authenticates.
 pub struct AuthConfig {
     /// The security provider announced in the trailer (NTLMSSP, SPNEGO, Kerberos).
+    /// [`AuthType::DEFAULT`] (`RPC_C_AUTHN_DEFAULT`) means "the one the context turns out to
+    /// run", resolved when the first token is produced; any other value must agree with the
+    /// context (when the context says what it runs) or the bind fails before it is sent.
     pub auth_type: AuthType,
     /// `CONNECT`, `PKT_INTEGRITY` or `PKT_PRIVACY`.
     pub level: AuthLevel,
@@ -50,6 +63,62 @@ impl AuthConfig {
             context,
             context_id: DEFAULT_AUTH_CONTEXT_ID,
         }
+    }
+
+    /// An auth configuration whose `auth_type` follows `context`: 16
+    /// (`RPC_C_AUTHN_GSS_KERBEROS`) for raw Kerberos, 10 (`RPC_C_AUTHN_WINNT`) for raw NTLM, 9
+    /// (`RPC_C_AUTHN_GSS_NEGOTIATE`) for SPNEGO, decided when the context produces its first
+    /// token.
+    pub fn from_context(level: AuthLevel, context: Box<dyn SecurityContext>) -> Self {
+        AuthConfig::new(AuthType::DEFAULT, level, context)
+    }
+
+    /// The security context for one association, from credentials and options: what an
+    /// ncacn_ip_tcp (or ncacn_np) client announces by default.
+    ///
+    /// Raw framing ([MS-RPCE] 3.3.1.5.2): with `opts.mechanism` =
+    /// [`Mechanism::Negotiate`] Kerberos (`auth_type` 16, DCE style) when `opts` has a KDC and
+    /// a `target_host` that is a host name (the SPN is `service/target_host`) and the
+    /// credentials carry a password, else NTLM (`auth_type` 10); a Kerberos attempt whose KDC
+    /// cannot be reached falls back to NTLM. [`Mechanism::Ntlm`] and [`Mechanism::Kerberos`]
+    /// are taken as asked; Kerberos without a usable target host or KDC is an
+    /// [`Error::Auth`] usage error here, before anything is sent. The context asks for what
+    /// `level` needs (Kerberos: confidentiality only at `PKT_PRIVACY`), so PKT_INTEGRITY and
+    /// PKT_PRIVACY both work with every mechanism. `service` is the SPN class (`"host"`).
+    ///
+    /// `level` must be `CONNECT`, `PKT` / `CALL` / `PKT_INTEGRITY` (all integrity) or
+    /// `PKT_PRIVACY`.
+    pub fn for_rpc(
+        creds: &Credentials,
+        opts: &AuthOptions,
+        service: &str,
+        level: AuthLevel,
+    ) -> Result<AuthConfig, Error> {
+        let protection = match level {
+            AuthLevel::CONNECT => None,
+            AuthLevel::PKT | AuthLevel::CALL | AuthLevel::PKT_INTEGRITY => {
+                Some(Protection::Integrity)
+            }
+            AuthLevel::PKT_PRIVACY => Some(Protection::Privacy),
+            _ => {
+                return Err(Error::Usage(
+                    "auth level must be CONNECT, PKT_INTEGRITY or PKT_PRIVACY with a security context",
+                ));
+            }
+        };
+        let context =
+            netapi_auth::rpc_client_context(creds, opts, service, Framing::Raw, protection)?;
+        Ok(AuthConfig::from_context(level, context))
+    }
+}
+
+/// The `auth_type` a context's tokens belong to, when the context says what it runs.
+pub fn auth_type_of(context: &dyn SecurityContext) -> Option<AuthType> {
+    match (context.framing()?, context.mechanism()) {
+        (Framing::Spnego, _) => Some(AuthType::SPNEGO),
+        (Framing::Raw, Some(Mechanism::Kerberos)) => Some(AuthType::KERBEROS),
+        (Framing::Raw, Some(Mechanism::Ntlm)) => Some(AuthType::NTLMSSP),
+        (Framing::Raw, _) => None,
     }
 }
 
@@ -78,6 +147,8 @@ pub(crate) struct AuthState {
     pub cfg: AuthConfig,
     /// Both sides agreed on header signing.
     pub header_signing: bool,
+    /// `cfg.auth_type` has been checked against (or taken from) the context.
+    resolved: bool,
 }
 
 impl AuthState {
@@ -93,6 +164,7 @@ impl AuthState {
         Ok(AuthState {
             cfg,
             header_signing: false,
+            resolved: false,
         })
     }
 
@@ -122,9 +194,39 @@ impl AuthState {
         }
     }
 
+    /// After the first token: take `auth_type` from the context, or check that the configured
+    /// one names the mechanism the context actually runs.
+    fn resolve_auth_type(&mut self) -> Result<(), Error> {
+        let actual = auth_type_of(self.cfg.context.as_ref());
+        match (self.cfg.auth_type, actual) {
+            (AuthType::DEFAULT, Some(t)) => self.cfg.auth_type = t,
+            (AuthType::DEFAULT, None) => {
+                return Err(Error::Usage(
+                    "auth_type DEFAULT needs a security context that reports its mechanism and framing",
+                ));
+            }
+            (configured, Some(t)) if configured != t => {
+                return Err(Error::Usage(
+                    "the configured auth_type does not name the mechanism the security context runs",
+                ));
+            }
+            _ => {}
+        }
+        self.resolved = true;
+        Ok(())
+    }
+
+    /// The `auth_type` in our trailers (`DEFAULT` until the first token resolved it).
+    pub(crate) fn auth_type(&self) -> AuthType {
+        self.cfg.auth_type
+    }
+
     /// One handshake step: feed the peer's token (`None` first) and decide the next leg.
     pub(crate) fn step(&mut self, input: Option<&[u8]>) -> Result<AuthNext, Error> {
         let step = self.cfg.context.step(input)?;
+        if !self.resolved {
+            self.resolve_auth_type()?;
+        }
         let complete = step.complete || self.cfg.context.is_complete();
         match (step.token.is_empty(), complete) {
             (false, true) => Ok(AuthNext::Auth3(step.token)),
@@ -154,9 +256,17 @@ impl AuthState {
         Ok(())
     }
 
+    /// Length of the signature of a protected PDU at this association's level.
+    fn signature_len(&self) -> usize {
+        match self.protection() {
+            Some(level) => self.cfg.context.signature_len_at(level),
+            None => self.cfg.context.signature_len(),
+        }
+    }
+
     /// Upper bound of what protection adds to a fragment besides the padding.
     pub(crate) fn overhead(&self) -> usize {
-        SecTrailer::LEN + self.cfg.context.signature_len()
+        SecTrailer::LEN + self.signature_len()
     }
 
     /// Pads the stub (from `data_start` to the end of `frame`) to [`AUTH_PAD_ALIGN`], appends the
@@ -169,7 +279,7 @@ impl AuthState {
         frame.resize(frame.len() + pad, 0);
         let trailer_start = frame.len();
         self.trailer(pad as u8).encode_into(frame);
-        let sig_len = self.cfg.context.signature_len();
+        let sig_len = self.signature_len();
         let frag_length = u16::try_from(frame.len() + sig_len)
             .map_err(|_| Error::Usage("protected fragment longer than 65535 bytes"))?;
         let auth_length = u16::try_from(sig_len)

@@ -30,7 +30,7 @@ pub use association::{
     AssocConfig, Association, BindTimeFeatures, Direction, Event, Negotiated, PresentationContext,
     StubHook, StubRecord, Transmit,
 };
-pub use auth::AuthConfig;
+pub use auth::{AuthConfig, auth_type_of};
 pub use codec::Endian;
 pub use error::Error;
 pub use fragment::Stub;

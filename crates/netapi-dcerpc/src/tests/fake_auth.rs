@@ -7,7 +7,9 @@
 //! parts with a sequence-dependent key stream. The server side uses the same type with the
 //! directions swapped.
 
-use netapi_auth::{AuthError, Part, Protection, SecurityContext, SessionKey, Step};
+use netapi_auth::{
+    AuthError, Framing, Mechanism, Part, Protection, SecurityContext, SessionKey, Step,
+};
 use std::sync::{Arc, Mutex};
 
 /// Which side of the fake context this is.
@@ -33,6 +35,10 @@ pub struct FakeContext {
     send_seq: u32,
     recv_seq: u32,
     pub seen: Arc<Mutex<Seen>>,
+    /// What `framing()` / `mechanism()` report (the mechanism only once a token was made, as
+    /// a real context); `None` reports nothing.
+    pub reports: Option<(Framing, Mechanism)>,
+    stepped: bool,
 }
 
 impl FakeContext {
@@ -44,6 +50,8 @@ impl FakeContext {
             send_seq: 0,
             recv_seq: 0,
             seen: Arc::default(),
+            reports: None,
+            stepped: false,
         }
     }
 
@@ -118,7 +126,16 @@ fn xor_data(key: u8, seq: u32, parts: &mut [Part<'_>]) {
 }
 
 impl SecurityContext for FakeContext {
+    fn mechanism(&self) -> Option<Mechanism> {
+        self.reports.filter(|_| self.stepped).map(|r| r.1)
+    }
+
+    fn framing(&self) -> Option<Framing> {
+        self.reports.map(|r| r.0)
+    }
+
     fn step(&mut self, input: Option<&[u8]>) -> Result<Step, AuthError> {
+        self.stepped = true;
         match (input, self.three_legs) {
             (None, _) => Ok(Step {
                 token: b"NEGOTIATE".to_vec(),

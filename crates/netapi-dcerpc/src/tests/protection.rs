@@ -4,7 +4,7 @@ use super::fake_auth::{FakeContext, Role};
 use super::peer::*;
 use crate::pdu::*;
 use crate::{AssocConfig, Association, AuthConfig, Error, Event};
-use netapi_auth::AuthError;
+use netapi_auth::{AuthError, AuthOptions, Credentials, Framing, Mechanism};
 
 fn authed(level: AuthLevel, three_legs: bool) -> (Association, Peer, FakeContext) {
     let mut peer = Peer::with_auth(level, three_legs);
@@ -250,4 +250,133 @@ fn bad_auth_configuration_and_tokens() {
         client.handle_input(&ack.encode().unwrap()),
         Err(Error::AuthTrailer(_))
     ));
+}
+
+/// Bind with `config` and decode the bind PDU it queues.
+fn first_pdu(config: AuthConfig) -> Result<(Association, Pdu), Error> {
+    let configured = config.auth_type;
+    let mut client = Association::new(AssocConfig::new(4280).with_auth(config));
+    assert_eq!(client.auth_type(), Some(configured), "before the bind");
+    client.bind(&[SAMR])?;
+    let tx = client.poll_transmit().expect("a bind");
+    Ok((client, Pdu::decode(&tx.data).unwrap()))
+}
+
+fn reporting(framing: Framing, mechanism: Mechanism) -> FakeContext {
+    let mut ctx = FakeContext::new(Role::Client, framing == Framing::Spnego);
+    ctx.reports = Some((framing, mechanism));
+    ctx
+}
+
+#[test]
+fn auth_type_follows_the_context() {
+    for (framing, mechanism, want) in [
+        (Framing::Raw, Mechanism::Kerberos, AuthType::KERBEROS),
+        (Framing::Raw, Mechanism::Ntlm, AuthType::NTLMSSP),
+        (Framing::Spnego, Mechanism::Ntlm, AuthType::SPNEGO),
+        (Framing::Spnego, Mechanism::Kerberos, AuthType::SPNEGO),
+    ] {
+        let ctx = reporting(framing, mechanism);
+        let config = AuthConfig::from_context(AuthLevel::PKT_INTEGRITY, Box::new(ctx));
+        let (client, pdu) = first_pdu(config).unwrap();
+        let av = pdu.auth.expect("bind carries the first token");
+        assert_eq!(av.trailer.auth_type, want, "{framing:?} {mechanism:?}");
+        assert_eq!(av.value, b"NEGOTIATE");
+        assert_eq!(client.auth_type(), Some(want));
+        // The explicit type that agrees is accepted too.
+        let config = AuthConfig::new(
+            want,
+            AuthLevel::PKT_PRIVACY,
+            Box::new(reporting(framing, mechanism)),
+        );
+        assert_eq!(
+            first_pdu(config).unwrap().1.auth.unwrap().trailer.auth_type,
+            want
+        );
+    }
+}
+
+#[test]
+fn auth_type_resolved_from_the_context_protects_calls() {
+    // The peer expects NTLMSSP; the client only knows its context runs raw NTLM.
+    let mut peer = Peer::with_auth(AuthLevel::PKT_PRIVACY, false);
+    let ctx = reporting(Framing::Raw, Mechanism::Ntlm);
+    let config = AssocConfig::new(4280).with_auth(AuthConfig::from_context(
+        AuthLevel::PKT_PRIVACY,
+        Box::new(ctx),
+    ));
+    let mut client = Association::new(config);
+    bind(&mut client, &mut peer, &[SAMR]);
+    assert_eq!(client.auth_type(), Some(AuthType::NTLMSSP));
+    roundtrip(&mut client, &mut peer, b"after resolution", b"in step");
+}
+
+#[test]
+fn a_kerberos_context_never_goes_out_as_ntlmssp() {
+    for (configured, framing, mechanism) in [
+        (AuthType::NTLMSSP, Framing::Raw, Mechanism::Kerberos),
+        (AuthType::KERBEROS, Framing::Raw, Mechanism::Ntlm),
+        (AuthType::SPNEGO, Framing::Raw, Mechanism::Ntlm),
+        (AuthType::NTLMSSP, Framing::Spnego, Mechanism::Ntlm),
+    ] {
+        let config = AuthConfig::new(
+            configured,
+            AuthLevel::PKT_INTEGRITY,
+            Box::new(reporting(framing, mechanism)),
+        );
+        let mut client = Association::new(AssocConfig::new(4280).with_auth(config));
+        let err = client.bind(&[SAMR]).unwrap_err();
+        assert!(matches!(err, Error::Usage(_)), "{configured:?}: {err}");
+        assert_eq!(client.poll_transmit(), None, "nothing is sent");
+        assert!(client.is_closed());
+    }
+    // DEFAULT with a context that does not say what it runs.
+    let config = AuthConfig::from_context(
+        AuthLevel::PKT_INTEGRITY,
+        Box::new(FakeContext::new(Role::Client, false)),
+    );
+    assert!(matches!(first_pdu(config), Err(Error::Usage(_))));
+}
+
+#[test]
+fn for_rpc_builds_a_real_context_and_announces_its_mechanism() {
+    let creds = Credentials::password("LABDOM", "Administrator", "x");
+    // Default options (Negotiate, no KDC): bare NTLMSSP under auth_type 10.
+    for level in [
+        AuthLevel::CONNECT,
+        AuthLevel::PKT_INTEGRITY,
+        AuthLevel::PKT_PRIVACY,
+    ] {
+        let config = AuthConfig::for_rpc(&creds, &AuthOptions::default(), "host", level).unwrap();
+        assert_eq!(config.auth_type, AuthType::DEFAULT);
+        let (client, pdu) = first_pdu(config).unwrap();
+        let av = pdu.auth.unwrap();
+        assert_eq!(av.trailer.auth_type, AuthType::NTLMSSP);
+        assert_eq!(av.trailer.auth_level, level);
+        assert_eq!(&av.value[..8], b"NTLMSSP\0");
+        assert_eq!(client.auth_type(), Some(AuthType::NTLMSSP));
+    }
+    // Negotiate with a KDC but an address as the target: no SPN, so NTLM.
+    let opts = AuthOptions {
+        kdc: Some("127.0.0.1:1".into()),
+        target_host: Some("127.0.0.3".into()),
+        ..AuthOptions::default()
+    };
+    let config = AuthConfig::for_rpc(&creds, &opts, "host", AuthLevel::PKT_PRIVACY).unwrap();
+    assert_eq!(
+        first_pdu(config).unwrap().1.auth.unwrap().trailer.auth_type,
+        AuthType::NTLMSSP
+    );
+    // Kerberos without a host name to build the SPN from: refused before anything is sent.
+    let opts = AuthOptions {
+        mechanism: Mechanism::Kerberos,
+        kdc: Some("127.0.0.1:1".into()),
+        ..AuthOptions::default()
+    };
+    let err = AuthConfig::for_rpc(&creds, &opts, "host", AuthLevel::PKT_INTEGRITY).unwrap_err();
+    assert!(matches!(err, Error::Auth(AuthError::Usage(_))), "{err}");
+    // Levels without per-PDU meaning for a context.
+    let err =
+        AuthConfig::for_rpc(&creds, &AuthOptions::ntlm(), "host", AuthLevel::NONE).unwrap_err();
+    assert!(matches!(err, Error::Usage(_)), "{err}");
 }
