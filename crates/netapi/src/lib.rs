@@ -27,6 +27,7 @@ mod file;
 mod server;
 mod session;
 mod share;
+mod user;
 
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
 pub use file::Statistics;

@@ -72,6 +72,9 @@ pub mod access {
     pub const MAXIMUM_ALLOWED: u32 = 0x0200_0000;
 }
 
+/// `STATUS_SOME_NOT_MAPPED`: a lookup resolved some of the names or SIDs ([MS-LSAT] 3.1.4).
+const SOME_NOT_MAPPED: u32 = netapi_codes::NtStatus::STATUS_SOME_NOT_MAPPED.0;
+
 crate::calls! {
     /// The LSA remote protocol (\[MS-LSAT\] 1.9, \[MS-LSAD\] 1.9); its
     /// methods return an NTSTATUS.
@@ -84,16 +87,16 @@ crate::calls! {
     }
     0 => LsarClose(LsarCloseRequest) -> LsarCloseResponse,
     7 => LsarQueryInformationPolicy(LsarQueryInformationPolicyRequest) -> LsarQueryInformationPolicyResponse,
-    14 => LsarLookupNames(LsarLookupNamesRequest) -> LsarLookupNamesResponse,
-    15 => LsarLookupSids(LsarLookupSidsRequest) -> LsarLookupSidsResponse,
+    14 => LsarLookupNames(LsarLookupNamesRequest) -> LsarLookupNamesResponse { partial: SOME_NOT_MAPPED },
+    15 => LsarLookupSids(LsarLookupSidsRequest) -> LsarLookupSidsResponse { partial: SOME_NOT_MAPPED },
     44 => LsarOpenPolicy2(LsarOpenPolicy2Request) -> LsarOpenPolicy2Response,
     45 => LsarGetUserName(LsarGetUserNameRequest) -> LsarGetUserNameResponse,
     46 => LsarQueryInformationPolicy2(LsarQueryInformationPolicy2Request) -> LsarQueryInformationPolicy2Response,
-    57 => LsarLookupSids2(LsarLookupSids2Request) -> LsarLookupSids2Response,
-    58 => LsarLookupNames2(LsarLookupNames2Request) -> LsarLookupNames2Response,
-    68 => LsarLookupNames3(LsarLookupNames3Request) -> LsarLookupNames3Response,
-    76 => LsarLookupSids3(LsarLookupSids3Request) -> LsarLookupSids3Response,
-    77 => LsarLookupNames4(LsarLookupNames4Request) -> LsarLookupNames4Response,
+    57 => LsarLookupSids2(LsarLookupSids2Request) -> LsarLookupSids2Response { partial: SOME_NOT_MAPPED },
+    58 => LsarLookupNames2(LsarLookupNames2Request) -> LsarLookupNames2Response { partial: SOME_NOT_MAPPED },
+    68 => LsarLookupNames3(LsarLookupNames3Request) -> LsarLookupNames3Response { partial: SOME_NOT_MAPPED },
+    76 => LsarLookupSids3(LsarLookupSids3Request) -> LsarLookupSids3Response { partial: SOME_NOT_MAPPED },
+    77 => LsarLookupNames4(LsarLookupNames4Request) -> LsarLookupNames4Response { partial: SOME_NOT_MAPPED },
 }
 
 #[cfg(test)]

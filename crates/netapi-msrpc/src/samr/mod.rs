@@ -488,6 +488,11 @@ pub mod validate_fields {
     pub const SAM_VALIDATE_PASSWORD_HISTORY: u32 = 0x0000_0020;
 }
 
+/// `STATUS_MORE_ENTRIES`: an enumeration's "one page, more follow" ([MS-SAMR] 3.1.5.2).
+const MORE_ENTRIES: u32 = netapi_codes::NtStatus::STATUS_MORE_ENTRIES.0;
+/// `STATUS_SOME_NOT_MAPPED`: a lookup resolved some of the names or ids ([MS-SAMR] 3.1.5.11).
+const SOME_NOT_MAPPED: u32 = netapi_codes::NtStatus::STATUS_SOME_NOT_MAPPED.0;
+
 crate::calls! {
     /// The SAM remote protocol (\[MS-SAMR\] 1.9, 6); its methods return an
     /// NTSTATUS.
@@ -500,18 +505,18 @@ crate::calls! {
     }
     1 => SamrCloseHandle(SamrCloseHandleRequest) -> SamrCloseHandleResponse,
     5 => SamrLookupDomainInSamServer(SamrLookupDomainInSamServerRequest) -> SamrLookupDomainInSamServerResponse,
-    6 => SamrEnumerateDomainsInSamServer(SamrEnumerateDomainsInSamServerRequest) -> SamrEnumerateDomainsInSamServerResponse,
+    6 => SamrEnumerateDomainsInSamServer(SamrEnumerateDomainsInSamServerRequest) -> SamrEnumerateDomainsInSamServerResponse { more: MORE_ENTRIES },
     7 => SamrOpenDomain(SamrOpenDomainRequest) -> SamrOpenDomainResponse,
     8 => SamrQueryInformationDomain(SamrQueryInformationDomainRequest) -> SamrQueryInformationDomainResponse,
     9 => SamrSetInformationDomain(SamrSetInformationDomainRequest) -> SamrSetInformationDomainResponse,
     10 => SamrCreateGroupInDomain(SamrCreateGroupInDomainRequest) -> SamrCreateGroupInDomainResponse,
-    11 => SamrEnumerateGroupsInDomain(SamrEnumerateGroupsInDomainRequest) -> SamrEnumerateGroupsInDomainResponse,
-    13 => SamrEnumerateUsersInDomain(SamrEnumerateUsersInDomainRequest) -> SamrEnumerateUsersInDomainResponse,
+    11 => SamrEnumerateGroupsInDomain(SamrEnumerateGroupsInDomainRequest) -> SamrEnumerateGroupsInDomainResponse { more: MORE_ENTRIES },
+    13 => SamrEnumerateUsersInDomain(SamrEnumerateUsersInDomainRequest) -> SamrEnumerateUsersInDomainResponse { more: MORE_ENTRIES },
     14 => SamrCreateAliasInDomain(SamrCreateAliasInDomainRequest) -> SamrCreateAliasInDomainResponse,
-    15 => SamrEnumerateAliasesInDomain(SamrEnumerateAliasesInDomainRequest) -> SamrEnumerateAliasesInDomainResponse,
+    15 => SamrEnumerateAliasesInDomain(SamrEnumerateAliasesInDomainRequest) -> SamrEnumerateAliasesInDomainResponse { more: MORE_ENTRIES },
     16 => SamrGetAliasMembership(SamrGetAliasMembershipRequest) -> SamrGetAliasMembershipResponse,
-    17 => SamrLookupNamesInDomain(SamrLookupNamesInDomainRequest) -> SamrLookupNamesInDomainResponse,
-    18 => SamrLookupIdsInDomain(SamrLookupIdsInDomainRequest) -> SamrLookupIdsInDomainResponse,
+    17 => SamrLookupNamesInDomain(SamrLookupNamesInDomainRequest) -> SamrLookupNamesInDomainResponse { partial: SOME_NOT_MAPPED },
+    18 => SamrLookupIdsInDomain(SamrLookupIdsInDomainRequest) -> SamrLookupIdsInDomainResponse { partial: SOME_NOT_MAPPED },
     19 => SamrOpenGroup(SamrOpenGroupRequest) -> SamrOpenGroupResponse,
     20 => SamrQueryInformationGroup(SamrQueryInformationGroupRequest) -> SamrQueryInformationGroupResponse,
     21 => SamrSetInformationGroup(SamrSetInformationGroupRequest) -> SamrSetInformationGroupResponse,
@@ -531,12 +536,12 @@ crate::calls! {
     36 => SamrQueryInformationUser(SamrQueryInformationUserRequest) -> SamrQueryInformationUserResponse,
     37 => SamrSetInformationUser(SamrSetInformationUserRequest) -> SamrSetInformationUserResponse,
     39 => SamrGetGroupsForUser(SamrGetGroupsForUserRequest) -> SamrGetGroupsForUserResponse,
-    40 => SamrQueryDisplayInformation(SamrQueryDisplayInformationRequest) -> SamrQueryDisplayInformationResponse,
+    40 => SamrQueryDisplayInformation(SamrQueryDisplayInformationRequest) -> SamrQueryDisplayInformationResponse { more: MORE_ENTRIES },
     44 => SamrGetUserDomainPasswordInformation(SamrGetUserDomainPasswordInformationRequest) -> SamrGetUserDomainPasswordInformationResponse,
     46 => SamrQueryInformationDomain2(SamrQueryInformationDomain2Request) -> SamrQueryInformationDomain2Response,
     47 => SamrQueryInformationUser2(SamrQueryInformationUser2Request) -> SamrQueryInformationUser2Response,
     50 => SamrCreateUser2InDomain(SamrCreateUser2InDomainRequest) -> SamrCreateUser2InDomainResponse,
-    51 => SamrQueryDisplayInformation3(SamrQueryDisplayInformation3Request) -> SamrQueryDisplayInformation3Response,
+    51 => SamrQueryDisplayInformation3(SamrQueryDisplayInformation3Request) -> SamrQueryDisplayInformation3Response { more: MORE_ENTRIES },
     55 => SamrUnicodeChangePasswordUser2(SamrUnicodeChangePasswordUser2Request) -> SamrUnicodeChangePasswordUser2Response,
     56 => SamrGetDomainPasswordInformation(SamrGetDomainPasswordInformationRequest) -> SamrGetDomainPasswordInformationResponse,
     58 => SamrSetInformationUser2(SamrSetInformationUser2Request) -> SamrSetInformationUser2Response,

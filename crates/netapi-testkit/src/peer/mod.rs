@@ -54,6 +54,7 @@
 mod hooks;
 mod ntlm;
 mod rpc;
+pub mod samr;
 mod smb;
 pub mod srvsvc;
 #[cfg(test)]

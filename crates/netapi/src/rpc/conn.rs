@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use netapi_dcerpc::{AuthConfig, AuthType, Direction, StubHook, StubRecord, SyntaxId};
+use netapi_dcerpc::{AuthConfig, Direction, StubHook, StubRecord, SyntaxId};
 use netapi_msrpc::Interface;
 use netapi_transport::rpc::RpcClient;
 use netapi_transport::smb::Pipe;
@@ -224,22 +224,27 @@ impl Connector {
         })
     }
 
-    /// The DCE/RPC security context for TCP: raw NTLMSSP, or SPNEGO when Kerberos is wanted.
+    /// The DCE/RPC security context for `ncacn_ip_tcp` ([MS-RPCE] 3.3.1.5.2), raw framing:
+    /// Kerberos (`auth_type` 16) when the options can run it — a KDC, and an SPN host that is
+    /// a name: `target_host`, else the server name when it is not an address — otherwise NTLM
+    /// (`auth_type` 10). The `auth_type` sent follows the mechanism that produced the first
+    /// token, so a Kerberos context can never travel under the NTLMSSP type. At
+    /// `rpc_auth_level` (`PKT_PRIVACY` by default; `PKT_INTEGRITY` works with both mechanisms).
     fn tcp_auth(&self) -> Result<Option<AuthConfig>, TransportError> {
         let level = self.options.rpc_auth_level;
         if level == netapi_dcerpc::AuthLevel::NONE || self.options.credentials.is_anonymous() {
             return Ok(None);
         }
-        let auth = &self.options.smb.auth;
-        let (auth_type, framing) = match auth.mechanism {
-            netapi_auth::Mechanism::Ntlm => (AuthType::NTLMSSP, netapi_auth::Framing::Raw),
-            _ if auth.kdc.is_some() && auth.target_host.is_some() => {
-                (AuthType::SPNEGO, netapi_auth::Framing::Spnego)
-            }
-            _ => (AuthType::NTLMSSP, netapi_auth::Framing::Raw),
-        };
-        let ctx = netapi_auth::client_context(&self.options.credentials, auth, "host", framing)?;
-        Ok(Some(AuthConfig::new(auth_type, level, ctx)))
+        let mut auth = self.options.smb.auth.clone();
+        if auth.target_host.is_none() && self.server.parse::<IpAddr>().is_err() {
+            auth.target_host = Some(self.server.clone());
+        }
+        AuthConfig::for_rpc(&self.options.credentials, &auth, "host", level)
+            .map(Some)
+            .map_err(|e| match e {
+                netapi_dcerpc::Error::Auth(a) => TransportError::Auth(a),
+                other => TransportError::Rpc(other),
+            })
     }
 }
 

@@ -11,14 +11,26 @@
 
 pub(crate) mod user_all;
 
+use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::dtyp::{RpcSid, RpcUnicodeString};
-use netapi_msrpc::samr::{self as w, Samr, access};
+use netapi_msrpc::samr::{self as w, Samr, SidNameUse, access};
 use netapi_ndr::ContextHandle;
 
 use super::session::{HandleInterface, Session};
 use super::status;
+use super::translate;
+use crate::con::{USER_PRIV_ADMIN, USER_PRIV_GUEST, USER_PRIV_USER};
+use crate::error::Code;
 use crate::info::Sid;
 use crate::{Error, Kind, Result};
+
+/// Most names or RIDs one SamrLookupNamesInDomain / SamrLookupIdsInDomain takes
+/// ([MS-SAMR] 3.1.5.11.2: `SAM_MAXIMUM_LOOKUP_COUNT`).
+pub(crate) const LOOKUP_BATCH: usize = 1000;
+
+/// RIDs of the BUILTIN aliases that decide a user's `priv` ([MS-SAMR] 2.2.1.14).
+const ADMINISTRATORS: u32 = 544;
+const GUESTS: u32 = 546;
 
 impl HandleInterface for Samr {
     type Close = w::SamrCloseHandleRequest;
@@ -192,5 +204,211 @@ impl Session<'_, Samr> {
             sid,
             name,
         })
+    }
+}
+
+/// One account a name resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Account {
+    pub rid: u32,
+    pub kind: SidNameUse,
+}
+
+impl Session<'_, Samr> {
+    /// The accounts `names` resolve to in `domain` (SamrLookupNamesInDomain, 1000 names per
+    /// call); `None` for a name the server did not map.
+    pub(crate) async fn lookup_names(
+        &mut self,
+        domain: &Domain,
+        names: &[&str],
+    ) -> Result<Vec<Option<Account>>> {
+        let op = self.op();
+        let mut out = Vec::with_capacity(names.len());
+        for batch in names.chunks(LOOKUP_BATCH) {
+            let wire = batch
+                .iter()
+                .map(|n| wire_name(op, "account name", n))
+                .collect::<Result<Vec<_>>>()?;
+            let resp = self
+                .call(&w::SamrLookupNamesInDomainRequest {
+                    domain_handle: domain.handle,
+                    count: wire.len() as u32,
+                    names: wire,
+                })
+                .await?;
+            let found = match status::check(op, &resp) {
+                Ok(_) => true,
+                // None mapped: every entry is unknown (the arrays may be empty).
+                Err(e) if e.code() == Code::Nt(NtStatus::STATUS_NONE_MAPPED) => false,
+                Err(e) => return Err(e),
+            };
+            let rids = resp.relative_ids.elements();
+            let uses = resp.r#use.elements();
+            if found && (rids.len() != batch.len() || uses.len() != batch.len()) {
+                return Err(Error::local(
+                    op,
+                    Kind::Protocol,
+                    WinError::RPC_X_BAD_STUB_DATA,
+                    format!(
+                        "SamrLookupNamesInDomain answered {} RIDs and {} uses for {} names",
+                        rids.len(),
+                        uses.len(),
+                        batch.len()
+                    ),
+                ));
+            }
+            for i in 0..batch.len() {
+                let kind = uses.get(i).map(|u| SidNameUse(*u as u16));
+                out.push(match (found, rids.get(i), kind) {
+                    (true, Some(&rid), Some(kind))
+                        if kind != SidNameUse::SID_TYPE_UNKNOWN
+                            && kind != SidNameUse::SID_TYPE_INVALID =>
+                    {
+                        Some(Account { rid, kind })
+                    }
+                    _ => None,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The account `name` resolves to in `domain`, which must be of `kind`; otherwise the
+    /// error netapi32 gives for a name that is not such an account (`STATUS_NONE_MAPPED`,
+    /// translated per function by `rpc::translate`: `NERR_UserNotFound` in NetUser*, …).
+    pub(crate) async fn lookup(
+        &mut self,
+        domain: &Domain,
+        name: &str,
+        kind: SidNameUse,
+    ) -> Result<u32> {
+        let op = self.op();
+        match self.lookup_names(domain, &[name]).await?.first() {
+            Some(Some(a)) if a.kind == kind => Ok(a.rid),
+            _ => Err(
+                translate::server_error(op, Code::Nt(NtStatus::STATUS_NONE_MAPPED)).with_detail(
+                    format!("{name:?} is not a {} in {}", kind_name(kind), domain.name),
+                ),
+            ),
+        }
+    }
+
+    /// Open user `rid` of `domain` (closed when the session ends).
+    pub(crate) async fn open_user(
+        &mut self,
+        domain: &Domain,
+        rid: u32,
+        access: u32,
+    ) -> Result<ContextHandle> {
+        let op = self.op();
+        let resp = self
+            .call(&w::SamrOpenUserRequest {
+                domain_handle: domain.handle,
+                desired_access: access,
+                user_id: rid,
+            })
+            .await?;
+        status::ok(op, &resp)?;
+        self.track(resp.user_handle);
+        Ok(resp.user_handle)
+    }
+
+    /// Every field of an open user (SamrQueryInformationUser2, `UserAllInformation`).
+    pub(crate) async fn query_user_all(
+        &mut self,
+        user: ContextHandle,
+    ) -> Result<w::SamprUserAllInformation> {
+        let op = self.op();
+        let resp = self
+            .call(&w::SamrQueryInformationUser2Request {
+                user_handle: user,
+                user_information_class: w::UserInformationClass::USER_ALL_INFORMATION,
+            })
+            .await?;
+        status::ok(op, &resp)?;
+        match resp.buffer {
+            Some(w::SamprUserInfoBuffer::All(all)) => Ok(*all),
+            other => Err(super::levels::wrong_level(
+                op,
+                21,
+                other.map_or(-1, |b| netapi_ndr::NdrUnion::discriminant(&b)),
+            )),
+        }
+    }
+
+    /// The global groups of an open user (SamrGetGroupsForUser): (RID, `SE_GROUP_*`).
+    pub(crate) async fn user_groups(&mut self, user: ContextHandle) -> Result<Vec<(u32, u32)>> {
+        let op = self.op();
+        let resp = self
+            .call(&w::SamrGetGroupsForUserRequest { user_handle: user })
+            .await?;
+        status::ok(op, &resp)?;
+        Ok(resp
+            .groups
+            .and_then(|g| g.groups)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|g| (g.relative_id, g.attributes))
+            .collect())
+    }
+
+    /// The RIDs of the aliases of `domain` that any of `sids` belongs to (SamrGetAliasMembership).
+    pub(crate) async fn alias_membership(
+        &mut self,
+        domain: &Domain,
+        sids: &[Sid],
+    ) -> Result<Vec<u32>> {
+        let op = self.op();
+        let resp = self
+            .call(&w::SamrGetAliasMembershipRequest {
+                domain_handle: domain.handle,
+                sid_array: w::SamprPsidArray {
+                    count: sids.len() as u32,
+                    sids: Some(
+                        sids.iter()
+                            .map(|s| w::SamprSidInformation {
+                                sid_pointer: Some(rpc_sid(s)),
+                            })
+                            .collect(),
+                    ),
+                },
+            })
+            .await?;
+        status::ok(op, &resp)?;
+        Ok(resp.membership.elements().to_vec())
+    }
+
+    /// `usriN_priv` of an open user, as netapi32 derives it: `USER_PRIV_ADMIN` when the user or
+    /// one of its global groups is in BUILTIN\Administrators, else `USER_PRIV_GUEST` when in
+    /// BUILTIN\Guests, else `USER_PRIV_USER`.
+    pub(crate) async fn user_priv(
+        &mut self,
+        domain: &Domain,
+        user: ContextHandle,
+        rid: u32,
+    ) -> Result<u32> {
+        let mut sids: Vec<Sid> = domain.sid.with_rid(rid).into_iter().collect();
+        for (group, _) in self.user_groups(user).await? {
+            sids.extend(domain.sid.with_rid(group));
+        }
+        let builtin = self.builtin_domain().await?;
+        let aliases = self.alias_membership(&builtin, &sids).await?;
+        Ok(if aliases.contains(&ADMINISTRATORS) {
+            USER_PRIV_ADMIN
+        } else if aliases.contains(&GUESTS) {
+            USER_PRIV_GUEST
+        } else {
+            USER_PRIV_USER
+        })
+    }
+}
+
+/// A kind of account, as an error message says it.
+fn kind_name(kind: SidNameUse) -> &'static str {
+    match kind {
+        SidNameUse::SID_TYPE_USER => "user",
+        SidNameUse::SID_TYPE_GROUP => "group",
+        SidNameUse::SID_TYPE_ALIAS => "local group",
+        _ => "account",
     }
 }

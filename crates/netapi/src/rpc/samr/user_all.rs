@@ -24,7 +24,7 @@ use netapi_msrpc::samr::{
 };
 
 use crate::con;
-use crate::info::{Family, OwfPassword, Password, Sid, UserInfo};
+use crate::info::{OwfPassword, Password, Sid, UserInfo};
 use crate::rpc::values::{FlagMap, Time, now_since_1970};
 
 /// Every field of every `USER_INFO_*` level, in pywin32's vocabulary.
@@ -305,7 +305,7 @@ macro_rules! projections {
     ($($level:ident { $($f:ident),* $(,)? })*) => {$(
         impl Projection for crate::info::$level {
             const FIELDS: Fields = 0 $(| field::$f)*;
-            #[allow(clippy::needless_update)]
+            #[allow(clippy::needless_update, unused_mut)]
             fn read(all: &UserAll) -> Self {
                 let mut v = crate::info::$level { $($f: all.$f.clone(),)* ..Default::default() };
                 projections!(@hide_password v $($f)*);
@@ -378,7 +378,7 @@ macro_rules! owf_projections {
     ($($level:ident { $($f:ident),* $(,)? })*) => {$(
         impl Projection for crate::info::$level {
             const FIELDS: Fields = field::owf_password $(| field::$f)*;
-            #[allow(clippy::needless_update)]
+            #[allow(clippy::needless_update, unused_variables)]
             fn read(all: &UserAll) -> Self {
                 crate::info::$level { password: None, $($f: all.$f.clone(),)* ..Default::default() }
             }
@@ -408,6 +408,26 @@ impl UserInfo {
                 match level {
                     $($n => Some(crate::info::$ty::read(all).into()),)*
                     _ => None,
+                }
+            };
+        }
+        by_level!(0 => UserInfo0, 1 => UserInfo1, 2 => UserInfo2, 3 => UserInfo3, 4 => UserInfo4,
+            10 => UserInfo10, 11 => UserInfo11, 20 => UserInfo20, 21 => UserInfo21,
+            22 => UserInfo22, 23 => UserInfo23, 24 => UserInfo24, 1003 => UserInfo1003,
+            1005 => UserInfo1005, 1006 => UserInfo1006, 1007 => UserInfo1007,
+            1008 => UserInfo1008, 1009 => UserInfo1009, 1010 => UserInfo1010,
+            1011 => UserInfo1011, 1012 => UserInfo1012, 1014 => UserInfo1014,
+            1017 => UserInfo1017, 1020 => UserInfo1020, 1024 => UserInfo1024,
+            1051 => UserInfo1051, 1052 => UserInfo1052, 1053 => UserInfo1053)
+    }
+
+    /// The superset fields level `level` carries (0 for a level the family lacks).
+    pub(crate) fn fields_of(level: u32) -> Fields {
+        macro_rules! by_level {
+            ($($n:literal => $ty:ident),*) => {
+                match level {
+                    $($n => <crate::info::$ty as Projection>::FIELDS,)*
+                    _ => 0,
                 }
             };
         }
