@@ -11,6 +11,8 @@
 //! `0x8000_0000`); strings are `Option<String>` because every one of them may be NULL on the wire.
 
 pub mod file;
+pub mod group;
+pub mod localgroup;
 pub mod modals;
 pub mod server;
 pub mod session;
@@ -20,6 +22,8 @@ pub mod types;
 pub mod user;
 
 pub use file::*;
+pub use group::*;
+pub use localgroup::*;
 pub use modals::*;
 pub use server::*;
 pub use session::*;

@@ -14,8 +14,11 @@
 
 pub(crate) mod args;
 pub(crate) mod conn;
+pub(crate) mod delta;
 pub(crate) mod errors;
 pub(crate) mod levels;
+pub(crate) mod list_pages;
+pub(crate) mod lsarpc;
 pub(crate) mod paging;
 pub(crate) mod samr;
 pub(crate) mod session;

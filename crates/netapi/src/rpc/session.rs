@@ -115,6 +115,12 @@ impl<I: HandleInterface> Session<'_, I> {
         }
     }
 
+    /// Forget a tracked handle the server closed itself (a successful SamrDeleteGroup or
+    /// SamrDeleteAlias answers it zeroed): nothing is left to close.
+    pub(crate) fn untrack(&mut self, handle: ContextHandle) {
+        self.opened.retain(|h| *h != handle);
+    }
+
     /// Close a tracked handle now.
     pub(crate) async fn close(&mut self, handle: ContextHandle) {
         self.opened.retain(|h| *h != handle);

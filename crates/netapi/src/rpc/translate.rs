@@ -144,6 +144,55 @@ const RULES: &[Rule] = &[
         windows: WinError::NERR_SpeGroupOp,
         why: "the operation is not allowed on a special group",
     },
+    Rule {
+        scope: Scope::Ops(&["NetGroupAddUser", "NetGroupDelUser", "NetGroupSetUsers"]),
+        received: nt(NtStatus::STATUS_NO_SUCH_USER),
+        windows: WinError::NERR_UserNotFound,
+        why: "the member is not a user of the account domain (the group was found)",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetGroupAdd", "NetLocalGroupAdd"]),
+        received: nt(NtStatus::STATUS_USER_EXISTS),
+        windows: WinError::NERR_UserExists,
+        why: "a user has that name",
+    },
+    Rule {
+        scope: Scope::Family("NetGroup"),
+        received: nt(NtStatus::STATUS_SPECIAL_ACCOUNT),
+        windows: WinError::NERR_SpeGroupOp,
+        why: "the group is a built-in one (RID below 1000)",
+    },
+    Rule {
+        scope: Scope::Family("NetGroup"),
+        received: nt(NtStatus::STATUS_MEMBERS_PRIMARY_GROUP),
+        windows: WinError::NERR_SpeGroupOp,
+        why: "the group is the user's primary group",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetGroupDelUser", "NetGroupSetUsers"]),
+        received: nt(NtStatus::STATUS_NOT_FOUND),
+        windows: WinError::NERR_SpeGroupOp,
+        why: "quirk(samba-4.17): the DC answers STATUS_NOT_FOUND when asked to remove a user from \
+              its primary group",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetUserSetGroups"]),
+        received: nt(NtStatus::STATUS_NO_SUCH_GROUP),
+        windows: WinError::NERR_GroupNotFound,
+        why: "a group named is not a group of the account domain",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetUserSetGroups"]),
+        received: nt(NtStatus::STATUS_MEMBER_IN_GROUP),
+        windows: WinError::NERR_UserInGroup,
+        why: "the user is a member already",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetUserSetGroups"]),
+        received: nt(NtStatus::STATUS_MEMBER_NOT_IN_GROUP),
+        windows: WinError::NERR_UserNotInGroup,
+        why: "the user is not a member",
+    },
     // --- samr: local groups (netapi32) -----------------------------------------------------
     Rule {
         scope: Scope::Family("NetLocalGroup"),
@@ -156,6 +205,26 @@ const RULES: &[Rule] = &[
         received: nt(NtStatus::STATUS_NO_SUCH_ALIAS),
         windows: WinError::NERR_GroupNotFound,
         why: "no such local group",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetLocalGroupAdd"]),
+        received: nt(NtStatus::STATUS_GROUP_EXISTS),
+        windows: WinError::NERR_GroupExists,
+        why: "a global group has that name",
+    },
+    Rule {
+        scope: Scope::Family("NetLocalGroup"),
+        received: nt(NtStatus::STATUS_MEMBER_IN_GROUP),
+        windows: WinError::ERROR_MEMBER_IN_ALIAS,
+        why: "quirk(samba-4.17): the DC answers STATUS_MEMBER_IN_GROUP for a member already in \
+              the local group (STATUS_MEMBER_IN_ALIAS)",
+    },
+    Rule {
+        scope: Scope::Family("NetLocalGroup"),
+        received: nt(NtStatus::STATUS_MEMBER_NOT_IN_GROUP),
+        windows: WinError::ERROR_MEMBER_NOT_IN_ALIAS,
+        why: "quirk(samba-4.17): the DC answers STATUS_MEMBER_NOT_IN_GROUP for a member not in \
+              the local group (STATUS_MEMBER_NOT_IN_ALIAS)",
     },
 ];
 
@@ -260,6 +329,63 @@ mod tests {
         assert_eq!(
             server_error("NetUserAdd", Code::Nt(NtStatus(0xC000_0022))).win32(),
             5
+        );
+    }
+
+    #[test]
+    fn group_statuses_follow_netapi32_per_step() {
+        let code = |op, nt: NtStatus| server_error(op, Code::Nt(nt)).win32();
+        // The group was found, the member was not.
+        assert_eq!(code("NetGroupAddUser", NtStatus::STATUS_NO_SUCH_USER), 2221);
+        assert_eq!(code("NetGroupAddUser", NtStatus::STATUS_NONE_MAPPED), 2220);
+        assert_eq!(
+            code("NetUserSetGroups", NtStatus::STATUS_NO_SUCH_GROUP),
+            2220
+        );
+        assert_eq!(code("NetUserSetGroups", NtStatus::STATUS_NONE_MAPPED), 2221);
+        assert_eq!(code("NetGroupAdd", NtStatus::STATUS_USER_EXISTS), 2224);
+        assert_eq!(
+            code("NetLocalGroupAdd", NtStatus::STATUS_GROUP_EXISTS),
+            2223
+        );
+        assert_eq!(
+            code("NetLocalGroupAdd", NtStatus::STATUS_ALIAS_EXISTS),
+            1379
+        );
+        assert_eq!(code("NetGroupDel", NtStatus::STATUS_SPECIAL_ACCOUNT), 2234);
+        assert_eq!(code("NetGroupDelUser", NtStatus::STATUS_NOT_FOUND), 2234);
+        // Samba's DC answers the group codes for aliases.
+        assert_eq!(
+            code("NetLocalGroupAddMembers", NtStatus::STATUS_MEMBER_IN_GROUP),
+            1378
+        );
+        assert_eq!(
+            code(
+                "NetLocalGroupDelMembers",
+                NtStatus::STATUS_MEMBER_NOT_IN_GROUP
+            ),
+            1377
+        );
+        assert_eq!(
+            code("NetLocalGroupAddMembers", NtStatus::STATUS_MEMBER_IN_ALIAS),
+            1378
+        );
+        assert_eq!(
+            code("NetLocalGroupAddMembers", NtStatus::STATUS_NO_SUCH_MEMBER),
+            1387
+        );
+        assert_eq!(
+            code("NetLocalGroupAddMembers", NtStatus::STATUS_INVALID_MEMBER),
+            1388
+        );
+        // A NetGroup rule never reaches NetLocalGroup* nor the reverse.
+        assert_eq!(
+            code("NetGroupAddUser", NtStatus::STATUS_MEMBER_IN_GROUP),
+            2236
+        );
+        assert_eq!(
+            code("NetLocalGroupDel", NtStatus::STATUS_SPECIAL_ACCOUNT),
+            1371
         );
     }
 

@@ -9,6 +9,9 @@
 //! `rpc::session`): after the first call on a pipe, NetUserGetInfo costs lookup + open + query
 //! + close, as in Windows' netapi32 and Samba's libnetapi.
 
+pub(crate) mod alias;
+pub(crate) mod group;
+pub(crate) mod rids;
 pub(crate) mod user_all;
 
 use netapi_codes::{NtStatus, WinError};
