@@ -180,6 +180,13 @@ pub enum Family {
     /// Statistics (NetStatisticsGet)
     #[command(subcommand)]
     Stats(StatsCmd),
+    // --- groups (commands/group.rs, commands/localgroup.rs) ---
+    /// Global groups (NetGroup*; a user's groups: NetUserGetGroups, NetUserSetGroups)
+    #[command(subcommand)]
+    Group(crate::commands::group::GroupCmd),
+    /// Local groups (NetLocalGroup*; a user's local groups: NetUserGetLocalGroups)
+    #[command(subcommand)]
+    Localgroup(crate::commands::localgroup::LocalGroupCmd),
 }
 
 /// `share` verbs.
@@ -375,7 +382,7 @@ pub enum StatsCmd {
 }
 
 /// A `--level` parser accepting exactly `allowed` (shown in `--help` and in the error).
-fn levels(allowed: &'static [u32]) -> impl TypedValueParser<Value = u32> {
+pub(crate) fn levels(allowed: &'static [u32]) -> impl TypedValueParser<Value = u32> {
     PossibleValuesParser::new(allowed.iter().map(|l| PossibleValue::new(l.to_string())))
         // Only listed values get here, and all of them are numbers.
         .map(|s| s.parse::<u32>().unwrap_or_default())
@@ -412,7 +419,7 @@ fn parse_mask(s: &str) -> Result<u32, String> {
 }
 
 /// `--field KEY=VALUE`.
-fn parse_field(s: &str) -> Result<(String, String), String> {
+pub(crate) fn parse_field(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
         _ => Err("expected KEY=VALUE".to_string()),

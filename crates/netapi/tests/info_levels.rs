@@ -141,3 +141,39 @@ fn security_descriptors_serialize_as_hex() {
     let back: ShareInfo1501 = serde_json::from_value(j).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn group_families_match_pywin32_key_tables() {
+    let spec = spec();
+    let n = check!(spec,
+        "GROUP_INFO_0" => GroupInfo0, "GROUP_INFO_1" => GroupInfo1, "GROUP_INFO_2" => GroupInfo2,
+        "GROUP_INFO_1002" => GroupInfo1002, "GROUP_INFO_1005" => GroupInfo1005,
+        "GROUP_USERS_INFO_0" => GroupUsersInfo0, "GROUP_USERS_INFO_1" => GroupUsersInfo1,
+        "LOCALGROUP_INFO_0" => LocalGroupInfo0, "LOCALGROUP_INFO_1" => LocalGroupInfo1,
+        "LOCALGROUP_INFO_1002" => LocalGroupInfo1002,
+        "LOCALGROUP_MEMBERS_INFO_0" => LocalGroupMembersInfo0,
+        "LOCALGROUP_MEMBERS_INFO_1" => LocalGroupMembersInfo1,
+        "LOCALGROUP_MEMBERS_INFO_2" => LocalGroupMembersInfo2,
+        "LOCALGROUP_MEMBERS_INFO_3" => LocalGroupMembersInfo3,
+    );
+    assert_eq!(n, 14);
+    // GROUP_INFO_3 (unknown to pywin32): level 2 with `group_sid` (a SID) for `group_id`.
+    let l3: Vec<String> = layout::<GroupInfo3>().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(l3, ["name", "comment", "group_sid", "attributes"]);
+    assert_eq!(
+        layout::<LocalGroupUsersInfo0>(),
+        vec![("name".to_string(), "nullable")]
+    );
+    // SIDs are strings in JSON and read back from them.
+    let m = LocalGroupMembersInfo::from_json(
+        2,
+        serde_json::json!({"sid": "S-1-5-32-544", "sidusage": 4}),
+    )
+    .unwrap();
+    assert_eq!(
+        m.sid().map(ToString::to_string).as_deref(),
+        Some("S-1-5-32-544")
+    );
+    assert_eq!(m.to_json()["sid"], "S-1-5-32-544");
+    assert!(LocalGroupMembersInfo::from_json(0, serde_json::json!({"sid": "S-1-x"})).is_err());
+}

@@ -7,6 +7,8 @@
 
 pub mod fields;
 pub mod file;
+pub mod group;
+pub mod localgroup;
 pub mod server;
 pub mod session;
 pub mod share;
@@ -66,5 +68,7 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Session(cmd) => session::run(cmd, ctx),
         Family::File(cmd) => file::run(cmd, ctx),
         Family::Stats(cmd) => stats::run(cmd, ctx),
+        Family::Group(cmd) => group::run(cmd, ctx),
+        Family::Localgroup(cmd) => localgroup::run(cmd, ctx),
     }
 }
