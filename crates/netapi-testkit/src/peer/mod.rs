@@ -52,6 +52,7 @@
 //! ```
 
 mod hooks;
+pub mod lsarpc;
 mod ntlm;
 mod rpc;
 pub mod samr;

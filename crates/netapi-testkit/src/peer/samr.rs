@@ -10,10 +10,11 @@
 //! server would still hold.
 //!
 //! Served: SamrCloseHandle (1), SamrLookupDomainInSamServer (5),
-//! SamrEnumerateDomainsInSamServer (6), SamrOpenDomain (7), SamrGetAliasMembership (16),
-//! SamrLookupNamesInDomain (17), SamrOpenUser (34), SamrGetGroupsForUser (39),
-//! SamrQueryInformationUser2 (47, `UserAllInformation`), SamrConnect5 (64). Other opnums fault
-//! with `nca_s_op_rng_error`; requests that do not decode with `RPC_X_BAD_STUB_DATA`.
+//! SamrEnumerateDomainsInSamServer (6), SamrOpenDomain (7), SamrOpenUser (34),
+//! SamrGetGroupsForUser (39), SamrQueryInformationUser2 (47, `UserAllInformation`),
+//! SamrConnect5 (64); the groups and aliases of [`groups`] (10, 14–25, 27–33, 36, 40). Other
+//! opnums fault with `nca_s_op_rng_error`; requests that do not decode with
+//! `RPC_X_BAD_STUB_DATA`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -25,6 +26,9 @@ use netapi_ndr::{ContextHandle, Guid};
 
 use super::PeerConfig;
 use super::rpc::{Assoc, NCA_S_OP_RNG_ERROR, RPC_X_BAD_STUB_DATA, Reply};
+
+pub mod groups;
+pub use groups::{Alias, Group};
 
 /// The samr interface (`12345778-1234-abcd-ef00-0123456789ac` v1.0).
 pub const SAMR: SyntaxId = <w::Samr as netapi_msrpc::Interface>::SYNTAX;
@@ -66,6 +70,10 @@ pub enum Object {
     Builtin,
     /// A user, by RID.
     User(u32),
+    /// A global group of the account domain, by RID.
+    Group(u32),
+    /// An alias, by RID: of BUILTIN (`true`) or of the account domain.
+    Alias(bool, u32),
 }
 
 /// A handle used where the server does not know it.
@@ -90,6 +98,12 @@ pub struct Sam {
     pub users: Vec<User>,
     /// BUILTIN alias memberships: (alias RID, member SID as a string).
     pub builtin_members: Vec<(u32, String)>,
+    /// The global groups of the account domain.
+    pub groups: Vec<Group>,
+    /// The aliases of the account domain.
+    pub aliases: Vec<Alias>,
+    /// The RID the next account created gets.
+    pub next_rid: u32,
     handles: HashMap<Guid, (Assoc, Object)>,
     next: u32,
     /// Handles used on an association that did not open them, or after their close.
@@ -118,11 +132,18 @@ impl Sam {
             acb: w::account_control::USER_NORMAL_ACCOUNT,
             groups: vec![513],
         }));
+        let groups = vec![
+            Group::new("Domain Admins", 512, vec![500]),
+            Group::new("Domain Users", 513, users.iter().map(|u| u.rid).collect()),
+        ];
         Sam {
             domain: "DOMAIN".into(),
             domain_subs: vec![21, 1, 2, 3],
+            next_rid: 1000 + n as u32,
             users,
             builtin_members: vec![(544, "S-1-5-21-1-2-3-500".into())],
+            groups,
+            aliases: Vec::new(),
             handles: HashMap::new(),
             next: 1,
             violations: Vec::new(),
@@ -212,7 +233,8 @@ fn unreachable_sid() -> RpcSid {
     }
 }
 
-fn ustr(s: &str) -> RpcUnicodeString {
+/// A wire string of `s` (NULL when too long).
+pub fn ustr(s: &str) -> RpcUnicodeString {
     RpcUnicodeString::new(s).unwrap_or_else(|_| RpcUnicodeString::null())
 }
 
@@ -238,13 +260,14 @@ impl Samr {
     /// The answer to one call on association `assoc`.
     pub fn answer(&self, assoc: Assoc, opnum: u16, stub: &[u8]) -> Reply {
         let mut s = self.sam();
+        if let Some(r) = groups::answer(&mut s, assoc, opnum, stub) {
+            return r;
+        }
         let r = match opnum {
             1 => decode(stub).map(|q| close(&mut s, assoc, q)),
             5 => decode(stub).map(|q| lookup_domain(&mut s, assoc, q)),
             6 => decode(stub).map(|q| enum_domains(&mut s, assoc, q)),
             7 => decode(stub).map(|q| open_domain(&mut s, assoc, q)),
-            16 => decode(stub).map(|q| alias_membership(&mut s, assoc, q)),
-            17 => decode(stub).map(|q| lookup_names(&mut s, assoc, q)),
             34 => decode(stub).map(|q| open_user(&mut s, assoc, q)),
             39 => decode(stub).map(|q| groups_for_user(&mut s, assoc, q)),
             47 => decode(stub).map(|q| query_user2(&mut s, assoc, q)),
@@ -280,11 +303,11 @@ impl PeerConfig {
     }
 }
 
-fn decode<T: netapi_ndr::Ndr>(stub: &[u8]) -> Option<T> {
+pub(crate) fn decode<T: netapi_ndr::Ndr>(stub: &[u8]) -> Option<T> {
     netapi_ndr::decode(stub).ok()
 }
 
-fn invalid<T: netapi_ndr::Ndr>(v: T) -> Reply {
+pub(crate) fn invalid<T: netapi_ndr::Ndr>(v: T) -> Reply {
     Reply::encode(&v)
 }
 
@@ -385,46 +408,6 @@ fn open_domain(s: &mut Sam, assoc: Assoc, q: w::SamrOpenDomainRequest) -> Reply 
     })
 }
 
-fn lookup_names(s: &mut Sam, assoc: Assoc, q: w::SamrLookupNamesInDomainRequest) -> Reply {
-    let array = |v: Vec<u32>| w::SamprUlongArray {
-        count: v.len() as u32,
-        element: Some(v),
-    };
-    if s.resolve(assoc, 17, &q.domain_handle) != Some(Object::Account) {
-        return invalid(w::SamrLookupNamesInDomainResponse {
-            relative_ids: array(vec![]),
-            r#use: array(vec![]),
-            status: STATUS_INVALID_HANDLE,
-        });
-    }
-    let mut rids = Vec::new();
-    let mut uses = Vec::new();
-    for n in &q.names {
-        let name = n.to_string_lossy().unwrap_or_default();
-        match s.users.iter().find(|u| u.name.eq_ignore_ascii_case(&name)) {
-            Some(u) => {
-                rids.push(u.rid);
-                uses.push(u32::from(w::SidNameUse::SID_TYPE_USER.0));
-            }
-            None => {
-                rids.push(0);
-                uses.push(u32::from(w::SidNameUse::SID_TYPE_UNKNOWN.0));
-            }
-        }
-    }
-    let found = rids.iter().filter(|r| **r != 0).count();
-    let status = match found {
-        0 => STATUS_NONE_MAPPED,
-        n if n < rids.len() => STATUS_SOME_NOT_MAPPED,
-        _ => 0,
-    };
-    Reply::encode(&w::SamrLookupNamesInDomainResponse {
-        relative_ids: array(rids),
-        r#use: array(uses),
-        status,
-    })
-}
-
 fn open_user(s: &mut Sam, assoc: Assoc, q: w::SamrOpenUserRequest) -> Reply {
     let ok = s.resolve(assoc, 34, &q.domain_handle) == Some(Object::Account);
     let exists = s.users.iter().any(|u| u.rid == q.user_id);
@@ -496,43 +479,8 @@ fn groups_for_user(s: &mut Sam, assoc: Assoc, q: w::SamrGetGroupsForUserRequest)
     })
 }
 
-fn alias_membership(s: &mut Sam, assoc: Assoc, q: w::SamrGetAliasMembershipRequest) -> Reply {
-    let domain = s.resolve(assoc, 16, &q.domain_handle);
-    let array = |v: Vec<u32>| w::SamprUlongArray {
-        count: v.len() as u32,
-        element: Some(v),
-    };
-    if !matches!(domain, Some(Object::Builtin | Object::Account)) {
-        return invalid(w::SamrGetAliasMembershipResponse {
-            membership: array(vec![]),
-            status: STATUS_INVALID_HANDLE,
-        });
-    }
-    let sids: Vec<String> = q
-        .sid_array
-        .sids
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|i| i.sid_pointer.as_ref())
-        .map(sid_string)
-        .collect();
-    let mut rids: Vec<u32> = if domain == Some(Object::Builtin) {
-        s.builtin_members
-            .iter()
-            .filter(|(_, m)| sids.contains(m))
-            .map(|(a, _)| *a)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    rids.dedup();
-    Reply::encode(&w::SamrGetAliasMembershipResponse {
-        membership: array(rids),
-        status: 0,
-    })
-}
-
-fn sid_string(s: &RpcSid) -> String {
+/// The string form of a wire SID (`S-1-5-…`).
+pub fn sid_string(s: &RpcSid) -> String {
     let mut out = format!("S-1-{}", s.authority());
     for a in &s.sub_authority {
         out.push_str(&format!("-{a}"));
