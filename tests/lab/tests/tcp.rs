@@ -82,5 +82,5 @@ fn a_wrong_password_over_tcp_is_a_logon_failure() {
         .unwrap()
         .user_get_info_level(&lab.dc.user, 0)
         .unwrap_err();
-    assert!((e.kind(), e.win32()) == (Kind::Auth, 5), "{e}");
+    assert!((e.kind(), e.win32()) == (Kind::Auth, 1326), "{e}");
 }
