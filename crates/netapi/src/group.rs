@@ -6,7 +6,7 @@
 //! | NetApi | samr |
 //! |---|---|
 //! | NetGroupAdd | SamrCreateGroupInDomain (10), SamrSetInformationGroup (21) for the attributes and the comment; the group is deleted again (23) when a setting fails |
-//! | NetGroupDel | SamrLookupNamesInDomain (17), SamrOpenGroup (19), SamrGetMembersInGroup (25) and SamrRemoveMemberFromGroup (24) per member, SamrDeleteGroup (23) |
+//! | NetGroupDel | SamrLookupNamesInDomain (17), SamrOpenGroup (19), SamrDeleteGroup (23); a server refusing a group with members: SamrGetMembersInGroup (25) and SamrRemoveMemberFromGroup (24) per member, then 23 again |
 //! | NetGroupEnum | SamrQueryDisplayInformation (40, `DomainDisplayGroup`) |
 //! | NetGroupGetInfo | 17, 19, SamrQueryInformationGroup (20, `GroupGeneralInformation`) |
 //! | NetGroupSetInfo | 17, 19, 21 per setting (attributes before the comment) |
@@ -40,6 +40,9 @@ use crate::{AsyncClient, Client, Error, Kind, Page, Result};
 /// The first RID of an account that is not built in ([MS-SAMR] 3.1.5.7.1: RIDs below it are
 /// never deleted).
 const FIRST_ACCOUNT_RID: u32 = 1000;
+
+/// The least `PreferredMaximumLength` NetGroupEnum sends (room for any one entry).
+const MIN_DISPLAY_BYTES: u32 = 1024;
 
 /// Bytes netapi32 counts per `GROUP_INFO_<level>` entry besides its strings.
 fn group_info_size(level: u32) -> usize {
@@ -146,10 +149,11 @@ impl AsyncClient {
         .await
     }
 
-    /// NetGroupDel: delete global group `groupname`. Its members are removed first (a server
-    /// that is not a DC refuses to delete a group with members, [MS-SAMR] 3.1.5.7.1); if the
-    /// deletion still fails they are put back. A built-in group (RID below 1000: Domain
-    /// Admins, Domain Users, …) is `NERR_SpeGroupOp` (2234) without asking the server.
+    /// NetGroupDel: delete global group `groupname`. A server that refuses to delete a group
+    /// with members (`STATUS_MEMBER_IN_GROUP`: any server that is not a DC, [MS-SAMR]
+    /// 3.1.5.7.1) gets its members removed first, then the deletion again; if that still fails
+    /// they are put back. A built-in group (RID below 1000: Domain Admins, Domain Users, …) is
+    /// `NERR_SpeGroupOp` (2234) without asking the server.
     pub async fn group_del(&self, groupname: &str) -> Result<()> {
         const OP: &str = "NetGroupDel";
         args::name(OP, "group name", groupname)?;
@@ -169,6 +173,10 @@ impl AsyncClient {
                 .with_detail(format!("{groupname:?} is a built-in group (RID {rid})")));
             }
             let group = s.open_group(&domain, rid, access::MAXIMUM_ALLOWED).await?;
+            match s.delete_group(group).await {
+                Err(e) if e.code() == Code::Nt(NtStatus::STATUS_MEMBER_IN_GROUP) => {}
+                other => return other,
+            }
             let members = s.group_members(group).await?;
             let removals: Vec<Change<(u32, u32)>> =
                 members.iter().map(|m| Change::Remove(*m)).collect();
@@ -188,14 +196,14 @@ impl AsyncClient {
                         left.push(rid.to_string());
                     }
                 }
-                let after = if members.is_empty() {
-                    String::new()
-                } else if left.is_empty() {
-                    "; its members were put back".to_string()
+                let after = if left.is_empty() {
+                    "its members were put back".to_string()
                 } else {
-                    format!("; members (RIDs) not put back: {}", left.join(", "))
+                    format!("members (RIDs) not put back: {}", left.join(", "))
                 };
-                return Err(e.with_detail(format!("deleting the group failed{after}")));
+                return Err(e.with_detail(format!(
+                    "deleting the group after emptying it failed; {after}"
+                )));
             }
             Ok(())
         })
@@ -220,6 +228,9 @@ impl AsyncClient {
         } else {
             (pref_max_len as usize / per_entry).max(1) as u32
         };
+        // quirk(samba-4.17): the file server answers STATUS_MORE_ENTRIES with no entry when
+        // one does not fit in PreferredMaximumLength; `count` bounds the page instead.
+        let wire_pref = pref_max_len.max(MIN_DISPLAY_BYTES);
         with_session::<Samr, _, _>(&self.conn, OP, async |s| {
             let domain = s.account_domain().await?;
             let mut index = resume;
@@ -227,7 +238,7 @@ impl AsyncClient {
             let mut walk = paging::Walk::new(OP);
             loop {
                 let (facts, outcome) = s
-                    .display_groups(&domain, index, count, pref_max_len)
+                    .display_groups(&domain, index, count, wire_pref)
                     .await?;
                 let served = facts.len();
                 let next = index.saturating_add(served as u32);

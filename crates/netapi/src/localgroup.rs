@@ -7,7 +7,7 @@
 //! | NetApi | samr / lsarpc |
 //! |---|---|
 //! | NetLocalGroupAdd | SamrLookupNamesInDomain (17) in BUILTIN (the name must not be a built-in alias), SamrCreateAliasInDomain (14) in the account domain, SamrSetInformationAlias (29) for the comment; the alias is deleted again (30) when that fails |
-//! | NetLocalGroupDel | 17 (BUILTIN, then the account domain), SamrOpenAlias (27), SamrGetMembersInAlias (33) and SamrRemoveMemberFromAlias (32) per member, SamrDeleteAlias (30) |
+//! | NetLocalGroupDel | 17 (BUILTIN, then the account domain), SamrOpenAlias (27), SamrDeleteAlias (30) |
 //! | NetLocalGroupEnum | SamrEnumerateAliasesInDomain (15) on BUILTIN then on the account domain; level 1: 27 and SamrQueryInformationAlias (28) per alias |
 //! | NetLocalGroupGetInfo / SetInfo | 17, 27, 28 / 29 |
 //! | NetLocalGroupGetMembers | 17, 27, 33; levels 1–3: LsarLookupSids2 (57) for the page's members |
@@ -227,48 +227,17 @@ impl AsyncClient {
         .await
     }
 
-    /// NetLocalGroupDel: delete local group `groupname`. The members of an account-domain
-    /// group are removed first (quirk(samba-4.17): deleting an alias that still has members
-    /// leaves stale membership records on the file server) and put back if the deletion
-    /// fails; a BUILTIN group is left to the server to refuse.
+    /// NetLocalGroupDel: delete local group `groupname` (members and all, as Windows does).
+    /// quirk(samba-4.17): the file server keeps the membership records of an alias deleted
+    /// with members (a later alias can inherit them); empty it first with
+    /// [`AsyncClient::local_group_set_members`] there.
     pub async fn local_group_del(&self, groupname: &str) -> Result<()> {
         const OP: &str = "NetLocalGroupDel";
         args::name(OP, "local group name", groupname)?;
         with_session::<Samr, _, _>(&self.conn, OP, async |s| {
             let (domain, rid) = s.find_alias(groupname).await?;
-            let alias = s.open_alias(&domain, rid, access::MAXIMUM_ALLOWED).await?;
-            let members = if domain.sid == Sid::builtin() {
-                Vec::new()
-            } else {
-                s.alias_members(alias).await?
-            };
-            let removals: Vec<Change<Sid>> = members.iter().cloned().map(Change::Remove).collect();
-            delta::apply(
-                &removals,
-                async |c: &Change<Sid>| match c {
-                    Change::Remove(m) => s.remove_alias_member(alias, m).await,
-                    Change::Add(m) => s.add_alias_member(alias, m).await,
-                },
-                describe,
-            )
-            .await?;
-            if let Err(e) = s.delete_alias(alias).await {
-                let mut left = Vec::new();
-                for m in &members {
-                    if s.add_alias_member(alias, m).await.is_err() {
-                        left.push(m.to_string());
-                    }
-                }
-                let after = if members.is_empty() {
-                    String::new()
-                } else if left.is_empty() {
-                    "; its members were put back".to_string()
-                } else {
-                    format!("; members not put back: {}", left.join(", "))
-                };
-                return Err(e.with_detail(format!("deleting the local group failed{after}")));
-            }
-            Ok(())
+            let alias = s.open_alias(&domain, rid, access::DELETE).await?;
+            s.delete_alias(alias).await
         })
         .await
     }
