@@ -237,9 +237,7 @@ impl AsyncClient {
             let mut items = Vec::new();
             let mut walk = paging::Walk::new(OP);
             loop {
-                let (facts, outcome) = s
-                    .display_groups(&domain, index, count, wire_pref)
-                    .await?;
+                let (facts, outcome) = s.display_groups(&domain, index, count, wire_pref).await?;
                 let served = facts.len();
                 let next = index.saturating_add(served as u32);
                 for f in facts {

@@ -101,4 +101,30 @@ mod tests {
             }
         );
     }
+
+    proptest::proptest! {
+        /// Any list, page size and entry sizes: the pages cover the list exactly once, each
+        /// page ends at the next resume handle, and no page is empty while more follow.
+        #[test]
+        fn pages_cover_any_list_exactly_once(
+            total in 0usize..300,
+            pref in proptest::prop_oneof![0u32..200, proptest::strategy::Just(u32::MAX)],
+            sizes in proptest::collection::vec(0usize..500, 1..20),
+        ) {
+            let mut seen = 0;
+            let mut resume = 0;
+            loop {
+                let s = slice(total, resume, pref, |i| sizes[i % sizes.len()]);
+                proptest::prop_assert_eq!(s.range.start, seen);
+                proptest::prop_assert!(!s.more() || !s.range.is_empty());
+                seen = s.range.end;
+                if !s.more() {
+                    break;
+                }
+                proptest::prop_assert_eq!(s.resume as usize, s.range.end);
+                resume = s.resume;
+            }
+            proptest::prop_assert_eq!(seen, total);
+        }
+    }
 }

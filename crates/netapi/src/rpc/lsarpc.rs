@@ -522,6 +522,53 @@ mod tests {
         assert!(t.iter().all(|t| t.kind == SidNameUse::SID_TYPE_UNKNOWN));
     }
 
+    mod any_answer {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn entry() -> impl Strategy<Value = (SidNameUse, RpcUnicodeString, i32)> {
+            (0u16..12, proptest::option::of("[a-z]{0,8}"), -2i32..6).prop_map(|(k, n, i)| {
+                let name = n.map_or_else(RpcUnicodeString::null, |n| {
+                    RpcUnicodeString::new(&n).unwrap()
+                });
+                (SidNameUse(k), name, i)
+            })
+        }
+
+        proptest! {
+            /// Whatever a server answers (any kinds, names, indices, lengths, domain lists): a
+            /// translation per SID asked, or a protocol error; never a panic, never a member
+            /// without a name to show.
+            #[test]
+            fn translations_never_panic(
+                asked in 0usize..6,
+                entries in proptest::collection::vec(entry(), 0..8),
+                domains in 0usize..4,
+                mapped in any::<bool>(),
+            ) {
+                let sids: Vec<Sid> = (0..asked as u32).map(|r| sid(&format!("S-1-5-21-1-2-3-{r}"))).collect();
+                let list: Vec<(&str, &str)> = [("D0", "S-1-5-21-1-2-3"), ("", "S-1-1"), ("BUILTIN", "S-1-5-32")]
+                    .into_iter().cycle().take(domains).collect();
+                let d = domains_of(&list);
+                match translations("x", "LsarLookupSids2", &sids, mapped, entries, Some(&d)) {
+                    Ok(t) => {
+                        prop_assert_eq!(t.len(), asked);
+                        for (t, s) in t.iter().zip(&sids) {
+                            prop_assert_eq!(&t.sid, s);
+                            prop_assert!(!t.isolated_name().is_empty());
+                            prop_assert!(!t.domain_and_name().is_empty());
+                        }
+                    }
+                    Err(e) => prop_assert_eq!(e.win32(), 1783),
+                }
+            }
+        }
+
+        fn domains_of(list: &[(&str, &str)]) -> l::LsaprReferencedDomainList {
+            domains(list)
+        }
+    }
+
     #[test]
     fn a_short_answer_or_a_bad_domain_index_is_a_clean_error() {
         let asked = [sid("S-1-5-21-1-2-3-1001"), sid("S-1-5-21-1-2-3-1002")];
