@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod floor;
+pub mod groups;
 pub mod measure;
 pub mod workloads;
 

@@ -82,6 +82,21 @@ enum Workload {
         #[arg(long, default_value_t = 1000)]
         calls: usize,
     },
+    /// The member list of one group, N times (`crate::groups`).
+    Members {
+        #[arg(long)]
+        kind: crate::groups::GroupKind,
+        /// Group name.
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value_t = 1)]
+        level: u32,
+        /// prefLen in bytes; 0 means MAX_PREFERRED_LENGTH.
+        #[arg(long, default_value_t = 0)]
+        pref_len: u32,
+        #[arg(long, default_value_t = 20)]
+        calls: usize,
+    },
     /// One call (on a fresh connection) to each of `hosts`.
     Many {
         /// Comma-separated server addresses.
@@ -126,6 +141,13 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
         } => enumerate(t, level, pref_len, calls, heap)?,
         Workload::Concurrent { tasks, calls } => concurrent(t, tasks, calls)?,
         Workload::Many { hosts, mode, op } => many(t, &hosts, mode, op)?,
+        Workload::Members {
+            kind,
+            name,
+            level,
+            pref_len,
+            calls,
+        } => crate::groups::members(t, kind, &name, level, pref_len, calls)?,
     };
     emit(out);
     Ok(())
