@@ -177,3 +177,16 @@ pub enum SamprDisplayInfoBuffer {
     #[ndr(case = DomainDisplayInformation::DOMAIN_DISPLAY_OEM_GROUP)]
     OemGroupInformation(SamprDomainDisplayOemGroupBuffer),
 }
+
+impl SamprDisplayInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> DomainDisplayInformation {
+        match self {
+            Self::UserInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_USER,
+            Self::MachineInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_MACHINE,
+            Self::GroupInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_GROUP,
+            Self::OemUserInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_OEM_USER,
+            Self::OemGroupInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_OEM_GROUP,
+        }
+    }
+}

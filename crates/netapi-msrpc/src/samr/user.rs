@@ -537,3 +537,34 @@ pub enum SamprUserInfoBuffer {
     #[ndr(case = UserInformationClass::USER_INTERNAL5_INFORMATION_NEW)]
     Internal5New(Box<SamprUserInternal5InformationNew>),
 }
+
+impl SamprUserInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> UserInformationClass {
+        match self {
+            Self::General(_) => UserInformationClass::USER_GENERAL_INFORMATION,
+            Self::Preferences(_) => UserInformationClass::USER_PREFERENCES_INFORMATION,
+            Self::Logon(_) => UserInformationClass::USER_LOGON_INFORMATION,
+            Self::LogonHours(_) => UserInformationClass::USER_LOGON_HOURS_INFORMATION,
+            Self::Account(_) => UserInformationClass::USER_ACCOUNT_INFORMATION,
+            Self::Name(_) => UserInformationClass::USER_NAME_INFORMATION,
+            Self::AccountName(_) => UserInformationClass::USER_ACCOUNT_NAME_INFORMATION,
+            Self::FullName(_) => UserInformationClass::USER_FULL_NAME_INFORMATION,
+            Self::PrimaryGroup(_) => UserInformationClass::USER_PRIMARY_GROUP_INFORMATION,
+            Self::Home(_) => UserInformationClass::USER_HOME_INFORMATION,
+            Self::Script(_) => UserInformationClass::USER_SCRIPT_INFORMATION,
+            Self::Profile(_) => UserInformationClass::USER_PROFILE_INFORMATION,
+            Self::AdminComment(_) => UserInformationClass::USER_ADMIN_COMMENT_INFORMATION,
+            Self::WorkStations(_) => UserInformationClass::USER_WORK_STATIONS_INFORMATION,
+            Self::Control(_) => UserInformationClass::USER_CONTROL_INFORMATION,
+            Self::Expires(_) => UserInformationClass::USER_EXPIRES_INFORMATION,
+            Self::Internal1(_) => UserInformationClass::USER_INTERNAL1_INFORMATION,
+            Self::Parameters(_) => UserInformationClass::USER_PARAMETERS_INFORMATION,
+            Self::All(_) => UserInformationClass::USER_ALL_INFORMATION,
+            Self::Internal4(_) => UserInformationClass::USER_INTERNAL4_INFORMATION,
+            Self::Internal5(_) => UserInformationClass::USER_INTERNAL5_INFORMATION,
+            Self::Internal4New(_) => UserInformationClass::USER_INTERNAL4_INFORMATION_NEW,
+            Self::Internal5New(_) => UserInformationClass::USER_INTERNAL5_INFORMATION_NEW,
+        }
+    }
+}
