@@ -76,6 +76,10 @@ vectors! { "lsarpc";
         "handle POLICY_LOCAL_ACCOUNT_DOMAIN_INFORMATION";
     v07_query_information_policy_l14_fs_out: "7-LsarQueryInformationPolicy-L14-fs.out.samba-4.17.hex" => LsarQueryInformationPolicyResponse, Samba(0),
         "local account NULL NULL; STATUS_INVALID_INFO_CLASS";
+    v07_query_information_policy_l15_dc_in: "7-LsarQueryInformationPolicy-L15-dc.in.impacket-0.13.1.hex" => LsarQueryInformationPolicyRequest, Exact,
+        "handle POLICY_MACHINE_ACCOUNT_INFORMATION";
+    v07_query_information_policy_l15_dc_out: "7-LsarQueryInformationPolicy-L15-dc.out.samba-4.17.hex" => LsarQueryInformationPolicyResponse, Samba(0),
+        "NULL; STATUS_INVALID_INFO_CLASS";
     v07_query_information_policy_l2_dc_in: "7-LsarQueryInformationPolicy-L2-dc.in.impacket-0.13.1.hex" => LsarQueryInformationPolicyRequest, Exact,
         "handle POLICY_AUDIT_EVENTS_INFORMATION";
     v07_query_information_policy_l2_dc_out: "7-LsarQueryInformationPolicy-L2-dc.out.samba-4.17.hex" => LsarQueryInformationPolicyResponse, Samba(0),

@@ -122,7 +122,7 @@ mod quirks {
     }
 
     /// `TotalAvailable`/`TotalReturned` are byte counts in the spec; s4 reports entry counts, s3
-    /// constant sizes (64 and 3200), and s4 reports account control 0 in display entries.
+    /// 64 and 3200 for every class here; s4 also reports account control 0 in display entries.
     #[test]
     fn display_totals() {
         let fs: SamrQueryDisplayInformationResponse =

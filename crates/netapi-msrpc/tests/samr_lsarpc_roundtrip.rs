@@ -898,3 +898,18 @@ fn mismatched_switch_is_refused() {
     let b = hex("00000000 00000000000000000000000000000000 0200 0300 07000000");
     assert!(decode::<SamrSetInformationGroupRequest>(&b).is_err());
 }
+
+/// Inputs the fuzzer found, kept as regressions.
+#[test]
+fn fuzz_regressions() {
+    // decode_samr_lsa: an LSAPR_ACL with AclSize 0 (size_is(AclSize - 4) < 0) decoded but did
+    // not encode again; now refused by the range on AclSize.
+    let stub = hex(concat!(
+        "bf7f00000c000000000000000c0000005c005c003100320037002e0030002e0030002e00",
+        "3300000000000000000000000000000000000c0000005c005c003100320037002e003000",
+        "2e0030002e003300000000000000000000000000000000000000000000000000003d0000",
+        "00000000000000000000000000003d0001080000",
+    ));
+    let e = decode::<LsarOpenPolicy2Request>(&stub).unwrap_err();
+    assert!(out_of_range(&e) && e.ty == "LsaprAcl", "{e}");
+}

@@ -96,6 +96,8 @@ fn acl_size_counts_the_header() {
         ..acl
     };
     assert!(encode(&bad).is_err());
+    // Nor decoded: a size below the header is refused before the array is read.
+    assert!(decode::<LsaprAcl>(&hex("00000000 02 00 0000")).is_err());
 }
 
 #[test]

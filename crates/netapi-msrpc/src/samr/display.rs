@@ -9,6 +9,8 @@ use super::{MAX_ENTRIES, RpcString};
 use crate::dtyp::RpcUnicodeString;
 
 /// `SAMPR_DOMAIN_DISPLAY_USER` (\[MS-SAMR\] 2.2.8.2).
+///
+/// quirk(samba-4.17): the DC sends `AccountControl` 0 for every user.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
 #[doc(alias = "SAMPR_DOMAIN_DISPLAY_USER")]
 pub struct SamprDomainDisplayUser {

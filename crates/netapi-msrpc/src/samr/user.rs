@@ -53,6 +53,10 @@ pub struct SamprLogonHours {
 /// `SAMPR_USER_ALL_INFORMATION` (\[MS-SAMR\] 2.2.6.6), class 21: every field,
 /// with [`which_fields`](Self::which_fields) saying which ones count
 /// ([`super::user_all`]).
+///
+/// quirk(samba-4.17): the file server's "never expires" is
+/// 0x01e7cd3b3e4ba980 (in `AccountExpires` and `LastLogoff`), not
+/// `i64::MAX`; it sends an empty `Parameters` where the DC sends NULL.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
 #[doc(alias = "SAMPR_USER_ALL_INFORMATION")]
 pub struct SamprUserAllInformation {
