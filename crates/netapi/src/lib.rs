@@ -19,6 +19,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod blocking;
 mod client;
 pub mod options;
+pub mod uses;
 mod rpc;
 
 pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
