@@ -281,5 +281,6 @@ def test_file_enum_get_close(admin, held):
     # quirk(samba-4.17): NetrFileGetInfo is not implemented; quirk(pywin32): funcname is NetFileEnum.
     expect_error(1745, "NetFileEnum", win32net.NetFileGetInfo, 3, admin.ip, f["id"])
     win32net.NetFileClose(admin.ip, f["id"])
-    assert all(g["id"] != f["id"] for g in win32net.NetFileEnum(3, admin.ip))
+    # smbd closes it asynchronously (a message to the process holding it).
+    assert wait_until(lambda: all(g["id"] != f["id"] for g in win32net.NetFileEnum(3, admin.ip)))
     expect_error(2314, "NetFileClose", win32net.NetFileClose, admin.ip, f["id"])
