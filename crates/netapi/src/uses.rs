@@ -80,6 +80,8 @@ struct Use {
     /// The server key: no backslashes, lowercase.
     host: String,
     credentials: Credentials,
+    /// `credentials.fingerprint()`, computed once.
+    fingerprint: [u8; 32],
     asg_type: u32,
     usecount: u32,
     /// The session set up by NetUseAdd in this process (`None` in a fork child until NetUseDel,
@@ -125,6 +127,7 @@ fn state() -> &'static State {
                 remote: u.remote.clone(),
                 host: u.host.clone(),
                 credentials: u.credentials.clone(),
+                fingerprint: u.fingerprint,
                 asg_type: u.asg_type,
                 usecount: u.usecount,
                 session: None,
@@ -204,23 +207,29 @@ pub fn credentials(server: &str) -> Option<Credentials> {
 /// credentials at all is `ERROR_ACCESS_DENIED` (5), before anything is sent.
 pub fn client(op: &'static str, server: &str) -> Result<Client> {
     let host = host_key(op, server)?;
-    let creds = uses()
+    let from_use = uses()
         .iter()
         .find(|u| u.host == host)
-        .map(|u| u.credentials.clone())
-        .or_else(default_credentials)
-        .ok_or_else(|| {
-            Error::local(
-                op,
-                Kind::Auth,
-                WinError::ERROR_ACCESS_DENIED,
-                format!(
-                    "no credentials for {server:?}: make a use of \\\\{host}\\IPC$ \
-                     (NetUseAdd) or set NETAPI_USER and NETAPI_PASSWORD"
-                ),
-            )
-        })?;
-    let key = (host, creds.fingerprint());
+        .map(|u| (u.credentials.clone(), u.fingerprint));
+    let (creds, fingerprint) = match from_use {
+        Some(found) => found,
+        None => {
+            let creds = default_credentials().ok_or_else(|| {
+                Error::local(
+                    op,
+                    Kind::Auth,
+                    WinError::ERROR_ACCESS_DENIED,
+                    format!(
+                        "no credentials for {server:?}: make a use of \\\\{host}\\IPC$ \
+                         (NetUseAdd) or set NETAPI_USER and NETAPI_PASSWORD"
+                    ),
+                )
+            })?;
+            let fingerprint = creds.fingerprint();
+            (creds, fingerprint)
+        }
+    };
+    let key = (host, fingerprint);
     if let Some(c) = clients().get(&key) {
         return Ok(c.clone());
     }
@@ -297,7 +306,7 @@ pub fn use_add(
     // An existing use: count it again, or refuse other credentials.
     let repeat = |uses: &mut Vec<Use>| -> Option<Result<()>> {
         let u = uses.iter_mut().find(|u| u.host == host)?;
-        if u.credentials.fingerprint() == fingerprint {
+        if u.fingerprint == fingerprint {
             u.usecount += 1;
             Some(Ok(()))
         } else {
@@ -329,6 +338,7 @@ pub fn use_add(
                     remote: remote.to_string(),
                     host: host.clone(),
                     credentials: creds.clone(),
+                    fingerprint,
                     asg_type: USE_IPC,
                     usecount: 1,
                     session: Some(session),
