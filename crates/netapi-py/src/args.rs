@@ -75,7 +75,9 @@ pub fn c_int(obj: &Bound<'_, PyAny>) -> PyResult<i32> {
         ));
     }
     if v < i64::from(i32::MIN) {
-        return Err(PyOverflowError::new_err("signed integer is less than minimum"));
+        return Err(PyOverflowError::new_err(
+            "signed integer is less than minimum",
+        ));
     }
     Ok(v as i32)
 }

@@ -15,7 +15,6 @@ use crate::args::{Args, required, resume_handle, wstr};
 use crate::convert::{self, tables as t};
 use crate::error::{failed, win32_error};
 
-
 /// The server a call goes to: the name given, or for `None` / `''` (pywin32's "local
 /// computer") `NETAPI_SERVER` if set, else this machine (`localhost`).
 fn target(server: Option<&str>) -> String {
@@ -88,7 +87,9 @@ pub fn NetShareEnum<'py>(
         c.share_enum_page(level as u32, resume, pref as u32)
     })?;
     let items = dicts(py, table, &page.items)?;
-    Ok((items, page.total as i32, page.resume).into_pyobject(py)?.into_any())
+    Ok((items, page.total as i32, page.resume)
+        .into_pyobject(py)?
+        .into_any())
 }
 
 // GetInfo (3C): (server, netname, level) -> dict.
@@ -194,7 +195,9 @@ pub fn NetServerGetInfo<'py>(
     let level = a.int(1, 0)?;
     let server = wstr(a.get(0).as_ref(), true)?;
     let table = convert::lookup(t::NET_SERVER_GET_INFO, level)?;
-    let info = on(py, OP, server, move |c| c.server_get_info_level(level as u32))?;
+    let info = on(py, OP, server, move |c| {
+        c.server_get_info_level(level as u32)
+    })?;
     convert::to_dict(py, table, &info.to_json())
 }
 
@@ -297,7 +300,9 @@ pub fn NetServerComputerNameDel<'py>(
     let a = Args::parse(OP, args, kwargs, 2, 2)?;
     let server = required(a.get(0).as_ref())?;
     let emulated = required(a.get(1).as_ref())?;
-    on(py, OP, Some(server), move |c| c.server_computer_name_del(&emulated))
+    on(py, OP, Some(server), move |c| {
+        c.server_computer_name_del(&emulated)
+    })
 }
 
 // (server, service, level=0, options=0) -> STAT_SERVER_0 / STAT_WORKSTATION_0 dict.
@@ -324,7 +329,11 @@ pub fn NetStatisticsGet<'py>(
 // ---- sessions ----------------------------------------------------------------------------
 
 /// The level check of the session and file functions: before any string argument.
-fn check_level(level: i32, levels: convert::Levels, funcname: &str) -> PyResult<&'static convert::Table> {
+fn check_level(
+    level: i32,
+    levels: convert::Levels,
+    funcname: &str,
+) -> PyResult<&'static convert::Table> {
     convert::lookup(levels, level)
         .map_err(|_| PyValueError::new_err(format!("Invalid level for {funcname}")))
 }

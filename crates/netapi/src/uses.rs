@@ -453,7 +453,12 @@ mod tests {
             split_remote("NetUseAdd", "\\\\127.0.0.2\\ipc$").unwrap().0,
             "127.0.0.2"
         );
-        for bad in ["FILESRV\\IPC$", "\\\\FILESRV", "\\\\FILESRV\\", "\\\\a b\\IPC$"] {
+        for bad in [
+            "FILESRV\\IPC$",
+            "\\\\FILESRV",
+            "\\\\FILESRV\\",
+            "\\\\a b\\IPC$",
+        ] {
             assert!(split_remote("NetUseAdd", bad).is_err(), "{bad:?}");
         }
     }

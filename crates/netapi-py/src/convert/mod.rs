@@ -144,7 +144,11 @@ pub fn family_from_mapping<F: Family>(
 }
 
 fn read<'py>(py: Python<'py>, conv: Conv, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    let int = |v: &Value| v.as_i64().or_else(|| v.as_u64().map(|u| u as i64)).unwrap_or(0);
+    let int = |v: &Value| {
+        v.as_i64()
+            .or_else(|| v.as_u64().map(|u| u as i64))
+            .unwrap_or(0)
+    };
     Ok(match (conv, v) {
         (c, Value::Null) if is_nullable(c) => py.None().into_bound(py),
         (Conv::Wstr, Value::String(s)) => PyString::new(py, s).into_any(),
@@ -208,7 +212,9 @@ fn write(key: &Key, v: &Bound<'_, PyAny>) -> PyResult<Value> {
             Some(s) => Value::String(s),
             None => Value::Null,
         },
-        Conv::Dword | Conv::I32 => Value::from(dword(v).map_err(|_| bad("an unsigned 32 bit int"))?),
+        Conv::Dword | Conv::I32 => {
+            Value::from(dword(v).map_err(|_| bad("an unsigned 32 bit int"))?)
+        }
         Conv::Long => {
             let n: i64 = v.extract().map_err(|_| bad("an integer"))?;
             Value::from(i32::try_from(n).map_err(|_| bad("an integer"))?)

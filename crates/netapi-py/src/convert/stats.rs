@@ -11,7 +11,11 @@ use super::{tables, to_dict};
 /// The dict for `stats`, chosen as pywin32 chooses it: by the service name the caller gave,
 /// compared case-sensitively (quirk(pywin32): `'lanmanserver'` is accepted by the server and
 /// then refused here with `ValueError('Invalid service name')`).
-pub fn to_py<'py>(py: Python<'py>, service: &str, stats: &Statistics) -> PyResult<Bound<'py, PyDict>> {
+pub fn to_py<'py>(
+    py: Python<'py>,
+    service: &str,
+    stats: &Statistics,
+) -> PyResult<Bound<'py, PyDict>> {
     let table = match service {
         "LanmanServer" => &tables::STAT_SERVER_0,
         "LanmanWorkstation" => &tables::STAT_WORKSTATION_0,

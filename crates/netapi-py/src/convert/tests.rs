@@ -47,7 +47,10 @@ fn every_level_a_function_accepts_has_the_core_keys_in_table_order() {
 
 #[test]
 fn tables_match_the_spec_file() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../spec/pywin32/info-levels.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../spec/pywin32/info-levels.json"
+    );
     let spec: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut seen = 0;
     for table in tables::ALL {
