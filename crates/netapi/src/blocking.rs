@@ -84,10 +84,13 @@ impl Driver {
     }
 }
 
-/// Drop every pooled SMB2 session of both pools.
+/// Drop every pooled SMB2 session of both pools (the blocking one only if this process has
+/// started it: clearing starts nothing).
 pub(crate) fn clear_pools() {
     Driver::Async.smb_pool().clear();
-    Driver::Blocking.smb_pool().clear();
+    if let Some(sh) = SHARED.peek() {
+        sh.pool.clear();
+    }
 }
 
 /// The shared runtime and the bookkeeping between callers and the idle driver.
@@ -105,8 +108,9 @@ struct Shared {
     step_aside: Notify,
 }
 
+static SHARED: PerProcess<Arc<Shared>> = PerProcess::new();
+
 fn shared() -> &'static Arc<Shared> {
-    static SHARED: PerProcess<Arc<Shared>> = PerProcess::new();
     // A child starts from scratch: nothing of the parent's runtime is usable there.
     SHARED.get(|_parent| {
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -213,6 +217,17 @@ impl<T: 'static> PerProcess<T> {
         }
     }
 
+    /// This process's value if it has one already (nothing is made).
+    pub(crate) fn peek(&'static self) -> Option<&'static T> {
+        let pid = std::process::id();
+        let i = self.current.load(Ordering::Acquire);
+        self.slots[i..]
+            .iter()
+            .map_while(OnceLock::get)
+            .find(|o| o.pid == pid)
+            .map(|o| &o.value)
+    }
+
     /// This process's value, made by `init` on first use in this process; `init` is given the
     /// parent's value when this process is a `fork` child of one that had it.
     pub(crate) fn get(&'static self, init: impl FnOnce(Option<&T>) -> T) -> &'static T {
@@ -242,5 +257,25 @@ impl<T: 'static> PerProcess<T> {
                 "netapi: more than {FORK_DEPTH} generations of forked processes"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_per_process_value_is_made_once_and_peek_makes_none() {
+        static V: PerProcess<u32> = PerProcess::new();
+        assert!(V.peek().is_none());
+        assert_eq!(
+            *V.get(|parent| {
+                assert!(parent.is_none(), "no parent process had one");
+                7
+            }),
+            7
+        );
+        assert_eq!(*V.get(|_| unreachable!("made already")), 7);
+        assert_eq!(V.peek(), Some(&7));
     }
 }
