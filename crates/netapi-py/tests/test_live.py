@@ -130,6 +130,29 @@ def test_share_enum_resume_loop(admin):
     assert [s["netname"] for s in seen] == [s["netname"] for s in full]
 
 
+def test_resume_handles_never_issued(admin):
+    """test_win32net's bad-resume case, for NetShareEnum: a handle the server never gave must not
+    crash anything. pywin32 turns an access violation inside the API into error 87; here the
+    handle goes to the server, and Samba takes it as an index into its share list."""
+    full = [s["netname"] for s in win32net.NetShareEnum(admin.ip, 0)[0]]
+    for resume in (1, 3, 1000, 2**32 - 1, -1):
+        try:
+            shares, total, again = win32net.NetShareEnum(admin.ip, 0, resume)
+        except win32net.error as e:
+            assert e.funcname == "NetShareEnum"
+            continue
+        names = [s["netname"] for s in shares]
+        assert names == full[len(full) - len(names):] and again == 0 and total == len(names)
+
+
+def test_help_file_list_machines(admin, monkeypatch):
+    """win32net.html: NetServerEnum('', 100, SV_TYPE_ALL, domain, res, MAX_PREFERRED_LENGTH);
+    '' is the local computer, here NETAPI_SERVER."""
+    monkeypatch.setenv("NETAPI_SERVER", admin.ip)
+    expect_error(6118, "NetServerEnum", win32net.NetServerEnum, "", 100, win32netcon.SV_TYPE_ALL,
+                 admin.domain, 0, win32netcon.MAX_PREFERRED_LENGTH)
+
+
 def test_server_enum_demo_share_formatting(admin):
     """win32netdemo.ServerEnum: NetServerEnum, then each share at level 2 through a %-format."""
     expect_error(6118, "NetServerEnum", win32net.NetServerEnum, admin.ip, 100, win32netcon.SV_TYPE_ALL, None, 0)
