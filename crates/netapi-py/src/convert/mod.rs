@@ -298,7 +298,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 fn unhex(text: &str) -> PyResult<Vec<u8>> {
     let bad = || PyValueError::new_err("the core sent a malformed hex blob");
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return Err(bad());
     }
     (0..text.len())

@@ -20,9 +20,12 @@ fn table_keys(t: &Table) -> Vec<String> {
     t.keys.iter().map(|k| k.name.to_string()).collect()
 }
 
+/// A function's levels and the keys the core gives a level of its family.
+type Checked = (super::Levels, fn(u32) -> Vec<String>);
+
 #[test]
 fn every_level_a_function_accepts_has_the_core_keys_in_table_order() {
-    let families: &[(super::Levels, fn(u32) -> Vec<String>)] = &[
+    let families: &[Checked] = &[
         (tables::NET_SHARE_ENUM, core_keys::<ShareInfo>),
         (tables::NET_SHARE_GET_INFO, core_keys::<ShareInfo>),
         (tables::NET_SHARE_SET_INFO, core_keys::<ShareInfo>),
