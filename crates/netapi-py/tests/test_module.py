@@ -35,6 +35,7 @@ def test_module_attributes_are_pywin32s():
 
 def test_only_netshareenum_has_a_docstring():
     for name in FUNCTIONS:
+        assert getattr(win32net, name).__module__ == "win32net"
         doc = getattr(win32net, name).__doc__
         if name == "NetShareEnum":
             assert doc == "Obsolete Function,Level 1 call"

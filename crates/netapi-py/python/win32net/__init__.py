@@ -28,6 +28,12 @@ from win32net._win32net import (
 )
 from win32net._win32net import _at_exit
 
+# As pywin32's, the functions belong to the module `win32net`.
+for _f in list(globals().values()):
+    if callable(_f) and getattr(_f, "__module__", None) == "win32net._win32net":
+        _f.__module__ = __name__
+del _f
+
 error = _pywintypes.error
 SERVICE_SERVER = "LanmanServer"
 SERVICE_WORKSTATION = "LanmanWorkstation"
