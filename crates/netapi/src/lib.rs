@@ -19,8 +19,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod blocking;
 mod client;
 pub mod options;
-pub mod uses;
 mod rpc;
+pub mod uses;
 
 pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
 pub use options::{Options, Transport};
