@@ -96,13 +96,12 @@ lines = [
     "",
 ]
 for name, keys in tables.items():
-    lines.append(f"pub static {name}: Table = Table {{")
-    lines.append(f'    name: "{name}",')
-    lines.append("    keys: &[")
+    # The keys in a static of their own: each holds its Python string once made.
+    lines.append(f"static {name}_KEYS: [Key; {len(keys)}] = [")
     for key, conv in keys:
-        lines.append(f'        Key {{ name: "{key}", conv: Conv::{conv} }},')
-    lines.append("    ],")
-    lines.append("};")
+        lines.append(f'    Key::new("{key}", Conv::{conv}),')
+    lines.append("];")
+    lines.append(f'pub static {name}: Table = Table {{ name: "{name}", keys: &{name}_KEYS }};')
 lines.append("")
 for fn, levels in functions:
     added = extra["functions"].get(fn, [])

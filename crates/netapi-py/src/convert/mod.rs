@@ -52,12 +52,36 @@ pub enum Conv {
 }
 
 /// One key of a table.
-#[derive(Debug)]
 pub struct Key {
     /// The dict key.
     pub name: &'static str,
     /// Its conversion.
     pub conv: Conv,
+    /// The key as a Python string, made once (every dict of the level shares it).
+    py_name: PyOnceLock<Py<PyString>>,
+}
+
+impl Key {
+    /// A key of a generated table.
+    pub const fn new(name: &'static str, conv: Conv) -> Self {
+        Key {
+            name,
+            conv,
+            py_name: PyOnceLock::new(),
+        }
+    }
+
+    fn py_name<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        self.py_name
+            .get_or_init(py, || PyString::intern(py, self.name).unbind())
+            .bind(py)
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}", self.name, self.conv)
+    }
 }
 
 /// The keys of one level, in pywin32's order.
@@ -114,9 +138,15 @@ pub fn to_dict<'py>(py: Python<'py>, table: &Table, value: &Value) -> PyResult<B
     let empty = Map::new();
     let obj = value.as_object().unwrap_or(&empty);
     let dict = PyDict::new(py);
+    // The core serializes the fields in table order (a unit test checks it), so walk both
+    // together and look a key up by name only where they part.
+    let mut entries = obj.iter();
     for key in table.keys {
-        let v = obj.get(key.name).unwrap_or(&Value::Null);
-        dict.set_item(key.name, read(py, key.conv, v)?)?;
+        let v = match entries.next() {
+            Some((name, v)) if name == key.name => v,
+            _ => obj.get(key.name).unwrap_or(&Value::Null),
+        };
+        dict.set_item(key.py_name(py), read(py, key.conv, v)?)?;
     }
     Ok(dict)
 }

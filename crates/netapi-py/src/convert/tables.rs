@@ -9,885 +9,741 @@
 
 use super::{Conv, Key, Levels, Table};
 
-pub static GROUP_INFO_0: Table = Table {
-    name: "GROUP_INFO_0",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static GROUP_INFO_1: Table = Table {
-    name: "GROUP_INFO_1",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static GROUP_INFO_2: Table = Table {
-    name: "GROUP_INFO_2",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "group_id", conv: Conv::Dword },
-        Key { name: "attributes", conv: Conv::Dword },
-    ],
-};
-pub static GROUP_INFO_1002: Table = Table {
-    name: "GROUP_INFO_1002",
-    keys: &[
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static GROUP_INFO_1005: Table = Table {
-    name: "GROUP_INFO_1005",
-    keys: &[
-        Key { name: "attributes", conv: Conv::Dword },
-    ],
-};
-pub static LOCALGROUP_INFO_0: Table = Table {
-    name: "LOCALGROUP_INFO_0",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static LOCALGROUP_INFO_1: Table = Table {
-    name: "LOCALGROUP_INFO_1",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static LOCALGROUP_INFO_1002: Table = Table {
-    name: "LOCALGROUP_INFO_1002",
-    keys: &[
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static LOCALGROUP_MEMBERS_INFO_0: Table = Table {
-    name: "LOCALGROUP_MEMBERS_INFO_0",
-    keys: &[
-        Key { name: "sid", conv: Conv::Sid },
-    ],
-};
-pub static LOCALGROUP_MEMBERS_INFO_1: Table = Table {
-    name: "LOCALGROUP_MEMBERS_INFO_1",
-    keys: &[
-        Key { name: "sid", conv: Conv::Sid },
-        Key { name: "sidusage", conv: Conv::Dword },
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static LOCALGROUP_MEMBERS_INFO_2: Table = Table {
-    name: "LOCALGROUP_MEMBERS_INFO_2",
-    keys: &[
-        Key { name: "sid", conv: Conv::Sid },
-        Key { name: "sidusage", conv: Conv::Dword },
-        Key { name: "domainandname", conv: Conv::Wstr },
-    ],
-};
-pub static LOCALGROUP_MEMBERS_INFO_3: Table = Table {
-    name: "LOCALGROUP_MEMBERS_INFO_3",
-    keys: &[
-        Key { name: "domainandname", conv: Conv::Wstr },
-    ],
-};
-pub static GROUP_USERS_INFO_0: Table = Table {
-    name: "GROUP_USERS_INFO_0",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static GROUP_USERS_INFO_1: Table = Table {
-    name: "GROUP_USERS_INFO_1",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "attributes", conv: Conv::Dword },
-    ],
-};
-pub static SHARE_INFO_0: Table = Table {
-    name: "SHARE_INFO_0",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-    ],
-};
-pub static SHARE_INFO_1: Table = Table {
-    name: "SHARE_INFO_1",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "remark", conv: Conv::Wstr },
-    ],
-};
-pub static SHARE_INFO_2: Table = Table {
-    name: "SHARE_INFO_2",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "remark", conv: Conv::Wstr },
-        Key { name: "permissions", conv: Conv::Dword },
-        Key { name: "max_uses", conv: Conv::Dword },
-        Key { name: "current_uses", conv: Conv::Dword },
-        Key { name: "path", conv: Conv::Wstr },
-        Key { name: "passwd", conv: Conv::Wstr },
-    ],
-};
-pub static SHARE_INFO_501: Table = Table {
-    name: "SHARE_INFO_501",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "remark", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-    ],
-};
-pub static SHARE_INFO_502: Table = Table {
-    name: "SHARE_INFO_502",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "remark", conv: Conv::Wstr },
-        Key { name: "permissions", conv: Conv::Dword },
-        Key { name: "max_uses", conv: Conv::Dword },
-        Key { name: "current_uses", conv: Conv::Dword },
-        Key { name: "path", conv: Conv::Wstr },
-        Key { name: "passwd", conv: Conv::Wstr },
-        Key { name: "reserved", conv: Conv::Dword },
-        Key { name: "security_descriptor", conv: Conv::SecurityDescriptor },
-    ],
-};
-pub static WKSTA_INFO_100: Table = Table {
-    name: "WKSTA_INFO_100",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "computername", conv: Conv::Wstr },
-        Key { name: "langroup", conv: Conv::Wstr },
-        Key { name: "ver_major", conv: Conv::Dword },
-        Key { name: "ver_minor", conv: Conv::Dword },
-    ],
-};
-pub static WKSTA_INFO_101: Table = Table {
-    name: "WKSTA_INFO_101",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "computername", conv: Conv::Wstr },
-        Key { name: "langroup", conv: Conv::Wstr },
-        Key { name: "ver_major", conv: Conv::Dword },
-        Key { name: "ver_minor", conv: Conv::Dword },
-        Key { name: "lanroot", conv: Conv::Wstr },
-    ],
-};
-pub static WKSTA_INFO_102: Table = Table {
-    name: "WKSTA_INFO_102",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "computername", conv: Conv::Wstr },
-        Key { name: "langroup", conv: Conv::Wstr },
-        Key { name: "ver_major", conv: Conv::Dword },
-        Key { name: "ver_minor", conv: Conv::Dword },
-        Key { name: "lanroot", conv: Conv::Wstr },
-        Key { name: "logged_on_users", conv: Conv::Dword },
-    ],
-};
-pub static WKSTA_INFO_502: Table = Table {
-    name: "WKSTA_INFO_502",
-    keys: &[
-        Key { name: "char_wait", conv: Conv::Dword },
-        Key { name: "collection_time", conv: Conv::Dword },
-        Key { name: "maximum_collection_count", conv: Conv::Dword },
-        Key { name: "keep_conn", conv: Conv::Dword },
-        Key { name: "max_cmds", conv: Conv::Dword },
-        Key { name: "sess_timeout", conv: Conv::Dword },
-        Key { name: "siz_char_buf", conv: Conv::Dword },
-        Key { name: "lock_quota", conv: Conv::Dword },
-        Key { name: "lock_increment", conv: Conv::Dword },
-        Key { name: "lock_maximum", conv: Conv::Dword },
-        Key { name: "pipe_increment", conv: Conv::Dword },
-        Key { name: "pipe_maximum", conv: Conv::Dword },
-        Key { name: "cache_file_timeout", conv: Conv::Dword },
-        Key { name: "dormant_file_limit", conv: Conv::Dword },
-        Key { name: "read_ahead_throughput", conv: Conv::Dword },
-        Key { name: "num_mailslot_buffers", conv: Conv::Dword },
-        Key { name: "num_srv_announce_buffers", conv: Conv::Dword },
-        Key { name: "max_illegal_datagram_events", conv: Conv::Dword },
-        Key { name: "illegal_datagram_event_reset_frequency", conv: Conv::Dword },
-        Key { name: "log_election_packets", conv: Conv::Bool },
-        Key { name: "use_opportunistic_locking", conv: Conv::Bool },
-        Key { name: "use_unlock_behind", conv: Conv::Bool },
-        Key { name: "use_close_behind", conv: Conv::Bool },
-        Key { name: "buf_named_pipes", conv: Conv::Bool },
-        Key { name: "use_lock_read_unlock", conv: Conv::Bool },
-        Key { name: "utilize_nt_caching", conv: Conv::Bool },
-        Key { name: "use_raw_read", conv: Conv::Bool },
-        Key { name: "use_raw_write", conv: Conv::Bool },
-        Key { name: "use_write_raw_data", conv: Conv::Bool },
-        Key { name: "use_encryption", conv: Conv::Bool },
-        Key { name: "buf_files_deny_write", conv: Conv::Bool },
-        Key { name: "buf_read_only_files", conv: Conv::Bool },
-        Key { name: "force_core_create_mode", conv: Conv::Bool },
-        Key { name: "use_512_byte_max_transfer", conv: Conv::Bool },
-    ],
-};
-pub static WKSTA_USER_INFO_0: Table = Table {
-    name: "WKSTA_USER_INFO_0",
-    keys: &[
-        Key { name: "username", conv: Conv::Wstr },
-    ],
-};
-pub static WKSTA_USER_INFO_1: Table = Table {
-    name: "WKSTA_USER_INFO_1",
-    keys: &[
-        Key { name: "username", conv: Conv::Wstr },
-        Key { name: "logon_domain", conv: Conv::Wstr },
-        Key { name: "oth_domains", conv: Conv::Wstr },
-        Key { name: "logon_server", conv: Conv::Wstr },
-    ],
-};
-pub static WKSTA_TRANSPORT_INFO_0: Table = Table {
-    name: "WKSTA_TRANSPORT_INFO_0",
-    keys: &[
-        Key { name: "quality_of_service", conv: Conv::Dword },
-        Key { name: "number_of_vcs", conv: Conv::Dword },
-        Key { name: "transport_name", conv: Conv::Wstr },
-        Key { name: "transport_address", conv: Conv::Wstr },
-        Key { name: "wan_ish", conv: Conv::Bool },
-    ],
-};
-pub static SERVER_INFO_100: Table = Table {
-    name: "SERVER_INFO_100",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static SERVER_INFO_101: Table = Table {
-    name: "SERVER_INFO_101",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "version_major", conv: Conv::Dword },
-        Key { name: "version_minor", conv: Conv::Dword },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static SERVER_INFO_102: Table = Table {
-    name: "SERVER_INFO_102",
-    keys: &[
-        Key { name: "platform_id", conv: Conv::Dword },
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "version_major", conv: Conv::Dword },
-        Key { name: "version_minor", conv: Conv::Dword },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "users", conv: Conv::Dword },
-        Key { name: "disc", conv: Conv::Long },
-        Key { name: "hidden", conv: Conv::Bool },
-        Key { name: "announce", conv: Conv::Dword },
-        Key { name: "anndelta", conv: Conv::Dword },
-        Key { name: "userpath", conv: Conv::Wstr },
-    ],
-};
-pub static SERVER_INFO_402: Table = Table {
-    name: "SERVER_INFO_402",
-    keys: &[
-        Key { name: "ulist_mtime", conv: Conv::Dword },
-        Key { name: "glist_mtime", conv: Conv::Dword },
-        Key { name: "alist_mtime", conv: Conv::Dword },
-        Key { name: "security", conv: Conv::Dword },
-        Key { name: "numadmin", conv: Conv::Dword },
-        Key { name: "lanmask", conv: Conv::Dword },
-        Key { name: "guestacct", conv: Conv::Wstr },
-        Key { name: "chdevs", conv: Conv::Dword },
-        Key { name: "chdevq", conv: Conv::Dword },
-        Key { name: "chdevjobs", conv: Conv::Dword },
-        Key { name: "connections", conv: Conv::Dword },
-        Key { name: "shares", conv: Conv::Dword },
-        Key { name: "openfiles", conv: Conv::Dword },
-        Key { name: "sessopens", conv: Conv::Dword },
-        Key { name: "sessvcs", conv: Conv::Dword },
-        Key { name: "sessreqs", conv: Conv::Dword },
-        Key { name: "opensearch", conv: Conv::Dword },
-        Key { name: "activelocks", conv: Conv::Dword },
-        Key { name: "numreqbuf", conv: Conv::Dword },
-        Key { name: "sizreqbuf", conv: Conv::Dword },
-        Key { name: "numbigbuf", conv: Conv::Dword },
-        Key { name: "numfiletasks", conv: Conv::Dword },
-        Key { name: "alertsched", conv: Conv::Dword },
-        Key { name: "erroralert", conv: Conv::Dword },
-        Key { name: "logonalert", conv: Conv::Dword },
-        Key { name: "accessalert", conv: Conv::Dword },
-        Key { name: "diskalert", conv: Conv::Dword },
-        Key { name: "netioalert", conv: Conv::Dword },
-        Key { name: "maxauditsz", conv: Conv::Dword },
-        Key { name: "srvheuristics", conv: Conv::Wstr },
-    ],
-};
-pub static SERVER_INFO_403: Table = Table {
-    name: "SERVER_INFO_403",
-    keys: &[
-        Key { name: "ulist_mtime", conv: Conv::Dword },
-        Key { name: "glist_mtime", conv: Conv::Dword },
-        Key { name: "alist_mtime", conv: Conv::Dword },
-        Key { name: "security", conv: Conv::Dword },
-        Key { name: "numadmin", conv: Conv::Dword },
-        Key { name: "lanmask", conv: Conv::Dword },
-        Key { name: "guestacct", conv: Conv::Wstr },
-        Key { name: "chdevs", conv: Conv::Dword },
-        Key { name: "chdevq", conv: Conv::Dword },
-        Key { name: "chdevjobs", conv: Conv::Dword },
-        Key { name: "connections", conv: Conv::Dword },
-        Key { name: "shares", conv: Conv::Dword },
-        Key { name: "openfiles", conv: Conv::Dword },
-        Key { name: "sessopens", conv: Conv::Dword },
-        Key { name: "sessvcs", conv: Conv::Dword },
-        Key { name: "sessreqs", conv: Conv::Dword },
-        Key { name: "opensearch", conv: Conv::Dword },
-        Key { name: "activelocks", conv: Conv::Dword },
-        Key { name: "numreqbuf", conv: Conv::Dword },
-        Key { name: "sizreqbuf", conv: Conv::Dword },
-        Key { name: "numbigbuf", conv: Conv::Dword },
-        Key { name: "numfiletasks", conv: Conv::Dword },
-        Key { name: "alertsched", conv: Conv::Dword },
-        Key { name: "erroralert", conv: Conv::Dword },
-        Key { name: "logonalert", conv: Conv::Dword },
-        Key { name: "accessalert", conv: Conv::Dword },
-        Key { name: "diskalert", conv: Conv::Dword },
-        Key { name: "netioalert", conv: Conv::Dword },
-        Key { name: "maxauditsz", conv: Conv::Dword },
-        Key { name: "srvheuristics", conv: Conv::Wstr },
-        Key { name: "auditedevents", conv: Conv::Dword },
-        Key { name: "autoprofile", conv: Conv::Dword },
-        Key { name: "autopath", conv: Conv::Wstr },
-    ],
-};
-pub static SERVER_INFO_502: Table = Table {
-    name: "SERVER_INFO_502",
-    keys: &[
-        Key { name: "sessopens", conv: Conv::Dword },
-        Key { name: "sessvcs", conv: Conv::Dword },
-        Key { name: "opensearch", conv: Conv::Dword },
-        Key { name: "sizreqbuf", conv: Conv::Dword },
-        Key { name: "initworkitems", conv: Conv::Dword },
-        Key { name: "maxworkitems", conv: Conv::Dword },
-        Key { name: "rawworkitems", conv: Conv::Dword },
-        Key { name: "irpstacksize", conv: Conv::Dword },
-        Key { name: "maxrawbuflen", conv: Conv::Dword },
-        Key { name: "sessusers", conv: Conv::Dword },
-        Key { name: "sessconns", conv: Conv::Dword },
-        Key { name: "maxpagedmemoryusage", conv: Conv::Dword },
-        Key { name: "maxnonpagedmemoryusage", conv: Conv::Dword },
-        Key { name: "enableforcedlogoff", conv: Conv::Bool },
-        Key { name: "timesource", conv: Conv::Bool },
-        Key { name: "acceptdownlevelapis", conv: Conv::Bool },
-        Key { name: "lmannounce", conv: Conv::Bool },
-    ],
-};
-pub static SERVER_INFO_503: Table = Table {
-    name: "SERVER_INFO_503",
-    keys: &[
-        Key { name: "sessopens", conv: Conv::Dword },
-        Key { name: "sessvcs", conv: Conv::Dword },
-        Key { name: "opensearch", conv: Conv::Dword },
-        Key { name: "sizreqbuf", conv: Conv::Dword },
-        Key { name: "initworkitems", conv: Conv::Dword },
-        Key { name: "maxworkitems", conv: Conv::Dword },
-        Key { name: "rawworkitems", conv: Conv::Dword },
-        Key { name: "irpstacksize", conv: Conv::Dword },
-        Key { name: "maxrawbuflen", conv: Conv::Dword },
-        Key { name: "sessusers", conv: Conv::Dword },
-        Key { name: "sessconns", conv: Conv::Dword },
-        Key { name: "maxpagedmemoryusage", conv: Conv::Dword },
-        Key { name: "maxnonpagedmemoryusage", conv: Conv::Dword },
-        Key { name: "enableforcedlogoff", conv: Conv::Bool },
-        Key { name: "timesource", conv: Conv::Bool },
-        Key { name: "acceptdownlevelapis", conv: Conv::Bool },
-        Key { name: "lmannounce", conv: Conv::Bool },
-        Key { name: "domain", conv: Conv::Wstr },
-        Key { name: "maxkeepsearch", conv: Conv::Dword },
-        Key { name: "scavtimeout", conv: Conv::Dword },
-        Key { name: "minrcvqueue", conv: Conv::Dword },
-        Key { name: "minfreeworkitems", conv: Conv::Dword },
-        Key { name: "xactmemsize", conv: Conv::Dword },
-        Key { name: "threadpriority", conv: Conv::Dword },
-        Key { name: "maxmpxct", conv: Conv::Dword },
-        Key { name: "oplockbreakwait", conv: Conv::Dword },
-        Key { name: "oplockbreakresponsewait", conv: Conv::Dword },
-        Key { name: "enableoplocks", conv: Conv::Bool },
-        Key { name: "enablefcbopens", conv: Conv::Bool },
-        Key { name: "enableraw", conv: Conv::Bool },
-        Key { name: "enablesharednetdrives", conv: Conv::Bool },
-        Key { name: "minfreeconnections", conv: Conv::Dword },
-        Key { name: "maxfreeconnections", conv: Conv::Dword },
-    ],
-};
-pub static USE_INFO_0: Table = Table {
-    name: "USE_INFO_0",
-    keys: &[
-        Key { name: "local", conv: Conv::Wstr },
-        Key { name: "remote", conv: Conv::Wstr },
-    ],
-};
-pub static USE_INFO_1: Table = Table {
-    name: "USE_INFO_1",
-    keys: &[
-        Key { name: "local", conv: Conv::Wstr },
-        Key { name: "remote", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "status", conv: Conv::Dword },
-        Key { name: "asg_type", conv: Conv::Dword },
-        Key { name: "refcount", conv: Conv::Dword },
-        Key { name: "usecount", conv: Conv::Dword },
-    ],
-};
-pub static USE_INFO_2: Table = Table {
-    name: "USE_INFO_2",
-    keys: &[
-        Key { name: "local", conv: Conv::Wstr },
-        Key { name: "remote", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "status", conv: Conv::Dword },
-        Key { name: "asg_type", conv: Conv::Dword },
-        Key { name: "refcount", conv: Conv::Dword },
-        Key { name: "usecount", conv: Conv::Dword },
-        Key { name: "username", conv: Conv::Wstr },
-        Key { name: "domainname", conv: Conv::Wstr },
-    ],
-};
-pub static USE_INFO_3: Table = Table {
-    name: "USE_INFO_3",
-    keys: &[
-        Key { name: "local", conv: Conv::Wstr },
-        Key { name: "remote", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "status", conv: Conv::Dword },
-        Key { name: "asg_type", conv: Conv::Dword },
-        Key { name: "refcount", conv: Conv::Dword },
-        Key { name: "usecount", conv: Conv::Dword },
-        Key { name: "username", conv: Conv::Wstr },
-        Key { name: "domainname", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_0: Table = Table {
-    name: "USER_INFO_0",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1: Table = Table {
-    name: "USER_INFO_1",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "password_age", conv: Conv::Dword },
-        Key { name: "priv", conv: Conv::Dword },
-        Key { name: "home_dir", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-        Key { name: "script_path", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_2: Table = Table {
-    name: "USER_INFO_2",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "password_age", conv: Conv::Dword },
-        Key { name: "priv", conv: Conv::Dword },
-        Key { name: "home_dir", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-        Key { name: "script_path", conv: Conv::Wstr },
-        Key { name: "auth_flags", conv: Conv::Dword },
-        Key { name: "full_name", conv: Conv::Wstr },
-        Key { name: "usr_comment", conv: Conv::Wstr },
-        Key { name: "parms", conv: Conv::Wstr },
-        Key { name: "workstations", conv: Conv::Wstr },
-        Key { name: "last_logon", conv: Conv::Dword },
-        Key { name: "last_logoff", conv: Conv::Dword },
-        Key { name: "acct_expires", conv: Conv::Dword },
-        Key { name: "max_storage", conv: Conv::Dword },
-        Key { name: "units_per_week", conv: Conv::Dword },
-        Key { name: "logon_hours", conv: Conv::Hours },
-        Key { name: "bad_pw_count", conv: Conv::Dword },
-        Key { name: "num_logons", conv: Conv::Dword },
-        Key { name: "logon_server", conv: Conv::Wstr },
-        Key { name: "country_code", conv: Conv::Dword },
-        Key { name: "code_page", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_3: Table = Table {
-    name: "USER_INFO_3",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "password_age", conv: Conv::Dword },
-        Key { name: "priv", conv: Conv::Dword },
-        Key { name: "home_dir", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-        Key { name: "script_path", conv: Conv::Wstr },
-        Key { name: "auth_flags", conv: Conv::Dword },
-        Key { name: "full_name", conv: Conv::Wstr },
-        Key { name: "usr_comment", conv: Conv::Wstr },
-        Key { name: "parms", conv: Conv::Wstr },
-        Key { name: "workstations", conv: Conv::Wstr },
-        Key { name: "last_logon", conv: Conv::Dword },
-        Key { name: "last_logoff", conv: Conv::Dword },
-        Key { name: "acct_expires", conv: Conv::Dword },
-        Key { name: "max_storage", conv: Conv::Dword },
-        Key { name: "units_per_week", conv: Conv::Dword },
-        Key { name: "logon_hours", conv: Conv::Hours },
-        Key { name: "bad_pw_count", conv: Conv::Dword },
-        Key { name: "num_logons", conv: Conv::Dword },
-        Key { name: "logon_server", conv: Conv::Wstr },
-        Key { name: "country_code", conv: Conv::Dword },
-        Key { name: "code_page", conv: Conv::Dword },
-        Key { name: "user_id", conv: Conv::Dword },
-        Key { name: "primary_group_id", conv: Conv::Dword },
-        Key { name: "profile", conv: Conv::Wstr },
-        Key { name: "home_dir_drive", conv: Conv::Wstr },
-        Key { name: "password_expired", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_4: Table = Table {
-    name: "USER_INFO_4",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "password", conv: Conv::Wstr },
-        Key { name: "password_age", conv: Conv::Dword },
-        Key { name: "priv", conv: Conv::Dword },
-        Key { name: "home_dir", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-        Key { name: "script_path", conv: Conv::Wstr },
-        Key { name: "auth_flags", conv: Conv::Dword },
-        Key { name: "full_name", conv: Conv::Wstr },
-        Key { name: "usr_comment", conv: Conv::Wstr },
-        Key { name: "parms", conv: Conv::Wstr },
-        Key { name: "workstations", conv: Conv::Wstr },
-        Key { name: "last_logon", conv: Conv::Dword },
-        Key { name: "last_logoff", conv: Conv::Dword },
-        Key { name: "acct_expires", conv: Conv::Dword },
-        Key { name: "max_storage", conv: Conv::Dword },
-        Key { name: "units_per_week", conv: Conv::Dword },
-        Key { name: "logon_hours", conv: Conv::Hours },
-        Key { name: "bad_pw_count", conv: Conv::Dword },
-        Key { name: "num_logons", conv: Conv::Dword },
-        Key { name: "logon_server", conv: Conv::Wstr },
-        Key { name: "country_code", conv: Conv::Dword },
-        Key { name: "code_page", conv: Conv::Dword },
-        Key { name: "user_sid", conv: Conv::Sid },
-        Key { name: "primary_group_id", conv: Conv::Dword },
-        Key { name: "profile", conv: Conv::Wstr },
-        Key { name: "home_dir_drive", conv: Conv::Wstr },
-        Key { name: "password_expired", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_10: Table = Table {
-    name: "USER_INFO_10",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "usr_comment", conv: Conv::Wstr },
-        Key { name: "full_name", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_11: Table = Table {
-    name: "USER_INFO_11",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "usr_comment", conv: Conv::Wstr },
-        Key { name: "full_name", conv: Conv::Wstr },
-        Key { name: "priv", conv: Conv::Dword },
-        Key { name: "auth_flags", conv: Conv::Dword },
-        Key { name: "password_age", conv: Conv::Dword },
-        Key { name: "home_dir", conv: Conv::Wstr },
-        Key { name: "parms", conv: Conv::Wstr },
-        Key { name: "last_logon", conv: Conv::Dword },
-        Key { name: "last_logoff", conv: Conv::Dword },
-        Key { name: "bad_pw_count", conv: Conv::Dword },
-        Key { name: "num_logons", conv: Conv::Dword },
-        Key { name: "logon_server", conv: Conv::Wstr },
-        Key { name: "country_code", conv: Conv::Dword },
-        Key { name: "workstations", conv: Conv::Wstr },
-        Key { name: "max_storage", conv: Conv::Dword },
-        Key { name: "units_per_week", conv: Conv::Dword },
-        Key { name: "logon_hours", conv: Conv::Hours },
-        Key { name: "code_page", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_20: Table = Table {
-    name: "USER_INFO_20",
-    keys: &[
-        Key { name: "name", conv: Conv::Wstr },
-        Key { name: "full_name", conv: Conv::Wstr },
-        Key { name: "comment", conv: Conv::Wstr },
-        Key { name: "flags", conv: Conv::Dword },
-        Key { name: "user_id", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_1003: Table = Table {
-    name: "USER_INFO_1003",
-    keys: &[
-        Key { name: "password", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1005: Table = Table {
-    name: "USER_INFO_1005",
-    keys: &[
-        Key { name: "priv", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_1006: Table = Table {
-    name: "USER_INFO_1006",
-    keys: &[
-        Key { name: "home_dir", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1007: Table = Table {
-    name: "USER_INFO_1007",
-    keys: &[
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1008: Table = Table {
-    name: "USER_INFO_1008",
-    keys: &[
-        Key { name: "flags", conv: Conv::Dword },
-    ],
-};
-pub static USER_INFO_1009: Table = Table {
-    name: "USER_INFO_1009",
-    keys: &[
-        Key { name: "script_path", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1010: Table = Table {
-    name: "USER_INFO_1010",
-    keys: &[
-        Key { name: "auth_flags", conv: Conv::Wstr },
-    ],
-};
-pub static USER_INFO_1011: Table = Table {
-    name: "USER_INFO_1011",
-    keys: &[
-        Key { name: "full_name", conv: Conv::Wstr },
-    ],
-};
-pub static USER_MODALS_INFO_0: Table = Table {
-    name: "USER_MODALS_INFO_0",
-    keys: &[
-        Key { name: "min_passwd_len", conv: Conv::Dword },
-        Key { name: "max_passwd_age", conv: Conv::Dword },
-        Key { name: "min_passwd_age", conv: Conv::Dword },
-        Key { name: "force_logoff", conv: Conv::Dword },
-        Key { name: "password_hist_len", conv: Conv::Dword },
-    ],
-};
-pub static USER_MODALS_INFO_1: Table = Table {
-    name: "USER_MODALS_INFO_1",
-    keys: &[
-        Key { name: "role", conv: Conv::Dword },
-        Key { name: "primary", conv: Conv::Wstr },
-    ],
-};
-pub static USER_MODALS_INFO_2: Table = Table {
-    name: "USER_MODALS_INFO_2",
-    keys: &[
-        Key { name: "domain_name", conv: Conv::Wstr },
-        Key { name: "domain_id", conv: Conv::Sid },
-    ],
-};
-pub static USER_MODALS_INFO_3: Table = Table {
-    name: "USER_MODALS_INFO_3",
-    keys: &[
-        Key { name: "lockout_duration", conv: Conv::Dword },
-        Key { name: "lockout_observation_window", conv: Conv::Dword },
-        Key { name: "lockout_threshold", conv: Conv::Dword },
-    ],
-};
-pub static SESSION_INFO_0: Table = Table {
-    name: "SESSION_INFO_0",
-    keys: &[
-        Key { name: "client_name", conv: Conv::Wstr },
-    ],
-};
-pub static SESSION_INFO_1: Table = Table {
-    name: "SESSION_INFO_1",
-    keys: &[
-        Key { name: "client_name", conv: Conv::Wstr },
-        Key { name: "user_name", conv: Conv::Wstr },
-        Key { name: "num_opens", conv: Conv::I32 },
-        Key { name: "active_time", conv: Conv::I32 },
-        Key { name: "idle_time", conv: Conv::I32 },
-        Key { name: "user_flags", conv: Conv::I32 },
-    ],
-};
-pub static SESSION_INFO_2: Table = Table {
-    name: "SESSION_INFO_2",
-    keys: &[
-        Key { name: "client_name", conv: Conv::Wstr },
-        Key { name: "user_name", conv: Conv::Wstr },
-        Key { name: "num_opens", conv: Conv::I32 },
-        Key { name: "active_time", conv: Conv::I32 },
-        Key { name: "idle_time", conv: Conv::I32 },
-        Key { name: "user_flags", conv: Conv::I32 },
-        Key { name: "client_type", conv: Conv::Wstr },
-    ],
-};
-pub static SESSION_INFO_10: Table = Table {
-    name: "SESSION_INFO_10",
-    keys: &[
-        Key { name: "client_name", conv: Conv::Wstr },
-        Key { name: "user_name", conv: Conv::Wstr },
-        Key { name: "active_time", conv: Conv::I32 },
-        Key { name: "idle_time", conv: Conv::I32 },
-    ],
-};
-pub static SESSION_INFO_502: Table = Table {
-    name: "SESSION_INFO_502",
-    keys: &[
-        Key { name: "client_name", conv: Conv::Wstr },
-        Key { name: "user_name", conv: Conv::Wstr },
-        Key { name: "num_opens", conv: Conv::I32 },
-        Key { name: "active_time", conv: Conv::I32 },
-        Key { name: "idle_time", conv: Conv::I32 },
-        Key { name: "user_flags", conv: Conv::I32 },
-        Key { name: "client_type", conv: Conv::Wstr },
-        Key { name: "transport", conv: Conv::Wstr },
-    ],
-};
-pub static FILE_INFO_2: Table = Table {
-    name: "FILE_INFO_2",
-    keys: &[
-        Key { name: "id", conv: Conv::I32 },
-    ],
-};
-pub static FILE_INFO_3: Table = Table {
-    name: "FILE_INFO_3",
-    keys: &[
-        Key { name: "id", conv: Conv::I32 },
-        Key { name: "permissions", conv: Conv::I32 },
-        Key { name: "num_locks", conv: Conv::I32 },
-        Key { name: "path_name", conv: Conv::Wstr },
-        Key { name: "user_name", conv: Conv::Wstr },
-    ],
-};
-pub static STAT_SERVER_0: Table = Table {
-    name: "STAT_SERVER_0",
-    keys: &[
-        Key { name: "sts0_start", conv: Conv::I32 },
-        Key { name: "sts0_fopens", conv: Conv::I32 },
-        Key { name: "sts0_devopens", conv: Conv::I32 },
-        Key { name: "sts0_jobsqueued", conv: Conv::I32 },
-        Key { name: "sts0_sopens", conv: Conv::I32 },
-        Key { name: "sts0_stimedout", conv: Conv::I32 },
-        Key { name: "sts0_serrorout", conv: Conv::I32 },
-        Key { name: "sts0_pwerrors", conv: Conv::I32 },
-        Key { name: "sts0_permerrors", conv: Conv::I32 },
-        Key { name: "sts0_syserrors", conv: Conv::I32 },
-        Key { name: "sts0_bytessent_low", conv: Conv::I32 },
-        Key { name: "sts0_bytessent_high", conv: Conv::I32 },
-        Key { name: "sts0_bytesrcvd_low", conv: Conv::I32 },
-        Key { name: "sts0_bytesrcvd_high", conv: Conv::I32 },
-        Key { name: "sts0_avresponse", conv: Conv::I32 },
-        Key { name: "sts0_reqbufneed", conv: Conv::I32 },
-        Key { name: "sts0_bigbufneed", conv: Conv::I32 },
-    ],
-};
-pub static STAT_WORKSTATION_0: Table = Table {
-    name: "STAT_WORKSTATION_0",
-    keys: &[
-        Key { name: "StatisticsStartTime", conv: Conv::I64 },
-        Key { name: "BytesReceived", conv: Conv::I64 },
-        Key { name: "SmbsReceived", conv: Conv::I64 },
-        Key { name: "PagingReadBytesRequested", conv: Conv::I64 },
-        Key { name: "NonPagingReadBytesRequested", conv: Conv::I64 },
-        Key { name: "CacheReadBytesRequested", conv: Conv::I64 },
-        Key { name: "NetworkReadBytesRequested", conv: Conv::I64 },
-        Key { name: "BytesTransmitted", conv: Conv::I64 },
-        Key { name: "SmbsTransmitted", conv: Conv::I64 },
-        Key { name: "PagingWriteBytesRequested", conv: Conv::I64 },
-        Key { name: "NonPagingWriteBytesRequested", conv: Conv::I64 },
-        Key { name: "CacheWriteBytesRequested", conv: Conv::I64 },
-        Key { name: "NetworkWriteBytesRequested", conv: Conv::I64 },
-        Key { name: "InitiallyFailedOperations", conv: Conv::I32 },
-        Key { name: "FailedCompletionOperations", conv: Conv::I32 },
-        Key { name: "ReadOperations", conv: Conv::I32 },
-        Key { name: "RandomReadOperations", conv: Conv::I32 },
-        Key { name: "ReadSmbs", conv: Conv::I32 },
-        Key { name: "LargeReadSmbs", conv: Conv::I32 },
-        Key { name: "SmallReadSmbs", conv: Conv::I32 },
-        Key { name: "WriteOperations", conv: Conv::I32 },
-        Key { name: "RandomWriteOperations", conv: Conv::I32 },
-        Key { name: "WriteSmbs", conv: Conv::I32 },
-        Key { name: "LargeWriteSmbs", conv: Conv::I32 },
-        Key { name: "SmallWriteSmbs", conv: Conv::I32 },
-        Key { name: "RawReadsDenied", conv: Conv::I32 },
-        Key { name: "RawWritesDenied", conv: Conv::I32 },
-        Key { name: "NetworkErrors", conv: Conv::I32 },
-        Key { name: "Sessions", conv: Conv::I32 },
-        Key { name: "FailedSessions", conv: Conv::I32 },
-        Key { name: "Reconnects", conv: Conv::I32 },
-        Key { name: "CoreConnects", conv: Conv::I32 },
-        Key { name: "Lanman20Connects", conv: Conv::I32 },
-        Key { name: "Lanman21Connects", conv: Conv::I32 },
-        Key { name: "LanmanNtConnects", conv: Conv::I32 },
-        Key { name: "ServerDisconnects", conv: Conv::I32 },
-        Key { name: "HungSessions", conv: Conv::I32 },
-        Key { name: "UseCount", conv: Conv::I32 },
-        Key { name: "FailedUseCount", conv: Conv::I32 },
-        Key { name: "CurrentCommands", conv: Conv::I32 },
-    ],
-};
-pub static SHARE_INFO_503: Table = Table {
-    name: "SHARE_INFO_503",
-    keys: &[
-        Key { name: "netname", conv: Conv::Wstr },
-        Key { name: "type", conv: Conv::Dword },
-        Key { name: "remark", conv: Conv::Wstr },
-        Key { name: "permissions", conv: Conv::Dword },
-        Key { name: "max_uses", conv: Conv::Dword },
-        Key { name: "current_uses", conv: Conv::Dword },
-        Key { name: "path", conv: Conv::Wstr },
-        Key { name: "passwd", conv: Conv::Wstr },
-        Key { name: "servername", conv: Conv::Wstr },
-        Key { name: "reserved", conv: Conv::Dword },
-        Key { name: "security_descriptor", conv: Conv::SecurityDescriptor },
-    ],
-};
-pub static SHARE_INFO_1004: Table = Table {
-    name: "SHARE_INFO_1004",
-    keys: &[
-        Key { name: "remark", conv: Conv::Wstr },
-    ],
-};
-pub static SHARE_INFO_1005: Table = Table {
-    name: "SHARE_INFO_1005",
-    keys: &[
-        Key { name: "flags", conv: Conv::Dword },
-    ],
-};
-pub static SHARE_INFO_1006: Table = Table {
-    name: "SHARE_INFO_1006",
-    keys: &[
-        Key { name: "max_uses", conv: Conv::Dword },
-    ],
-};
-pub static SHARE_INFO_1501: Table = Table {
-    name: "SHARE_INFO_1501",
-    keys: &[
-        Key { name: "reserved", conv: Conv::Dword },
-        Key { name: "security_descriptor", conv: Conv::SecurityDescriptor },
-    ],
-};
-pub static SERVER_INFO_1005: Table = Table {
-    name: "SERVER_INFO_1005",
-    keys: &[
-        Key { name: "comment", conv: Conv::Wstr },
-    ],
-};
+static GROUP_INFO_0_KEYS: [Key; 1] = [
+    Key::new("name", Conv::Wstr),
+];
+pub static GROUP_INFO_0: Table = Table { name: "GROUP_INFO_0", keys: &GROUP_INFO_0_KEYS };
+static GROUP_INFO_1_KEYS: [Key; 2] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+];
+pub static GROUP_INFO_1: Table = Table { name: "GROUP_INFO_1", keys: &GROUP_INFO_1_KEYS };
+static GROUP_INFO_2_KEYS: [Key; 4] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("group_id", Conv::Dword),
+    Key::new("attributes", Conv::Dword),
+];
+pub static GROUP_INFO_2: Table = Table { name: "GROUP_INFO_2", keys: &GROUP_INFO_2_KEYS };
+static GROUP_INFO_1002_KEYS: [Key; 1] = [
+    Key::new("comment", Conv::Wstr),
+];
+pub static GROUP_INFO_1002: Table = Table { name: "GROUP_INFO_1002", keys: &GROUP_INFO_1002_KEYS };
+static GROUP_INFO_1005_KEYS: [Key; 1] = [
+    Key::new("attributes", Conv::Dword),
+];
+pub static GROUP_INFO_1005: Table = Table { name: "GROUP_INFO_1005", keys: &GROUP_INFO_1005_KEYS };
+static LOCALGROUP_INFO_0_KEYS: [Key; 1] = [
+    Key::new("name", Conv::Wstr),
+];
+pub static LOCALGROUP_INFO_0: Table = Table { name: "LOCALGROUP_INFO_0", keys: &LOCALGROUP_INFO_0_KEYS };
+static LOCALGROUP_INFO_1_KEYS: [Key; 2] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+];
+pub static LOCALGROUP_INFO_1: Table = Table { name: "LOCALGROUP_INFO_1", keys: &LOCALGROUP_INFO_1_KEYS };
+static LOCALGROUP_INFO_1002_KEYS: [Key; 1] = [
+    Key::new("comment", Conv::Wstr),
+];
+pub static LOCALGROUP_INFO_1002: Table = Table { name: "LOCALGROUP_INFO_1002", keys: &LOCALGROUP_INFO_1002_KEYS };
+static LOCALGROUP_MEMBERS_INFO_0_KEYS: [Key; 1] = [
+    Key::new("sid", Conv::Sid),
+];
+pub static LOCALGROUP_MEMBERS_INFO_0: Table = Table { name: "LOCALGROUP_MEMBERS_INFO_0", keys: &LOCALGROUP_MEMBERS_INFO_0_KEYS };
+static LOCALGROUP_MEMBERS_INFO_1_KEYS: [Key; 3] = [
+    Key::new("sid", Conv::Sid),
+    Key::new("sidusage", Conv::Dword),
+    Key::new("name", Conv::Wstr),
+];
+pub static LOCALGROUP_MEMBERS_INFO_1: Table = Table { name: "LOCALGROUP_MEMBERS_INFO_1", keys: &LOCALGROUP_MEMBERS_INFO_1_KEYS };
+static LOCALGROUP_MEMBERS_INFO_2_KEYS: [Key; 3] = [
+    Key::new("sid", Conv::Sid),
+    Key::new("sidusage", Conv::Dword),
+    Key::new("domainandname", Conv::Wstr),
+];
+pub static LOCALGROUP_MEMBERS_INFO_2: Table = Table { name: "LOCALGROUP_MEMBERS_INFO_2", keys: &LOCALGROUP_MEMBERS_INFO_2_KEYS };
+static LOCALGROUP_MEMBERS_INFO_3_KEYS: [Key; 1] = [
+    Key::new("domainandname", Conv::Wstr),
+];
+pub static LOCALGROUP_MEMBERS_INFO_3: Table = Table { name: "LOCALGROUP_MEMBERS_INFO_3", keys: &LOCALGROUP_MEMBERS_INFO_3_KEYS };
+static GROUP_USERS_INFO_0_KEYS: [Key; 1] = [
+    Key::new("name", Conv::Wstr),
+];
+pub static GROUP_USERS_INFO_0: Table = Table { name: "GROUP_USERS_INFO_0", keys: &GROUP_USERS_INFO_0_KEYS };
+static GROUP_USERS_INFO_1_KEYS: [Key; 2] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("attributes", Conv::Dword),
+];
+pub static GROUP_USERS_INFO_1: Table = Table { name: "GROUP_USERS_INFO_1", keys: &GROUP_USERS_INFO_1_KEYS };
+static SHARE_INFO_0_KEYS: [Key; 1] = [
+    Key::new("netname", Conv::Wstr),
+];
+pub static SHARE_INFO_0: Table = Table { name: "SHARE_INFO_0", keys: &SHARE_INFO_0_KEYS };
+static SHARE_INFO_1_KEYS: [Key; 3] = [
+    Key::new("netname", Conv::Wstr),
+    Key::new("type", Conv::Dword),
+    Key::new("remark", Conv::Wstr),
+];
+pub static SHARE_INFO_1: Table = Table { name: "SHARE_INFO_1", keys: &SHARE_INFO_1_KEYS };
+static SHARE_INFO_2_KEYS: [Key; 8] = [
+    Key::new("netname", Conv::Wstr),
+    Key::new("type", Conv::Dword),
+    Key::new("remark", Conv::Wstr),
+    Key::new("permissions", Conv::Dword),
+    Key::new("max_uses", Conv::Dword),
+    Key::new("current_uses", Conv::Dword),
+    Key::new("path", Conv::Wstr),
+    Key::new("passwd", Conv::Wstr),
+];
+pub static SHARE_INFO_2: Table = Table { name: "SHARE_INFO_2", keys: &SHARE_INFO_2_KEYS };
+static SHARE_INFO_501_KEYS: [Key; 4] = [
+    Key::new("netname", Conv::Wstr),
+    Key::new("type", Conv::Dword),
+    Key::new("remark", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+];
+pub static SHARE_INFO_501: Table = Table { name: "SHARE_INFO_501", keys: &SHARE_INFO_501_KEYS };
+static SHARE_INFO_502_KEYS: [Key; 10] = [
+    Key::new("netname", Conv::Wstr),
+    Key::new("type", Conv::Dword),
+    Key::new("remark", Conv::Wstr),
+    Key::new("permissions", Conv::Dword),
+    Key::new("max_uses", Conv::Dword),
+    Key::new("current_uses", Conv::Dword),
+    Key::new("path", Conv::Wstr),
+    Key::new("passwd", Conv::Wstr),
+    Key::new("reserved", Conv::Dword),
+    Key::new("security_descriptor", Conv::SecurityDescriptor),
+];
+pub static SHARE_INFO_502: Table = Table { name: "SHARE_INFO_502", keys: &SHARE_INFO_502_KEYS };
+static WKSTA_INFO_100_KEYS: [Key; 5] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("computername", Conv::Wstr),
+    Key::new("langroup", Conv::Wstr),
+    Key::new("ver_major", Conv::Dword),
+    Key::new("ver_minor", Conv::Dword),
+];
+pub static WKSTA_INFO_100: Table = Table { name: "WKSTA_INFO_100", keys: &WKSTA_INFO_100_KEYS };
+static WKSTA_INFO_101_KEYS: [Key; 6] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("computername", Conv::Wstr),
+    Key::new("langroup", Conv::Wstr),
+    Key::new("ver_major", Conv::Dword),
+    Key::new("ver_minor", Conv::Dword),
+    Key::new("lanroot", Conv::Wstr),
+];
+pub static WKSTA_INFO_101: Table = Table { name: "WKSTA_INFO_101", keys: &WKSTA_INFO_101_KEYS };
+static WKSTA_INFO_102_KEYS: [Key; 7] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("computername", Conv::Wstr),
+    Key::new("langroup", Conv::Wstr),
+    Key::new("ver_major", Conv::Dword),
+    Key::new("ver_minor", Conv::Dword),
+    Key::new("lanroot", Conv::Wstr),
+    Key::new("logged_on_users", Conv::Dword),
+];
+pub static WKSTA_INFO_102: Table = Table { name: "WKSTA_INFO_102", keys: &WKSTA_INFO_102_KEYS };
+static WKSTA_INFO_502_KEYS: [Key; 34] = [
+    Key::new("char_wait", Conv::Dword),
+    Key::new("collection_time", Conv::Dword),
+    Key::new("maximum_collection_count", Conv::Dword),
+    Key::new("keep_conn", Conv::Dword),
+    Key::new("max_cmds", Conv::Dword),
+    Key::new("sess_timeout", Conv::Dword),
+    Key::new("siz_char_buf", Conv::Dword),
+    Key::new("lock_quota", Conv::Dword),
+    Key::new("lock_increment", Conv::Dword),
+    Key::new("lock_maximum", Conv::Dword),
+    Key::new("pipe_increment", Conv::Dword),
+    Key::new("pipe_maximum", Conv::Dword),
+    Key::new("cache_file_timeout", Conv::Dword),
+    Key::new("dormant_file_limit", Conv::Dword),
+    Key::new("read_ahead_throughput", Conv::Dword),
+    Key::new("num_mailslot_buffers", Conv::Dword),
+    Key::new("num_srv_announce_buffers", Conv::Dword),
+    Key::new("max_illegal_datagram_events", Conv::Dword),
+    Key::new("illegal_datagram_event_reset_frequency", Conv::Dword),
+    Key::new("log_election_packets", Conv::Bool),
+    Key::new("use_opportunistic_locking", Conv::Bool),
+    Key::new("use_unlock_behind", Conv::Bool),
+    Key::new("use_close_behind", Conv::Bool),
+    Key::new("buf_named_pipes", Conv::Bool),
+    Key::new("use_lock_read_unlock", Conv::Bool),
+    Key::new("utilize_nt_caching", Conv::Bool),
+    Key::new("use_raw_read", Conv::Bool),
+    Key::new("use_raw_write", Conv::Bool),
+    Key::new("use_write_raw_data", Conv::Bool),
+    Key::new("use_encryption", Conv::Bool),
+    Key::new("buf_files_deny_write", Conv::Bool),
+    Key::new("buf_read_only_files", Conv::Bool),
+    Key::new("force_core_create_mode", Conv::Bool),
+    Key::new("use_512_byte_max_transfer", Conv::Bool),
+];
+pub static WKSTA_INFO_502: Table = Table { name: "WKSTA_INFO_502", keys: &WKSTA_INFO_502_KEYS };
+static WKSTA_USER_INFO_0_KEYS: [Key; 1] = [
+    Key::new("username", Conv::Wstr),
+];
+pub static WKSTA_USER_INFO_0: Table = Table { name: "WKSTA_USER_INFO_0", keys: &WKSTA_USER_INFO_0_KEYS };
+static WKSTA_USER_INFO_1_KEYS: [Key; 4] = [
+    Key::new("username", Conv::Wstr),
+    Key::new("logon_domain", Conv::Wstr),
+    Key::new("oth_domains", Conv::Wstr),
+    Key::new("logon_server", Conv::Wstr),
+];
+pub static WKSTA_USER_INFO_1: Table = Table { name: "WKSTA_USER_INFO_1", keys: &WKSTA_USER_INFO_1_KEYS };
+static WKSTA_TRANSPORT_INFO_0_KEYS: [Key; 5] = [
+    Key::new("quality_of_service", Conv::Dword),
+    Key::new("number_of_vcs", Conv::Dword),
+    Key::new("transport_name", Conv::Wstr),
+    Key::new("transport_address", Conv::Wstr),
+    Key::new("wan_ish", Conv::Bool),
+];
+pub static WKSTA_TRANSPORT_INFO_0: Table = Table { name: "WKSTA_TRANSPORT_INFO_0", keys: &WKSTA_TRANSPORT_INFO_0_KEYS };
+static SERVER_INFO_100_KEYS: [Key; 2] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("name", Conv::Wstr),
+];
+pub static SERVER_INFO_100: Table = Table { name: "SERVER_INFO_100", keys: &SERVER_INFO_100_KEYS };
+static SERVER_INFO_101_KEYS: [Key; 6] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("name", Conv::Wstr),
+    Key::new("version_major", Conv::Dword),
+    Key::new("version_minor", Conv::Dword),
+    Key::new("type", Conv::Dword),
+    Key::new("comment", Conv::Wstr),
+];
+pub static SERVER_INFO_101: Table = Table { name: "SERVER_INFO_101", keys: &SERVER_INFO_101_KEYS };
+static SERVER_INFO_102_KEYS: [Key; 12] = [
+    Key::new("platform_id", Conv::Dword),
+    Key::new("name", Conv::Wstr),
+    Key::new("version_major", Conv::Dword),
+    Key::new("version_minor", Conv::Dword),
+    Key::new("type", Conv::Dword),
+    Key::new("comment", Conv::Wstr),
+    Key::new("users", Conv::Dword),
+    Key::new("disc", Conv::Long),
+    Key::new("hidden", Conv::Bool),
+    Key::new("announce", Conv::Dword),
+    Key::new("anndelta", Conv::Dword),
+    Key::new("userpath", Conv::Wstr),
+];
+pub static SERVER_INFO_102: Table = Table { name: "SERVER_INFO_102", keys: &SERVER_INFO_102_KEYS };
+static SERVER_INFO_402_KEYS: [Key; 30] = [
+    Key::new("ulist_mtime", Conv::Dword),
+    Key::new("glist_mtime", Conv::Dword),
+    Key::new("alist_mtime", Conv::Dword),
+    Key::new("security", Conv::Dword),
+    Key::new("numadmin", Conv::Dword),
+    Key::new("lanmask", Conv::Dword),
+    Key::new("guestacct", Conv::Wstr),
+    Key::new("chdevs", Conv::Dword),
+    Key::new("chdevq", Conv::Dword),
+    Key::new("chdevjobs", Conv::Dword),
+    Key::new("connections", Conv::Dword),
+    Key::new("shares", Conv::Dword),
+    Key::new("openfiles", Conv::Dword),
+    Key::new("sessopens", Conv::Dword),
+    Key::new("sessvcs", Conv::Dword),
+    Key::new("sessreqs", Conv::Dword),
+    Key::new("opensearch", Conv::Dword),
+    Key::new("activelocks", Conv::Dword),
+    Key::new("numreqbuf", Conv::Dword),
+    Key::new("sizreqbuf", Conv::Dword),
+    Key::new("numbigbuf", Conv::Dword),
+    Key::new("numfiletasks", Conv::Dword),
+    Key::new("alertsched", Conv::Dword),
+    Key::new("erroralert", Conv::Dword),
+    Key::new("logonalert", Conv::Dword),
+    Key::new("accessalert", Conv::Dword),
+    Key::new("diskalert", Conv::Dword),
+    Key::new("netioalert", Conv::Dword),
+    Key::new("maxauditsz", Conv::Dword),
+    Key::new("srvheuristics", Conv::Wstr),
+];
+pub static SERVER_INFO_402: Table = Table { name: "SERVER_INFO_402", keys: &SERVER_INFO_402_KEYS };
+static SERVER_INFO_403_KEYS: [Key; 33] = [
+    Key::new("ulist_mtime", Conv::Dword),
+    Key::new("glist_mtime", Conv::Dword),
+    Key::new("alist_mtime", Conv::Dword),
+    Key::new("security", Conv::Dword),
+    Key::new("numadmin", Conv::Dword),
+    Key::new("lanmask", Conv::Dword),
+    Key::new("guestacct", Conv::Wstr),
+    Key::new("chdevs", Conv::Dword),
+    Key::new("chdevq", Conv::Dword),
+    Key::new("chdevjobs", Conv::Dword),
+    Key::new("connections", Conv::Dword),
+    Key::new("shares", Conv::Dword),
+    Key::new("openfiles", Conv::Dword),
+    Key::new("sessopens", Conv::Dword),
+    Key::new("sessvcs", Conv::Dword),
+    Key::new("sessreqs", Conv::Dword),
+    Key::new("opensearch", Conv::Dword),
+    Key::new("activelocks", Conv::Dword),
+    Key::new("numreqbuf", Conv::Dword),
+    Key::new("sizreqbuf", Conv::Dword),
+    Key::new("numbigbuf", Conv::Dword),
+    Key::new("numfiletasks", Conv::Dword),
+    Key::new("alertsched", Conv::Dword),
+    Key::new("erroralert", Conv::Dword),
+    Key::new("logonalert", Conv::Dword),
+    Key::new("accessalert", Conv::Dword),
+    Key::new("diskalert", Conv::Dword),
+    Key::new("netioalert", Conv::Dword),
+    Key::new("maxauditsz", Conv::Dword),
+    Key::new("srvheuristics", Conv::Wstr),
+    Key::new("auditedevents", Conv::Dword),
+    Key::new("autoprofile", Conv::Dword),
+    Key::new("autopath", Conv::Wstr),
+];
+pub static SERVER_INFO_403: Table = Table { name: "SERVER_INFO_403", keys: &SERVER_INFO_403_KEYS };
+static SERVER_INFO_502_KEYS: [Key; 17] = [
+    Key::new("sessopens", Conv::Dword),
+    Key::new("sessvcs", Conv::Dword),
+    Key::new("opensearch", Conv::Dword),
+    Key::new("sizreqbuf", Conv::Dword),
+    Key::new("initworkitems", Conv::Dword),
+    Key::new("maxworkitems", Conv::Dword),
+    Key::new("rawworkitems", Conv::Dword),
+    Key::new("irpstacksize", Conv::Dword),
+    Key::new("maxrawbuflen", Conv::Dword),
+    Key::new("sessusers", Conv::Dword),
+    Key::new("sessconns", Conv::Dword),
+    Key::new("maxpagedmemoryusage", Conv::Dword),
+    Key::new("maxnonpagedmemoryusage", Conv::Dword),
+    Key::new("enableforcedlogoff", Conv::Bool),
+    Key::new("timesource", Conv::Bool),
+    Key::new("acceptdownlevelapis", Conv::Bool),
+    Key::new("lmannounce", Conv::Bool),
+];
+pub static SERVER_INFO_502: Table = Table { name: "SERVER_INFO_502", keys: &SERVER_INFO_502_KEYS };
+static SERVER_INFO_503_KEYS: [Key; 33] = [
+    Key::new("sessopens", Conv::Dword),
+    Key::new("sessvcs", Conv::Dword),
+    Key::new("opensearch", Conv::Dword),
+    Key::new("sizreqbuf", Conv::Dword),
+    Key::new("initworkitems", Conv::Dword),
+    Key::new("maxworkitems", Conv::Dword),
+    Key::new("rawworkitems", Conv::Dword),
+    Key::new("irpstacksize", Conv::Dword),
+    Key::new("maxrawbuflen", Conv::Dword),
+    Key::new("sessusers", Conv::Dword),
+    Key::new("sessconns", Conv::Dword),
+    Key::new("maxpagedmemoryusage", Conv::Dword),
+    Key::new("maxnonpagedmemoryusage", Conv::Dword),
+    Key::new("enableforcedlogoff", Conv::Bool),
+    Key::new("timesource", Conv::Bool),
+    Key::new("acceptdownlevelapis", Conv::Bool),
+    Key::new("lmannounce", Conv::Bool),
+    Key::new("domain", Conv::Wstr),
+    Key::new("maxkeepsearch", Conv::Dword),
+    Key::new("scavtimeout", Conv::Dword),
+    Key::new("minrcvqueue", Conv::Dword),
+    Key::new("minfreeworkitems", Conv::Dword),
+    Key::new("xactmemsize", Conv::Dword),
+    Key::new("threadpriority", Conv::Dword),
+    Key::new("maxmpxct", Conv::Dword),
+    Key::new("oplockbreakwait", Conv::Dword),
+    Key::new("oplockbreakresponsewait", Conv::Dword),
+    Key::new("enableoplocks", Conv::Bool),
+    Key::new("enablefcbopens", Conv::Bool),
+    Key::new("enableraw", Conv::Bool),
+    Key::new("enablesharednetdrives", Conv::Bool),
+    Key::new("minfreeconnections", Conv::Dword),
+    Key::new("maxfreeconnections", Conv::Dword),
+];
+pub static SERVER_INFO_503: Table = Table { name: "SERVER_INFO_503", keys: &SERVER_INFO_503_KEYS };
+static USE_INFO_0_KEYS: [Key; 2] = [
+    Key::new("local", Conv::Wstr),
+    Key::new("remote", Conv::Wstr),
+];
+pub static USE_INFO_0: Table = Table { name: "USE_INFO_0", keys: &USE_INFO_0_KEYS };
+static USE_INFO_1_KEYS: [Key; 7] = [
+    Key::new("local", Conv::Wstr),
+    Key::new("remote", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("status", Conv::Dword),
+    Key::new("asg_type", Conv::Dword),
+    Key::new("refcount", Conv::Dword),
+    Key::new("usecount", Conv::Dword),
+];
+pub static USE_INFO_1: Table = Table { name: "USE_INFO_1", keys: &USE_INFO_1_KEYS };
+static USE_INFO_2_KEYS: [Key; 9] = [
+    Key::new("local", Conv::Wstr),
+    Key::new("remote", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("status", Conv::Dword),
+    Key::new("asg_type", Conv::Dword),
+    Key::new("refcount", Conv::Dword),
+    Key::new("usecount", Conv::Dword),
+    Key::new("username", Conv::Wstr),
+    Key::new("domainname", Conv::Wstr),
+];
+pub static USE_INFO_2: Table = Table { name: "USE_INFO_2", keys: &USE_INFO_2_KEYS };
+static USE_INFO_3_KEYS: [Key; 10] = [
+    Key::new("local", Conv::Wstr),
+    Key::new("remote", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("status", Conv::Dword),
+    Key::new("asg_type", Conv::Dword),
+    Key::new("refcount", Conv::Dword),
+    Key::new("usecount", Conv::Dword),
+    Key::new("username", Conv::Wstr),
+    Key::new("domainname", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+];
+pub static USE_INFO_3: Table = Table { name: "USE_INFO_3", keys: &USE_INFO_3_KEYS };
+static USER_INFO_0_KEYS: [Key; 1] = [
+    Key::new("name", Conv::Wstr),
+];
+pub static USER_INFO_0: Table = Table { name: "USER_INFO_0", keys: &USER_INFO_0_KEYS };
+static USER_INFO_1_KEYS: [Key; 8] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("password_age", Conv::Dword),
+    Key::new("priv", Conv::Dword),
+    Key::new("home_dir", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("script_path", Conv::Wstr),
+];
+pub static USER_INFO_1: Table = Table { name: "USER_INFO_1", keys: &USER_INFO_1_KEYS };
+static USER_INFO_2_KEYS: [Key; 24] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("password_age", Conv::Dword),
+    Key::new("priv", Conv::Dword),
+    Key::new("home_dir", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("script_path", Conv::Wstr),
+    Key::new("auth_flags", Conv::Dword),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("usr_comment", Conv::Wstr),
+    Key::new("parms", Conv::Wstr),
+    Key::new("workstations", Conv::Wstr),
+    Key::new("last_logon", Conv::Dword),
+    Key::new("last_logoff", Conv::Dword),
+    Key::new("acct_expires", Conv::Dword),
+    Key::new("max_storage", Conv::Dword),
+    Key::new("units_per_week", Conv::Dword),
+    Key::new("logon_hours", Conv::Hours),
+    Key::new("bad_pw_count", Conv::Dword),
+    Key::new("num_logons", Conv::Dword),
+    Key::new("logon_server", Conv::Wstr),
+    Key::new("country_code", Conv::Dword),
+    Key::new("code_page", Conv::Dword),
+];
+pub static USER_INFO_2: Table = Table { name: "USER_INFO_2", keys: &USER_INFO_2_KEYS };
+static USER_INFO_3_KEYS: [Key; 29] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("password_age", Conv::Dword),
+    Key::new("priv", Conv::Dword),
+    Key::new("home_dir", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("script_path", Conv::Wstr),
+    Key::new("auth_flags", Conv::Dword),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("usr_comment", Conv::Wstr),
+    Key::new("parms", Conv::Wstr),
+    Key::new("workstations", Conv::Wstr),
+    Key::new("last_logon", Conv::Dword),
+    Key::new("last_logoff", Conv::Dword),
+    Key::new("acct_expires", Conv::Dword),
+    Key::new("max_storage", Conv::Dword),
+    Key::new("units_per_week", Conv::Dword),
+    Key::new("logon_hours", Conv::Hours),
+    Key::new("bad_pw_count", Conv::Dword),
+    Key::new("num_logons", Conv::Dword),
+    Key::new("logon_server", Conv::Wstr),
+    Key::new("country_code", Conv::Dword),
+    Key::new("code_page", Conv::Dword),
+    Key::new("user_id", Conv::Dword),
+    Key::new("primary_group_id", Conv::Dword),
+    Key::new("profile", Conv::Wstr),
+    Key::new("home_dir_drive", Conv::Wstr),
+    Key::new("password_expired", Conv::Dword),
+];
+pub static USER_INFO_3: Table = Table { name: "USER_INFO_3", keys: &USER_INFO_3_KEYS };
+static USER_INFO_4_KEYS: [Key; 29] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("password", Conv::Wstr),
+    Key::new("password_age", Conv::Dword),
+    Key::new("priv", Conv::Dword),
+    Key::new("home_dir", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("script_path", Conv::Wstr),
+    Key::new("auth_flags", Conv::Dword),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("usr_comment", Conv::Wstr),
+    Key::new("parms", Conv::Wstr),
+    Key::new("workstations", Conv::Wstr),
+    Key::new("last_logon", Conv::Dword),
+    Key::new("last_logoff", Conv::Dword),
+    Key::new("acct_expires", Conv::Dword),
+    Key::new("max_storage", Conv::Dword),
+    Key::new("units_per_week", Conv::Dword),
+    Key::new("logon_hours", Conv::Hours),
+    Key::new("bad_pw_count", Conv::Dword),
+    Key::new("num_logons", Conv::Dword),
+    Key::new("logon_server", Conv::Wstr),
+    Key::new("country_code", Conv::Dword),
+    Key::new("code_page", Conv::Dword),
+    Key::new("user_sid", Conv::Sid),
+    Key::new("primary_group_id", Conv::Dword),
+    Key::new("profile", Conv::Wstr),
+    Key::new("home_dir_drive", Conv::Wstr),
+    Key::new("password_expired", Conv::Dword),
+];
+pub static USER_INFO_4: Table = Table { name: "USER_INFO_4", keys: &USER_INFO_4_KEYS };
+static USER_INFO_10_KEYS: [Key; 4] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("usr_comment", Conv::Wstr),
+    Key::new("full_name", Conv::Wstr),
+];
+pub static USER_INFO_10: Table = Table { name: "USER_INFO_10", keys: &USER_INFO_10_KEYS };
+static USER_INFO_11_KEYS: [Key; 20] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("usr_comment", Conv::Wstr),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("priv", Conv::Dword),
+    Key::new("auth_flags", Conv::Dword),
+    Key::new("password_age", Conv::Dword),
+    Key::new("home_dir", Conv::Wstr),
+    Key::new("parms", Conv::Wstr),
+    Key::new("last_logon", Conv::Dword),
+    Key::new("last_logoff", Conv::Dword),
+    Key::new("bad_pw_count", Conv::Dword),
+    Key::new("num_logons", Conv::Dword),
+    Key::new("logon_server", Conv::Wstr),
+    Key::new("country_code", Conv::Dword),
+    Key::new("workstations", Conv::Wstr),
+    Key::new("max_storage", Conv::Dword),
+    Key::new("units_per_week", Conv::Dword),
+    Key::new("logon_hours", Conv::Hours),
+    Key::new("code_page", Conv::Dword),
+];
+pub static USER_INFO_11: Table = Table { name: "USER_INFO_11", keys: &USER_INFO_11_KEYS };
+static USER_INFO_20_KEYS: [Key; 5] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("user_id", Conv::Dword),
+];
+pub static USER_INFO_20: Table = Table { name: "USER_INFO_20", keys: &USER_INFO_20_KEYS };
+static USER_INFO_1003_KEYS: [Key; 1] = [
+    Key::new("password", Conv::Wstr),
+];
+pub static USER_INFO_1003: Table = Table { name: "USER_INFO_1003", keys: &USER_INFO_1003_KEYS };
+static USER_INFO_1005_KEYS: [Key; 1] = [
+    Key::new("priv", Conv::Dword),
+];
+pub static USER_INFO_1005: Table = Table { name: "USER_INFO_1005", keys: &USER_INFO_1005_KEYS };
+static USER_INFO_1006_KEYS: [Key; 1] = [
+    Key::new("home_dir", Conv::Wstr),
+];
+pub static USER_INFO_1006: Table = Table { name: "USER_INFO_1006", keys: &USER_INFO_1006_KEYS };
+static USER_INFO_1007_KEYS: [Key; 1] = [
+    Key::new("comment", Conv::Wstr),
+];
+pub static USER_INFO_1007: Table = Table { name: "USER_INFO_1007", keys: &USER_INFO_1007_KEYS };
+static USER_INFO_1008_KEYS: [Key; 1] = [
+    Key::new("flags", Conv::Dword),
+];
+pub static USER_INFO_1008: Table = Table { name: "USER_INFO_1008", keys: &USER_INFO_1008_KEYS };
+static USER_INFO_1009_KEYS: [Key; 1] = [
+    Key::new("script_path", Conv::Wstr),
+];
+pub static USER_INFO_1009: Table = Table { name: "USER_INFO_1009", keys: &USER_INFO_1009_KEYS };
+static USER_INFO_1010_KEYS: [Key; 1] = [
+    Key::new("auth_flags", Conv::Wstr),
+];
+pub static USER_INFO_1010: Table = Table { name: "USER_INFO_1010", keys: &USER_INFO_1010_KEYS };
+static USER_INFO_1011_KEYS: [Key; 1] = [
+    Key::new("full_name", Conv::Wstr),
+];
+pub static USER_INFO_1011: Table = Table { name: "USER_INFO_1011", keys: &USER_INFO_1011_KEYS };
+static USER_MODALS_INFO_0_KEYS: [Key; 5] = [
+    Key::new("min_passwd_len", Conv::Dword),
+    Key::new("max_passwd_age", Conv::Dword),
+    Key::new("min_passwd_age", Conv::Dword),
+    Key::new("force_logoff", Conv::Dword),
+    Key::new("password_hist_len", Conv::Dword),
+];
+pub static USER_MODALS_INFO_0: Table = Table { name: "USER_MODALS_INFO_0", keys: &USER_MODALS_INFO_0_KEYS };
+static USER_MODALS_INFO_1_KEYS: [Key; 2] = [
+    Key::new("role", Conv::Dword),
+    Key::new("primary", Conv::Wstr),
+];
+pub static USER_MODALS_INFO_1: Table = Table { name: "USER_MODALS_INFO_1", keys: &USER_MODALS_INFO_1_KEYS };
+static USER_MODALS_INFO_2_KEYS: [Key; 2] = [
+    Key::new("domain_name", Conv::Wstr),
+    Key::new("domain_id", Conv::Sid),
+];
+pub static USER_MODALS_INFO_2: Table = Table { name: "USER_MODALS_INFO_2", keys: &USER_MODALS_INFO_2_KEYS };
+static USER_MODALS_INFO_3_KEYS: [Key; 3] = [
+    Key::new("lockout_duration", Conv::Dword),
+    Key::new("lockout_observation_window", Conv::Dword),
+    Key::new("lockout_threshold", Conv::Dword),
+];
+pub static USER_MODALS_INFO_3: Table = Table { name: "USER_MODALS_INFO_3", keys: &USER_MODALS_INFO_3_KEYS };
+static SESSION_INFO_0_KEYS: [Key; 1] = [
+    Key::new("client_name", Conv::Wstr),
+];
+pub static SESSION_INFO_0: Table = Table { name: "SESSION_INFO_0", keys: &SESSION_INFO_0_KEYS };
+static SESSION_INFO_1_KEYS: [Key; 6] = [
+    Key::new("client_name", Conv::Wstr),
+    Key::new("user_name", Conv::Wstr),
+    Key::new("num_opens", Conv::I32),
+    Key::new("active_time", Conv::I32),
+    Key::new("idle_time", Conv::I32),
+    Key::new("user_flags", Conv::I32),
+];
+pub static SESSION_INFO_1: Table = Table { name: "SESSION_INFO_1", keys: &SESSION_INFO_1_KEYS };
+static SESSION_INFO_2_KEYS: [Key; 7] = [
+    Key::new("client_name", Conv::Wstr),
+    Key::new("user_name", Conv::Wstr),
+    Key::new("num_opens", Conv::I32),
+    Key::new("active_time", Conv::I32),
+    Key::new("idle_time", Conv::I32),
+    Key::new("user_flags", Conv::I32),
+    Key::new("client_type", Conv::Wstr),
+];
+pub static SESSION_INFO_2: Table = Table { name: "SESSION_INFO_2", keys: &SESSION_INFO_2_KEYS };
+static SESSION_INFO_10_KEYS: [Key; 4] = [
+    Key::new("client_name", Conv::Wstr),
+    Key::new("user_name", Conv::Wstr),
+    Key::new("active_time", Conv::I32),
+    Key::new("idle_time", Conv::I32),
+];
+pub static SESSION_INFO_10: Table = Table { name: "SESSION_INFO_10", keys: &SESSION_INFO_10_KEYS };
+static SESSION_INFO_502_KEYS: [Key; 8] = [
+    Key::new("client_name", Conv::Wstr),
+    Key::new("user_name", Conv::Wstr),
+    Key::new("num_opens", Conv::I32),
+    Key::new("active_time", Conv::I32),
+    Key::new("idle_time", Conv::I32),
+    Key::new("user_flags", Conv::I32),
+    Key::new("client_type", Conv::Wstr),
+    Key::new("transport", Conv::Wstr),
+];
+pub static SESSION_INFO_502: Table = Table { name: "SESSION_INFO_502", keys: &SESSION_INFO_502_KEYS };
+static FILE_INFO_2_KEYS: [Key; 1] = [
+    Key::new("id", Conv::I32),
+];
+pub static FILE_INFO_2: Table = Table { name: "FILE_INFO_2", keys: &FILE_INFO_2_KEYS };
+static FILE_INFO_3_KEYS: [Key; 5] = [
+    Key::new("id", Conv::I32),
+    Key::new("permissions", Conv::I32),
+    Key::new("num_locks", Conv::I32),
+    Key::new("path_name", Conv::Wstr),
+    Key::new("user_name", Conv::Wstr),
+];
+pub static FILE_INFO_3: Table = Table { name: "FILE_INFO_3", keys: &FILE_INFO_3_KEYS };
+static STAT_SERVER_0_KEYS: [Key; 17] = [
+    Key::new("sts0_start", Conv::I32),
+    Key::new("sts0_fopens", Conv::I32),
+    Key::new("sts0_devopens", Conv::I32),
+    Key::new("sts0_jobsqueued", Conv::I32),
+    Key::new("sts0_sopens", Conv::I32),
+    Key::new("sts0_stimedout", Conv::I32),
+    Key::new("sts0_serrorout", Conv::I32),
+    Key::new("sts0_pwerrors", Conv::I32),
+    Key::new("sts0_permerrors", Conv::I32),
+    Key::new("sts0_syserrors", Conv::I32),
+    Key::new("sts0_bytessent_low", Conv::I32),
+    Key::new("sts0_bytessent_high", Conv::I32),
+    Key::new("sts0_bytesrcvd_low", Conv::I32),
+    Key::new("sts0_bytesrcvd_high", Conv::I32),
+    Key::new("sts0_avresponse", Conv::I32),
+    Key::new("sts0_reqbufneed", Conv::I32),
+    Key::new("sts0_bigbufneed", Conv::I32),
+];
+pub static STAT_SERVER_0: Table = Table { name: "STAT_SERVER_0", keys: &STAT_SERVER_0_KEYS };
+static STAT_WORKSTATION_0_KEYS: [Key; 40] = [
+    Key::new("StatisticsStartTime", Conv::I64),
+    Key::new("BytesReceived", Conv::I64),
+    Key::new("SmbsReceived", Conv::I64),
+    Key::new("PagingReadBytesRequested", Conv::I64),
+    Key::new("NonPagingReadBytesRequested", Conv::I64),
+    Key::new("CacheReadBytesRequested", Conv::I64),
+    Key::new("NetworkReadBytesRequested", Conv::I64),
+    Key::new("BytesTransmitted", Conv::I64),
+    Key::new("SmbsTransmitted", Conv::I64),
+    Key::new("PagingWriteBytesRequested", Conv::I64),
+    Key::new("NonPagingWriteBytesRequested", Conv::I64),
+    Key::new("CacheWriteBytesRequested", Conv::I64),
+    Key::new("NetworkWriteBytesRequested", Conv::I64),
+    Key::new("InitiallyFailedOperations", Conv::I32),
+    Key::new("FailedCompletionOperations", Conv::I32),
+    Key::new("ReadOperations", Conv::I32),
+    Key::new("RandomReadOperations", Conv::I32),
+    Key::new("ReadSmbs", Conv::I32),
+    Key::new("LargeReadSmbs", Conv::I32),
+    Key::new("SmallReadSmbs", Conv::I32),
+    Key::new("WriteOperations", Conv::I32),
+    Key::new("RandomWriteOperations", Conv::I32),
+    Key::new("WriteSmbs", Conv::I32),
+    Key::new("LargeWriteSmbs", Conv::I32),
+    Key::new("SmallWriteSmbs", Conv::I32),
+    Key::new("RawReadsDenied", Conv::I32),
+    Key::new("RawWritesDenied", Conv::I32),
+    Key::new("NetworkErrors", Conv::I32),
+    Key::new("Sessions", Conv::I32),
+    Key::new("FailedSessions", Conv::I32),
+    Key::new("Reconnects", Conv::I32),
+    Key::new("CoreConnects", Conv::I32),
+    Key::new("Lanman20Connects", Conv::I32),
+    Key::new("Lanman21Connects", Conv::I32),
+    Key::new("LanmanNtConnects", Conv::I32),
+    Key::new("ServerDisconnects", Conv::I32),
+    Key::new("HungSessions", Conv::I32),
+    Key::new("UseCount", Conv::I32),
+    Key::new("FailedUseCount", Conv::I32),
+    Key::new("CurrentCommands", Conv::I32),
+];
+pub static STAT_WORKSTATION_0: Table = Table { name: "STAT_WORKSTATION_0", keys: &STAT_WORKSTATION_0_KEYS };
+static SHARE_INFO_503_KEYS: [Key; 11] = [
+    Key::new("netname", Conv::Wstr),
+    Key::new("type", Conv::Dword),
+    Key::new("remark", Conv::Wstr),
+    Key::new("permissions", Conv::Dword),
+    Key::new("max_uses", Conv::Dword),
+    Key::new("current_uses", Conv::Dword),
+    Key::new("path", Conv::Wstr),
+    Key::new("passwd", Conv::Wstr),
+    Key::new("servername", Conv::Wstr),
+    Key::new("reserved", Conv::Dword),
+    Key::new("security_descriptor", Conv::SecurityDescriptor),
+];
+pub static SHARE_INFO_503: Table = Table { name: "SHARE_INFO_503", keys: &SHARE_INFO_503_KEYS };
+static SHARE_INFO_1004_KEYS: [Key; 1] = [
+    Key::new("remark", Conv::Wstr),
+];
+pub static SHARE_INFO_1004: Table = Table { name: "SHARE_INFO_1004", keys: &SHARE_INFO_1004_KEYS };
+static SHARE_INFO_1005_KEYS: [Key; 1] = [
+    Key::new("flags", Conv::Dword),
+];
+pub static SHARE_INFO_1005: Table = Table { name: "SHARE_INFO_1005", keys: &SHARE_INFO_1005_KEYS };
+static SHARE_INFO_1006_KEYS: [Key; 1] = [
+    Key::new("max_uses", Conv::Dword),
+];
+pub static SHARE_INFO_1006: Table = Table { name: "SHARE_INFO_1006", keys: &SHARE_INFO_1006_KEYS };
+static SHARE_INFO_1501_KEYS: [Key; 2] = [
+    Key::new("reserved", Conv::Dword),
+    Key::new("security_descriptor", Conv::SecurityDescriptor),
+];
+pub static SHARE_INFO_1501: Table = Table { name: "SHARE_INFO_1501", keys: &SHARE_INFO_1501_KEYS };
+static SERVER_INFO_1005_KEYS: [Key; 1] = [
+    Key::new("comment", Conv::Wstr),
+];
+pub static SERVER_INFO_1005: Table = Table { name: "SERVER_INFO_1005", keys: &SERVER_INFO_1005_KEYS };
 
 /// Levels of `NetGroupAdd` (pywin32's).
 pub static NET_GROUP_ADD: Levels = &[(0, &GROUP_INFO_0), (1, &GROUP_INFO_1), (2, &GROUP_INFO_2), (1002, &GROUP_INFO_1002), (1005, &GROUP_INFO_1005)];
