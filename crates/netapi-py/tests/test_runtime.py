@@ -51,14 +51,14 @@ def test_many_threads_at_once(admin):
 
 @pytest.fixture
 def silent_server():
-    """A TCP server on 127.0.0.9:445 that accepts and never answers (root: port 445)."""
+    """A TCP server on 127.0.0.19:445 that accepts and never answers (root: port 445)."""
     if os.geteuid() != 0:
         if CI:
             pytest.fail("CI runs as root; binding port 445 needs it")
         pytest.skip("binding port 445 needs root")
     lsock = socket.socket()
     lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    lsock.bind(("127.0.0.9", 445))
+    lsock.bind(("127.0.0.19", 445))
     lsock.listen(4)
     accepted = []
     stop = threading.Event()
@@ -89,7 +89,7 @@ def test_the_gil_is_released_while_a_call_waits_and_a_dropped_connection_ends_it
 
     def call():
         try:
-            win32net.NetShareEnum("127.0.0.9", 1)
+            win32net.NetShareEnum("127.0.0.19", 1)
             outcome.append("returned")
         except win32net.error as e:
             outcome.append(e)
