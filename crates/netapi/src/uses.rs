@@ -207,12 +207,13 @@ pub fn credentials(server: &str) -> Option<Credentials> {
 /// credentials at all is `ERROR_ACCESS_DENIED` (5), before anything is sent.
 pub fn client(op: &'static str, server: &str) -> Result<Client> {
     let host = host_key(op, server)?;
-    let from_use = uses()
+    let used = uses()
         .iter()
         .find(|u| u.host == host)
-        .map(|u| (u.credentials.clone(), u.fingerprint));
-    let (creds, fingerprint) = match from_use {
-        Some(found) => found,
+        .map(|u| u.fingerprint);
+    // The credentials themselves are only needed to make a client (the first call).
+    let (fingerprint, defaults) = match used {
+        Some(fingerprint) => (fingerprint, None),
         None => {
             let creds = default_credentials().ok_or_else(|| {
                 Error::local(
@@ -225,14 +226,21 @@ pub fn client(op: &'static str, server: &str) -> Result<Client> {
                     ),
                 )
             })?;
-            let fingerprint = creds.fingerprint();
-            (creds, fingerprint)
+            (creds.fingerprint(), Some(creds))
         }
     };
     let key = (host, fingerprint);
     if let Some(c) = clients().get(&key) {
         return Ok(c.clone());
     }
+    let creds = match defaults {
+        Some(creds) => creds,
+        None => match uses().iter().find(|u| u.host == key.0) {
+            Some(u) => u.credentials.clone(),
+            // The use went away meanwhile (NetUseDel on another thread).
+            None => return client(op, server),
+        },
+    };
     let client = Client::new(server, Options::new(creds)).map_err(|e| e.with_op(op))?;
     Ok(clients().entry(key).or_insert(client).clone())
 }
