@@ -1,5 +1,5 @@
 //! Global groups and aliases: create (and again), open (and a missing RID), every information
-//! class, set the comment, add, list and remove a member (each twice, for the error), delete.
+//! class, set the comment (and the name and attributes: `tools/capture/groups_capture.py`), add, list and remove a member (each twice, for the error), delete.
 
 use netapi_msrpc::samr::*;
 
@@ -95,6 +95,22 @@ vectors! { "samr";
         "handle GROUP_REPLICATION_INFORMATION";
     v20_query_information_group_l5_fs_out: "20-SamrQueryInformationGroup-L5-fs.out.samba-4.17.hex" => SamrQueryInformationGroupResponse, Samba(0),
         "replication 'nlp_vec_g3e7fdb' attrs 0x7 members 0 comment 'group made by samr_capture.py'; STATUS_SUCCESS";
+    v21_set_information_group_l2_name_dc_in: "21-SamrSetInformationGroup-L2-name-dc.in.impacket-0.13.1.hex" => SamrSetInformationGroupRequest, Impacket,
+        "handle GROUP_NAME_INFORMATION name 'nlp_vec_h81edf8'";
+    v21_set_information_group_l2_name_dc_out: "21-SamrSetInformationGroup-L2-name-dc.out.samba-4.17.hex" => SamrSetInformationGroupResponse, Samba(0),
+        "STATUS_SUCCESS";
+    v21_set_information_group_l3_attributes_dc_in: "21-SamrSetInformationGroup-L3-attributes-dc.in.impacket-0.13.1.hex" => SamrSetInformationGroupRequest, Impacket,
+        "handle GROUP_ATTRIBUTE_INFORMATION attributes 0x7";
+    v21_set_information_group_l3_attributes_dc_out: "21-SamrSetInformationGroup-L3-attributes-dc.out.samba-4.17.hex" => SamrSetInformationGroupResponse, Samba(0),
+        "STATUS_SUCCESS";
+    v21_set_information_group_l2_name_fs_in: "21-SamrSetInformationGroup-L2-name-fs.in.impacket-0.13.1.hex" => SamrSetInformationGroupRequest, Impacket,
+        "handle GROUP_NAME_INFORMATION name 'nlp_vec_h8b31cd'";
+    v21_set_information_group_l2_name_fs_out: "21-SamrSetInformationGroup-L2-name-fs.out.samba-4.17.hex" => SamrSetInformationGroupResponse, Samba(0),
+        "STATUS_SUCCESS";
+    v21_set_information_group_l3_attributes_fs_in: "21-SamrSetInformationGroup-L3-attributes-fs.in.impacket-0.13.1.hex" => SamrSetInformationGroupRequest, Impacket,
+        "handle GROUP_ATTRIBUTE_INFORMATION attributes 0x7";
+    v21_set_information_group_l3_attributes_fs_out: "21-SamrSetInformationGroup-L3-attributes-fs.out.samba-4.17.hex" => SamrSetInformationGroupResponse, Samba(0),
+        "STATUS_SUCCESS";
     v21_set_information_group_l4_comment_dc_in: "21-SamrSetInformationGroup-L4-comment-dc.in.impacket-0.13.1.hex" => SamrSetInformationGroupRequest, Impacket,
         "handle GROUP_ADMIN_COMMENT_INFORMATION comment 'group made by samr_capture.py'";
     v21_set_information_group_l4_comment_dc_out: "21-SamrSetInformationGroup-L4-comment-dc.out.samba-4.17.hex" => SamrSetInformationGroupResponse, Samba(0),
@@ -191,6 +207,14 @@ vectors! { "samr";
         "handle ALIAS_ADMIN_COMMENT_INFORMATION";
     v28_query_information_alias_l3_fs_out: "28-SamrQueryInformationAlias-L3-fs.out.samba-4.17.hex" => SamrQueryInformationAliasResponse, Samba(0),
         "comment 'alias made by samr_capture.py'; STATUS_SUCCESS";
+    v29_set_information_alias_l2_name_dc_in: "29-SamrSetInformationAlias-L2-name-dc.in.impacket-0.13.1.hex" => SamrSetInformationAliasRequest, Impacket,
+        "handle ALIAS_NAME_INFORMATION name 'nlp_vec_b81edf8'";
+    v29_set_information_alias_l2_name_dc_out: "29-SamrSetInformationAlias-L2-name-dc.out.samba-4.17.hex" => SamrSetInformationAliasResponse, Samba(0),
+        "STATUS_SUCCESS";
+    v29_set_information_alias_l2_name_fs_in: "29-SamrSetInformationAlias-L2-name-fs.in.impacket-0.13.1.hex" => SamrSetInformationAliasRequest, Impacket,
+        "handle ALIAS_NAME_INFORMATION name 'nlp_vec_b8b31cd'";
+    v29_set_information_alias_l2_name_fs_out: "29-SamrSetInformationAlias-L2-name-fs.out.samba-4.17.hex" => SamrSetInformationAliasResponse, Samba(0),
+        "STATUS_SUCCESS";
     v29_set_information_alias_l3_comment_dc_in: "29-SamrSetInformationAlias-L3-comment-dc.in.impacket-0.13.1.hex" => SamrSetInformationAliasRequest, Impacket,
         "handle ALIAS_ADMIN_COMMENT_INFORMATION comment 'alias made by samr_capture.py'";
     v29_set_information_alias_l3_comment_dc_out: "29-SamrSetInformationAlias-L3-comment-dc.out.samba-4.17.hex" => SamrSetInformationAliasResponse, Samba(0),
