@@ -12,6 +12,7 @@ mod args;
 pub mod convert;
 mod error;
 mod functions;
+mod groups;
 mod runtime;
 
 use pyo3::prelude::*;
@@ -21,7 +22,26 @@ use pyo3::prelude::*;
 #[pyo3(name = "_win32net")]
 fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     use functions::*;
+    use groups::*;
     // pywin32's registration order (win32net-functions.md §5), for the functions built so far.
+    m.add_function(wrap_pyfunction!(NetGroupGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupGetUsers, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupSetUsers, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupAddUser, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupDelUser, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGroupEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupAddMembers, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupDelMembers, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupGetMembers, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetLocalGroupSetMembers, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerSetInfo, m)?)?;
@@ -31,6 +51,10 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetShareEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareSetInfo, m)?)?;
+    // pywin32 has NetUserAdd, NetUserChangePassword, NetUserEnum before NetUserGetGroups and
+    // NetUserGetInfo between the two: the user family inserts them here.
+    m.add_function(wrap_pyfunction!(NetUserGetGroups, m)?)?;
+    m.add_function(wrap_pyfunction!(NetUserGetLocalGroups, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerDiskEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseDel, m)?)?;

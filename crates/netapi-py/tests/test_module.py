@@ -12,8 +12,13 @@ import win32netcon
 from conftest import SPEC
 
 FUNCTIONS = [
+    "NetGroupGetInfo", "NetGroupGetUsers", "NetGroupSetUsers", "NetGroupSetInfo", "NetGroupAdd",
+    "NetGroupAddUser", "NetGroupDel", "NetGroupDelUser", "NetGroupEnum", "NetLocalGroupAdd",
+    "NetLocalGroupAddMembers", "NetLocalGroupDelMembers", "NetLocalGroupDel", "NetLocalGroupEnum",
+    "NetLocalGroupGetInfo", "NetLocalGroupGetMembers", "NetLocalGroupSetInfo", "NetLocalGroupSetMembers",
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
-    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo", "NetServerDiskEnum",
+    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
+    "NetUserGetGroups", "NetUserGetLocalGroups", "NetServerDiskEnum",
     "NetUseAdd", "NetUseDel", "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
     "NetServerComputerNameAdd", "NetServerComputerNameDel",
@@ -33,12 +38,14 @@ def test_module_attributes_are_pywin32s():
     ]
 
 
-def test_only_netshareenum_has_a_docstring():
+def test_only_netshareenum_and_the_user_group_lists_have_a_docstring():
     for name in FUNCTIONS:
         assert getattr(win32net, name).__module__ == "win32net"
         doc = getattr(win32net, name).__doc__
         if name == "NetShareEnum":
             assert doc == "Obsolete Function,Level 1 call"
+        elif name in ("NetUserGetGroups", "NetUserGetLocalGroups"):
+            assert doc == "Updated - New Behavior"
         else:
             assert doc is None, name
 

@@ -132,6 +132,13 @@ families!(
     netapi::info::SessionInfo,
     netapi::info::FileInfo
 );
+// The group families (`crate::groups`).
+families!(
+    netapi::info::GroupInfo,
+    netapi::info::GroupUsersInfo,
+    netapi::info::LocalGroupInfo,
+    netapi::info::LocalGroupMembersInfo
+);
 
 /// `value` (from `Family::to_json`) as a dict of `table`'s keys, in order.
 pub fn to_dict<'py>(py: Python<'py>, table: &Table, value: &Value) -> PyResult<Bound<'py, PyDict>> {
