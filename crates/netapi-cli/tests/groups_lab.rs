@@ -6,11 +6,15 @@
 
 mod common;
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use common::{Run, netapi};
 use netapi_testkit::lab::{Lab, Server};
+
+/// One test at a time: account writes on the file server must not interleave.
+static SERIAL: Mutex<()> = Mutex::new(());
 
 fn run(server: &Server, args: &[&str]) -> Run {
     let who = format!("{}\\{}", server.domain, server.admin_user);
@@ -78,6 +82,7 @@ fn json_names(r: &Run, key: &str) -> Vec<String> {
 #[test]
 fn group_verbs_against_both_servers() {
     let Some(lab) = Lab::get() else { return };
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     for server in [&lab.fs, &lab.dc] {
         // list = rpcclient enumdomgroups
         let (okr, out) = lab.samba_tool(
@@ -155,6 +160,7 @@ fn group_verbs_against_both_servers() {
 #[test]
 fn localgroup_verbs_against_both_servers() {
     let Some(lab) = Lab::get() else { return };
+    let _serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     for server in [&lab.fs, &lab.dc] {
         let m3 = ok(run(
             server,
@@ -234,15 +240,14 @@ fn localgroup_verbs_against_both_servers() {
                 .unwrap()
                 .ends_with(&format!("\\{}", server.admin_user))
         })
-        .map(|m| m["sid"].as_str().unwrap().to_string());
-        if let Some(sid) = sid {
-            ok(run(server, &["localgroup", "set-members", &a, &sid]));
-            settle(server);
-            assert_eq!(
-                net_members(&lab, server, &a),
-                [format!("{}\\{}", server.domain, server.admin_user)]
-            );
-        }
+        .map(|m| m["sid"].as_str().unwrap().to_string())
+        .expect("the administrator is in Administrators");
+        ok(run(server, &["localgroup", "set-members", &a, &sid]));
+        settle(server);
+        assert_eq!(
+            net_members(&lab, server, &a),
+            [format!("{}\\{}", server.domain, server.admin_user)]
+        );
         ok(run(server, &["localgroup", "set-members", &a]));
         settle(server);
         assert!(net_members(&lab, server, &a).is_empty());
