@@ -7,6 +7,7 @@
 //! NetUserGetLocalGroups (`[name]`, level 0). pywin32 has no NetUserSetGroups.
 #![allow(non_snake_case)]
 
+use netapi::Client;
 use netapi::info::{GroupInfo, GroupUsersInfo, LocalGroupInfo, LocalGroupMembersInfo};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -57,47 +58,96 @@ fn members<F: Family>(
         .collect()
 }
 
-// ---- global groups -------------------------------------------------------------------------
+// ---- the archetypes (win32net-functions.md §3) -----------------------------------------------
 
-// GetInfo (3C): (server, groupname, level) -> dict.
-#[pyfunction(signature = (*args, **kwargs), text_signature = None)]
-#[pyo3(name = "NetGroupGetInfo")]
-pub fn NetGroupGetInfo<'py>(
+/// GetInfo (3C): (server, name, level) -> dict.
+fn get_info<'py, F: Family + Send>(
     py: Python<'py>,
-    args: &Bound<'py, PyTuple>,
-    kwargs: Option<&Bound<'py, PyDict>>,
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    levels: convert::Levels,
+    call: impl FnOnce(&Client, &str, u32) -> netapi::Result<F> + Send,
 ) -> PyResult<Bound<'py, PyDict>> {
-    const OP: &str = "NetGroupGetInfo";
-    let a = Args::parse(OP, args, kwargs, 3, 3)?;
+    let a = Args::parse(op, args, kwargs, 3, 3)?;
     let level = a.int(2, 0)?;
     let server = wstr(a.get(0).as_ref(), true)?;
     let name = required(a.get(1).as_ref())?;
-    let table = convert::lookup(t::NET_GROUP_GET_INFO, level)?;
-    let info = on(py, OP, server, move |c| {
-        c.group_get_info_level(&name, level as u32)
-    })?;
+    let table = convert::lookup(levels, level)?;
+    let info = on(py, op, server, move |c| call(c, &name, level as u32))?;
     convert::to_dict(py, table, &info.to_json())
 }
 
-// NamedEnum (3B): (server, groupName, level, resumeHandle=None, prefLen=4096) -> (list, total,
-// resume).
-#[pyfunction(signature = (*args, **kwargs), text_signature = None)]
-#[pyo3(name = "NetGroupGetUsers")]
-pub fn NetGroupGetUsers<'py>(
+/// SetInfo (3D): (server, name, level, data) -> None.
+fn set_info<'py, F: Family + Send>(
     py: Python<'py>,
-    args: &Bound<'py, PyTuple>,
-    kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyTuple>> {
-    const OP: &str = "NetGroupGetUsers";
-    let a = Args::parse(OP, args, kwargs, 3, 5)?;
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    levels: convert::Levels,
+    call: impl FnOnce(&Client, &str, &F) -> netapi::Result<()> + Send,
+) -> PyResult<()> {
+    let a = Args::parse(op, args, kwargs, 4, 4)?;
     let level = a.int(2, 0)?;
-    let pref = a.int(4, MEMBERS_PREF_LEN)?;
     let server = wstr(a.get(0).as_ref(), true)?;
     let name = required(a.get(1).as_ref())?;
-    let resume = resume_handle(a.get(3).as_ref())?;
-    let table = convert::lookup(t::NET_GROUP_GET_USERS, level)?;
-    let page = on(py, OP, server, move |c| {
-        c.group_get_users_page(&name, level as u32, resume, pref as u32)
+    let table = convert::lookup(levels, level)?;
+    let info: F = convert::family_from_mapping(table, level, &a.get(3).expect("4 args"))?;
+    on(py, op, server, move |c| call(c, &name, &info))
+}
+
+/// Add (3E): (server, level, data) -> None.
+fn add<'py, F: Family + Send>(
+    py: Python<'py>,
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    levels: convert::Levels,
+    call: impl FnOnce(&Client, &F) -> netapi::Result<()> + Send,
+) -> PyResult<()> {
+    let a = Args::parse(op, args, kwargs, 3, 3)?;
+    let level = a.int(1, 0)?;
+    let server = wstr(a.get(0).as_ref(), true)?;
+    let table = convert::lookup(levels, level)?;
+    let info: F = convert::family_from_mapping(table, level, &a.get(2).expect("3 args"))?;
+    on(py, op, server, move |c| call(c, &info))
+}
+
+/// Del (3F): (server, name) -> None.
+fn del<'py>(
+    py: Python<'py>,
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    call: impl FnOnce(&Client, &str) -> netapi::Result<()> + Send,
+) -> PyResult<()> {
+    let a = Args::parse(op, args, kwargs, 2, 2)?;
+    let server = wstr(a.get(0).as_ref(), true)?;
+    let name = required(a.get(1).as_ref())?;
+    on(py, op, server, move |c| call(c, &name))
+}
+
+/// SimpleEnum (3A): (server, level, resumeHandle=None, prefLen=MAX_PREFERRED_LENGTH) and
+/// NamedEnum (3B): (server, name, level, resumeHandle=None, prefLen=4096) -> (list, total,
+/// resume); `named` says which.
+fn enumerate<'py, F: Family + Send>(
+    py: Python<'py>,
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    levels: convert::Levels,
+    named: bool,
+    call: impl FnOnce(&Client, &str, u32, u32, u32) -> netapi::Result<netapi::Page<F>> + Send,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let at = usize::from(named);
+    let a = Args::parse(op, args, kwargs, 2 + at, 4 + at)?;
+    let level = a.int(1 + at, 0)?;
+    let pref = a.int(3 + at, if named { MEMBERS_PREF_LEN } else { -1 })?;
+    let server = wstr(a.get(0).as_ref(), true)?;
+    let name = if named {
+        required(a.get(1).as_ref())?
+    } else {
+        String::new()
+    };
+    let resume = resume_handle(a.get(2 + at).as_ref())?;
+    let table = convert::lookup(levels, level)?;
+    let page = on(py, op, server, move |c| {
+        call(c, &name, level as u32, resume, pref as u32)
     })?;
     (
         dicts(py, table, &page.items)?,
@@ -107,7 +157,61 @@ pub fn NetGroupGetUsers<'py>(
         .into_pyobject(py)
 }
 
-// GroupSet (3H): (server, group, level, members) -> None.
+/// GroupSet (3H): (server, group, level, members) -> None.
+fn group_set<'py, F: Family + Send>(
+    py: Python<'py>,
+    op: &'static str,
+    (args, kwargs): (&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>),
+    levels: convert::Levels,
+    call: impl FnOnce(&Client, &str, u32, &[F]) -> netapi::Result<()> + Send,
+) -> PyResult<()> {
+    let a = Args::parse(op, args, kwargs, 4, 4)?;
+    let level = a.int(2, 0)?;
+    let server = wstr(a.get(0).as_ref(), true)?;
+    let group = required(a.get(1).as_ref())?;
+    let table = convert::lookup(levels, level)?;
+    let entries: Vec<F> = members(&a.get(3).expect("4 args"), table, level)?;
+    on(py, op, server, move |c| {
+        call(c, &group, level as u32, &entries)
+    })
+}
+
+// ---- global groups -------------------------------------------------------------------------
+
+#[pyfunction(signature = (*args, **kwargs), text_signature = None)]
+#[pyo3(name = "NetGroupGetInfo")]
+pub fn NetGroupGetInfo<'py>(
+    py: Python<'py>,
+    args: &Bound<'py, PyTuple>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    get_info(
+        py,
+        "NetGroupGetInfo",
+        (args, kwargs),
+        t::NET_GROUP_GET_INFO,
+        |c, n, l| c.group_get_info_level(n, l),
+    )
+}
+
+#[pyfunction(signature = (*args, **kwargs), text_signature = None)]
+#[pyo3(name = "NetGroupGetUsers")]
+pub fn NetGroupGetUsers<'py>(
+    py: Python<'py>,
+    args: &Bound<'py, PyTuple>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let table = t::NET_GROUP_GET_USERS;
+    enumerate(
+        py,
+        "NetGroupGetUsers",
+        (args, kwargs),
+        table,
+        true,
+        |c, n, l, r, p| c.group_get_users_page(n, l, r, p),
+    )
+}
+
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetGroupSetUsers")]
 pub fn NetGroupSetUsers<'py>(
@@ -115,19 +219,16 @@ pub fn NetGroupSetUsers<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetGroupSetUsers";
-    let a = Args::parse(OP, args, kwargs, 4, 4)?;
-    let level = a.int(2, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let group = required(a.get(1).as_ref())?;
-    let table = convert::lookup(t::NET_GROUP_SET_USERS, level)?;
-    let entries: Vec<GroupUsersInfo> = members(&a.get(3).expect("4 args"), table, level)?;
-    on(py, OP, server, move |c| {
-        c.group_set_users(&group, level as u32, &entries)
-    })
+    let levels = t::NET_GROUP_SET_USERS;
+    group_set(
+        py,
+        "NetGroupSetUsers",
+        (args, kwargs),
+        levels,
+        |c, g, l, m: &[GroupUsersInfo]| c.group_set_users(g, l, m),
+    )
 }
 
-// SetInfo (3D): (server, groupname, level, data) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetGroupSetInfo")]
 pub fn NetGroupSetInfo<'py>(
@@ -135,17 +236,15 @@ pub fn NetGroupSetInfo<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetGroupSetInfo";
-    let a = Args::parse(OP, args, kwargs, 4, 4)?;
-    let level = a.int(2, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    let table = convert::lookup(t::NET_GROUP_SET_INFO, level)?;
-    let info: GroupInfo = convert::family_from_mapping(table, level, &a.get(3).expect("4 args"))?;
-    on(py, OP, server, move |c| c.group_set_info(&name, &info))
+    set_info(
+        py,
+        "NetGroupSetInfo",
+        (args, kwargs),
+        t::NET_GROUP_SET_INFO,
+        |c, n, i: &GroupInfo| c.group_set_info(n, i),
+    )
 }
 
-// Add (3E): (server, level, data) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetGroupAdd")]
 pub fn NetGroupAdd<'py>(
@@ -153,13 +252,13 @@ pub fn NetGroupAdd<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetGroupAdd";
-    let a = Args::parse(OP, args, kwargs, 3, 3)?;
-    let level = a.int(1, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let table = convert::lookup(t::NET_GROUP_ADD, level)?;
-    let info: GroupInfo = convert::family_from_mapping(table, level, &a.get(2).expect("3 args"))?;
-    on(py, OP, server, move |c| c.group_add(&info))
+    add(
+        py,
+        "NetGroupAdd",
+        (args, kwargs),
+        t::NET_GROUP_ADD,
+        |c, i: &GroupInfo| c.group_add(i),
+    )
 }
 
 /// NetGroupAddUser / NetGroupDelUser: (server, group, username) -> None; the username (third
@@ -194,7 +293,6 @@ pub fn NetGroupAddUser<'py>(
     group_member(py, "NetGroupAddUser", args, kwargs, true)
 }
 
-// Del (3F): (server, groupname) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetGroupDel")]
 pub fn NetGroupDel<'py>(
@@ -202,11 +300,7 @@ pub fn NetGroupDel<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetGroupDel";
-    let a = Args::parse(OP, args, kwargs, 2, 2)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    on(py, OP, server, move |c| c.group_del(&name))
+    del(py, "NetGroupDel", (args, kwargs), |c, n| c.group_del(n))
 }
 
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
@@ -219,7 +313,6 @@ pub fn NetGroupDelUser<'py>(
     group_member(py, "NetGroupDelUser", args, kwargs, false)
 }
 
-// SimpleEnum (3A): (server, level, resumeHandle=None, prefLen=MAX_PREFERRED_LENGTH).
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetGroupEnum")]
 pub fn NetGroupEnum<'py>(
@@ -227,27 +320,18 @@ pub fn NetGroupEnum<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    const OP: &str = "NetGroupEnum";
-    let a = Args::parse(OP, args, kwargs, 2, 4)?;
-    let level = a.int(1, 0)?;
-    let pref = a.int(3, -1)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let resume = resume_handle(a.get(2).as_ref())?;
-    let table = convert::lookup(t::NET_GROUP_ENUM, level)?;
-    let page = on(py, OP, server, move |c| {
-        c.group_enum_page(level as u32, resume, pref as u32)
-    })?;
-    (
-        dicts(py, table, &page.items)?,
-        page.total as i32,
-        page.resume,
+    enumerate(
+        py,
+        "NetGroupEnum",
+        (args, kwargs),
+        t::NET_GROUP_ENUM,
+        false,
+        |c, _, l, r, p| c.group_enum_page(l, r, p),
     )
-        .into_pyobject(py)
 }
 
 // ---- local groups --------------------------------------------------------------------------
 
-// Add (3E): (server, level, data) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupAdd")]
 pub fn NetLocalGroupAdd<'py>(
@@ -255,38 +339,14 @@ pub fn NetLocalGroupAdd<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetLocalGroupAdd";
-    let a = Args::parse(OP, args, kwargs, 3, 3)?;
-    let level = a.int(1, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let table = convert::lookup(t::NET_LOCAL_GROUP_ADD, level)?;
-    let info: LocalGroupInfo =
-        convert::family_from_mapping(table, level, &a.get(2).expect("3 args"))?;
-    on(py, OP, server, move |c| c.local_group_add(&info))
-}
-
-/// NetLocalGroupAddMembers / NetLocalGroupSetMembers (3H).
-fn local_members(
-    py: Python<'_>,
-    op: &'static str,
-    args: &Bound<'_, PyTuple>,
-    kwargs: Option<&Bound<'_, PyDict>>,
-    levels: convert::Levels,
-    set: bool,
-) -> PyResult<()> {
-    let a = Args::parse(op, args, kwargs, 4, 4)?;
-    let level = a.int(2, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let group = required(a.get(1).as_ref())?;
-    let table = convert::lookup(levels, level)?;
-    let entries: Vec<LocalGroupMembersInfo> = members(&a.get(3).expect("4 args"), table, level)?;
-    on(py, op, server, move |c| {
-        if set {
-            c.local_group_set_members(&group, level as u32, &entries)
-        } else {
-            c.local_group_add_members(&group, level as u32, &entries)
-        }
-    })
+    let levels = t::NET_LOCAL_GROUP_ADD;
+    add(
+        py,
+        "NetLocalGroupAdd",
+        (args, kwargs),
+        levels,
+        |c, i: &LocalGroupInfo| c.local_group_add(i),
+    )
 }
 
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
@@ -296,13 +356,13 @@ pub fn NetLocalGroupAddMembers<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    local_members(
+    let levels = t::NET_LOCAL_GROUP_ADD_MEMBERS;
+    group_set(
         py,
         "NetLocalGroupAddMembers",
-        args,
-        kwargs,
-        t::NET_LOCAL_GROUP_ADD_MEMBERS,
-        false,
+        (args, kwargs),
+        levels,
+        |c, g, l, m: &[LocalGroupMembersInfo]| c.local_group_add_members(g, l, m),
     )
 }
 
@@ -339,7 +399,6 @@ pub fn NetLocalGroupDelMembers<'py>(
     })
 }
 
-// Del (3F): (server, groupname) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupDel")]
 pub fn NetLocalGroupDel<'py>(
@@ -347,14 +406,11 @@ pub fn NetLocalGroupDel<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetLocalGroupDel";
-    let a = Args::parse(OP, args, kwargs, 2, 2)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    on(py, OP, server, move |c| c.local_group_del(&name))
+    del(py, "NetLocalGroupDel", (args, kwargs), |c, n| {
+        c.local_group_del(n)
+    })
 }
 
-// SimpleEnum (3A): (server, level, resumeHandle=None, prefLen=MAX_PREFERRED_LENGTH).
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupEnum")]
 pub fn NetLocalGroupEnum<'py>(
@@ -362,25 +418,17 @@ pub fn NetLocalGroupEnum<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    const OP: &str = "NetLocalGroupEnum";
-    let a = Args::parse(OP, args, kwargs, 2, 4)?;
-    let level = a.int(1, 0)?;
-    let pref = a.int(3, -1)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let resume = resume_handle(a.get(2).as_ref())?;
-    let table = convert::lookup(t::NET_LOCAL_GROUP_ENUM, level)?;
-    let page = on(py, OP, server, move |c| {
-        c.local_group_enum_page(level as u32, resume, pref as u32)
-    })?;
-    (
-        dicts(py, table, &page.items)?,
-        page.total as i32,
-        page.resume,
+    let levels = t::NET_LOCAL_GROUP_ENUM;
+    enumerate(
+        py,
+        "NetLocalGroupEnum",
+        (args, kwargs),
+        levels,
+        false,
+        |c, _, l, r, p| c.local_group_enum_page(l, r, p),
     )
-        .into_pyobject(py)
 }
 
-// GetInfo (3C): (server, groupname, level) -> dict.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupGetInfo")]
 pub fn NetLocalGroupGetInfo<'py>(
@@ -388,19 +436,16 @@ pub fn NetLocalGroupGetInfo<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    const OP: &str = "NetLocalGroupGetInfo";
-    let a = Args::parse(OP, args, kwargs, 3, 3)?;
-    let level = a.int(2, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    let table = convert::lookup(t::NET_LOCAL_GROUP_GET_INFO, level)?;
-    let info = on(py, OP, server, move |c| {
-        c.local_group_get_info_level(&name, level as u32)
-    })?;
-    convert::to_dict(py, table, &info.to_json())
+    let levels = t::NET_LOCAL_GROUP_GET_INFO;
+    get_info(
+        py,
+        "NetLocalGroupGetInfo",
+        (args, kwargs),
+        levels,
+        |c, n, l| c.local_group_get_info_level(n, l),
+    )
 }
 
-// NamedEnum (3B): (server, groupName, level, resumeHandle=None, prefLen=4096).
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupGetMembers")]
 pub fn NetLocalGroupGetMembers<'py>(
@@ -408,26 +453,17 @@ pub fn NetLocalGroupGetMembers<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    const OP: &str = "NetLocalGroupGetMembers";
-    let a = Args::parse(OP, args, kwargs, 3, 5)?;
-    let level = a.int(2, 0)?;
-    let pref = a.int(4, MEMBERS_PREF_LEN)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    let resume = resume_handle(a.get(3).as_ref())?;
-    let table = convert::lookup(t::NET_LOCAL_GROUP_GET_MEMBERS, level)?;
-    let page = on(py, OP, server, move |c| {
-        c.local_group_get_members_page(&name, level as u32, resume, pref as u32)
-    })?;
-    (
-        dicts(py, table, &page.items)?,
-        page.total as i32,
-        page.resume,
+    let levels = t::NET_LOCAL_GROUP_GET_MEMBERS;
+    enumerate(
+        py,
+        "NetLocalGroupGetMembers",
+        (args, kwargs),
+        levels,
+        true,
+        |c, n, l, r, p| c.local_group_get_members_page(n, l, r, p),
     )
-        .into_pyobject(py)
 }
 
-// SetInfo (3D): (server, groupname, level, data) -> None.
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
 #[pyo3(name = "NetLocalGroupSetInfo")]
 pub fn NetLocalGroupSetInfo<'py>(
@@ -435,17 +471,14 @@ pub fn NetLocalGroupSetInfo<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    const OP: &str = "NetLocalGroupSetInfo";
-    let a = Args::parse(OP, args, kwargs, 4, 4)?;
-    let level = a.int(2, 0)?;
-    let server = wstr(a.get(0).as_ref(), true)?;
-    let name = required(a.get(1).as_ref())?;
-    let table = convert::lookup(t::NET_LOCAL_GROUP_SET_INFO, level)?;
-    let info: LocalGroupInfo =
-        convert::family_from_mapping(table, level, &a.get(3).expect("4 args"))?;
-    on(py, OP, server, move |c| {
-        c.local_group_set_info(&name, &info)
-    })
+    let levels = t::NET_LOCAL_GROUP_SET_INFO;
+    set_info(
+        py,
+        "NetLocalGroupSetInfo",
+        (args, kwargs),
+        levels,
+        |c, n, i: &LocalGroupInfo| c.local_group_set_info(n, i),
+    )
 }
 
 #[pyfunction(signature = (*args, **kwargs), text_signature = None)]
@@ -455,13 +488,13 @@ pub fn NetLocalGroupSetMembers<'py>(
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    local_members(
+    let levels = t::NET_LOCAL_GROUP_SET_MEMBERS;
+    group_set(
         py,
         "NetLocalGroupSetMembers",
-        args,
-        kwargs,
-        t::NET_LOCAL_GROUP_SET_MEMBERS,
-        true,
+        (args, kwargs),
+        levels,
+        |c, g, l, m: &[LocalGroupMembersInfo]| c.local_group_set_members(g, l, m),
     )
 }
 

@@ -31,6 +31,7 @@ use crate::rpc::delta::{self, Change};
 use crate::rpc::list_pages::{self, NAME_ESTIMATE, POINTER};
 use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
 use crate::rpc::samr::group::{GroupFacts, comment_step, set_steps};
+use crate::rpc::samr::rids::name_or_sid;
 use crate::rpc::samr::{Account, Domain};
 use crate::rpc::session::{Session, with_session};
 use crate::rpc::status::Outcome;
@@ -425,14 +426,7 @@ impl AsyncClient {
                 .iter()
                 .zip(names)
                 .map(|((rid, attrs), named)| {
-                    let name = match named {
-                        Some(n) => n.name,
-                        // Never dropped: an account the server cannot name is its SID.
-                        None => domain
-                            .sid
-                            .with_rid(*rid)
-                            .map_or_else(|| rid.to_string(), |s| s.to_string()),
-                    };
+                    let name = name_or_sid(&domain, *rid, named);
                     GroupUsersInfo::new(level, name, *attrs)
                         .ok_or_else(|| levels::wrong_level(OP, level, -1))
                 })
@@ -557,11 +551,9 @@ impl Client {
     /// NetGroupEnum as an iterator over every group at `level`, one page (of about
     /// `pref_max_len` bytes) at a time.
     pub fn group_enum_pages(&self, level: u32, pref_max_len: u32) -> Pages<GroupInfo> {
-        let client = self.clone();
-        Pages::new("NetGroupEnum", move |resume| {
-            client
-                .group_enum_page(level, resume, pref_max_len)
-                .map(Fetched::from)
+        let c = self.clone();
+        Pages::walk("NetGroupEnum", move |r| {
+            c.group_enum_page(level, r, pref_max_len)
         })
     }
 
@@ -572,12 +564,9 @@ impl Client {
         level: u32,
         pref_max_len: u32,
     ) -> Pages<GroupUsersInfo> {
-        let client = self.clone();
-        let group = groupname.to_string();
-        Pages::new("NetGroupGetUsers", move |resume| {
-            client
-                .group_get_users_page(&group, level, resume, pref_max_len)
-                .map(Fetched::from)
+        let (c, g) = (self.clone(), groupname.to_string());
+        Pages::walk("NetGroupGetUsers", move |r| {
+            c.group_get_users_page(&g, level, r, pref_max_len)
         })
     }
 

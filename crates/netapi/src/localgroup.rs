@@ -438,15 +438,7 @@ impl AsyncClient {
                     }
                 })
                 .collect();
-            delta::apply(
-                &changes,
-                async |c: &Change<Sid>| match c {
-                    Change::Add(m) => s.add_alias_member(alias, m).await,
-                    Change::Remove(m) => s.remove_alias_member(alias, m).await,
-                },
-                describe,
-            )
-            .await
+            apply(s, alias, &changes).await
         })
         .await
     }
@@ -538,18 +530,27 @@ impl AsyncClient {
             let alias = s.open_alias(&domain, rid, access::MAXIMUM_ALLOWED).await?;
             let current = s.alias_members(alias).await?;
             let changes = delta::diff(&current, &wanted);
-            delta::apply(
-                &changes,
-                async |c: &Change<Sid>| match c {
-                    Change::Add(m) => s.add_alias_member(alias, m).await,
-                    Change::Remove(m) => s.remove_alias_member(alias, m).await,
-                },
-                describe,
-            )
-            .await
+            apply(s, alias, &changes).await
         })
         .await
     }
+}
+
+/// Make `changes` to an open alias, undoing them when one fails (`rpc::delta`).
+async fn apply(
+    s: &mut crate::rpc::session::Session<'_, Samr>,
+    alias: netapi_ndr::ContextHandle,
+    changes: &[Change<Sid>],
+) -> Result<()> {
+    delta::apply(
+        changes,
+        async |c: &Change<Sid>| match c {
+            Change::Add(m) => s.add_alias_member(alias, m).await,
+            Change::Remove(m) => s.remove_alias_member(alias, m).await,
+        },
+        describe,
+    )
+    .await
 }
 
 /// A change of a local group's membership, named for the error.
@@ -588,11 +589,9 @@ blocking! {
 impl Client {
     /// NetLocalGroupEnum as an iterator over every local group at `level`, one page at a time.
     pub fn local_group_enum_pages(&self, level: u32, pref_max_len: u32) -> Pages<LocalGroupInfo> {
-        let client = self.clone();
-        Pages::new("NetLocalGroupEnum", move |resume| {
-            client
-                .local_group_enum_page(level, resume, pref_max_len)
-                .map(Fetched::from)
+        let c = self.clone();
+        Pages::walk("NetLocalGroupEnum", move |r| {
+            c.local_group_enum_page(level, r, pref_max_len)
         })
     }
 
@@ -603,12 +602,9 @@ impl Client {
         level: u32,
         pref_max_len: u32,
     ) -> Pages<LocalGroupMembersInfo> {
-        let client = self.clone();
-        let group = groupname.to_string();
-        Pages::new("NetLocalGroupGetMembers", move |resume| {
-            client
-                .local_group_get_members_page(&group, level, resume, pref_max_len)
-                .map(Fetched::from)
+        let (c, g) = (self.clone(), groupname.to_string());
+        Pages::walk("NetLocalGroupGetMembers", move |r| {
+            c.local_group_get_members_page(&g, level, r, pref_max_len)
         })
     }
 

@@ -22,6 +22,7 @@ use crate::con::LG_INCLUDE_INDIRECT;
 use crate::group::rids_of;
 use crate::info::{GroupUsersInfo, LocalGroupUsersInfo, LocalGroupUsersInfo0};
 use crate::rpc::delta::{self, Change};
+use crate::rpc::samr::rids::name_or_sid;
 use crate::rpc::session::with_session;
 use crate::rpc::{args, levels, status, translate};
 use crate::{AsyncClient, Error, Result};
@@ -65,13 +66,7 @@ impl AsyncClient {
                 .iter()
                 .zip(names)
                 .map(|((rid, attrs), named)| {
-                    let name = match named {
-                        Some(n) => n.name,
-                        None => domain
-                            .sid
-                            .with_rid(*rid)
-                            .map_or_else(|| rid.to_string(), |s| s.to_string()),
-                    };
+                    let name = name_or_sid(&domain, *rid, named);
                     GroupUsersInfo::new(level, name, *attrs)
                         .ok_or_else(|| levels::wrong_level(OP, level, -1))
                 })
@@ -254,13 +249,7 @@ impl AsyncClient {
                 let rids = s.alias_membership(&d, &sids).await?;
                 let names = s.lookup_ids(&d, &rids).await?;
                 for (rid, named) in rids.iter().zip(names) {
-                    let name = match named {
-                        Some(n) => n.name,
-                        None => d
-                            .sid
-                            .with_rid(*rid)
-                            .map_or_else(|| rid.to_string(), |s| s.to_string()),
-                    };
+                    let name = name_or_sid(&d, *rid, named);
                     out.push(LocalGroupUsersInfo0 { name: Some(name) }.into());
                 }
             }

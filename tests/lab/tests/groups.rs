@@ -403,7 +403,10 @@ fn group_lifecycle(lab: &Lab, server: &Server) {
     );
     for level in [0, 1] {
         let got = c.group_get_users_level(&name, level).unwrap();
-        assert_eq!(names(&got, GroupUsersInfo::name), [server.user.clone()]);
+        assert_eq!(
+            names(&got, GroupUsersInfo::name),
+            std::slice::from_ref(&server.user)
+        );
         assert_eq!(got[0].attributes(), (level == 1).then_some(7));
     }
     // NetGroupSetUsers: the administrator instead of the user.
@@ -680,7 +683,10 @@ fn local_group_lifecycle(lab: &Lab, server: &Server) {
     )
     .unwrap();
     settle(server);
-    assert_eq!(net_members(lab, server, &name), [admin_name.clone()]);
+    assert_eq!(
+        net_members(lab, server, &name),
+        std::slice::from_ref(&admin_name)
+    );
     // Delete members by plain name (what pywin32's NetLocalGroupDelMembers sends).
     c.local_group_del_members(&name, 3, &[m3(&server.admin_user)])
         .unwrap();
@@ -996,7 +1002,7 @@ fn fifteen_hundred_members_are_paged_exactly_once() {
             sorted(sids.clone()),
             "rpcclient queryaliasmem sees the 1,500"
         );
-        for (level, pref) in [(0, 64), (2, 64), (2, 4096), (2, MAX_PREFERRED_LENGTH)] {
+        for (level, pref) in [(0, 64), (2, 4096), (2, MAX_PREFERRED_LENGTH)] {
             let got: Vec<LocalGroupMembersInfo> = c
                 .local_group_get_members_pages(&alias, level, pref)
                 .collect_all()

@@ -11,7 +11,7 @@
 //! write it back.
 
 use clap::Subcommand;
-use netapi::info::{Family, GroupInfo, GroupUsersInfo};
+use netapi::info::{GroupInfo, GroupUsersInfo};
 use serde_json::{Map, Value};
 
 use super::Ctx;

@@ -9,11 +9,11 @@
 //! as SID strings `S-1-5-…` (level 0); one command takes one kind.
 
 use clap::Subcommand;
-use netapi::info::{Family, LocalGroupInfo, LocalGroupInfo1, LocalGroupMembersInfo, Sid};
+use netapi::info::{LocalGroupInfo, LocalGroupInfo1, LocalGroupMembersInfo, Sid};
 use serde_json::json;
 
 use super::Ctx;
-use super::fields::{self, Change, Plan};
+use super::fields::{self, Plan};
 use super::group::{renames_alone, with_comment};
 use crate::CliError;
 use crate::args::{levels, parse_field};
@@ -293,6 +293,7 @@ pub fn field(key: &str, d: &Dict) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::fields::Change;
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()

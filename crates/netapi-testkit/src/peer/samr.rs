@@ -176,7 +176,7 @@ impl Sam {
     }
 
     fn domain_sid(&self) -> RpcSid {
-        RpcSid::new(5, &self.domain_subs).unwrap_or_else(|| unreachable_sid())
+        RpcSid::new(5, &self.domain_subs).unwrap_or_else(unreachable_sid)
     }
 
     fn open(&mut self, assoc: Assoc, what: Object) -> ContextHandle {

@@ -11,6 +11,18 @@ use crate::rpc::session::Session;
 use crate::rpc::status;
 use crate::{Error, Kind, Result};
 
+/// The name of account `rid` of `domain`: as the server named it, else — never dropped — its
+/// SID string (an account the server cannot name).
+pub(crate) fn name_or_sid(domain: &Domain, rid: u32, named: Option<Named>) -> String {
+    match named {
+        Some(n) => n.name,
+        None => domain
+            .sid
+            .with_rid(rid)
+            .map_or_else(|| rid.to_string(), |s| s.to_string()),
+    }
+}
+
 /// One RID as the server named it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Named {
