@@ -99,8 +99,14 @@ const GROUP_THEN_USERS: &[(SidNameUse, NtStatus, &str)] = &[
     ),
 ];
 
-/// `name` of a group-membership entry, checked.
-fn member_name<'a>(op: &'static str, e: &'a GroupUsersInfo, level: u32) -> Result<&'a str> {
+/// The name of a group-membership entry of a list of `level`, checked (`what`: "member name",
+/// "group name").
+pub(crate) fn entry_name<'a>(
+    op: &'static str,
+    what: &str,
+    e: &'a GroupUsersInfo,
+    level: u32,
+) -> Result<&'a str> {
     if e.level() != level {
         return Err(Error::usage(
             op,
@@ -109,8 +115,17 @@ fn member_name<'a>(op: &'static str, e: &'a GroupUsersInfo, level: u32) -> Resul
         ));
     }
     let name = e.name().unwrap_or_default();
-    args::name(op, "member name", name)?;
+    args::name(op, what, name)?;
     Ok(name)
+}
+
+/// The `SE_GROUP_*` attributes to add `rid` with: its entry's (level 1; `rids[i]` is the RID of
+/// `entries[i]`), else `SE_GROUP_DEFAULT`.
+pub(crate) fn entry_attributes(entries: &[GroupUsersInfo], rids: &[u32], rid: u32) -> u32 {
+    rids.iter()
+        .position(|r| *r == rid)
+        .and_then(|i| entries[i].attributes())
+        .unwrap_or(se_group::SE_GROUP_DEFAULT)
 }
 
 impl AsyncClient {
@@ -477,7 +492,7 @@ impl AsyncClient {
         args::level(OP, level, GroupUsersInfo::SET_LEVELS)?;
         let mut names = vec![groupname];
         for m in members {
-            names.push(member_name(OP, m, level)?);
+            names.push(entry_name(OP, "member name", m, level)?);
         }
         with_session::<Samr, _, _>(&self.conn, OP, async |s| {
             let domain = s.account_domain().await?;
@@ -487,18 +502,14 @@ impl AsyncClient {
                 .await?;
             let current: Vec<u32> = s.group_members(group).await?.iter().map(|m| m.0).collect();
             let wanted = &rids[1..];
-            let attributes = |rid: u32| {
-                wanted
-                    .iter()
-                    .position(|r| *r == rid)
-                    .and_then(|i| members[i].attributes())
-                    .unwrap_or(se_group::SE_GROUP_DEFAULT)
-            };
             let changes = delta::diff(&current, wanted);
             delta::apply(
                 &changes,
                 async |c: &Change<u32>| match c {
-                    Change::Add(rid) => s.add_group_member(group, *rid, attributes(*rid)).await,
+                    Change::Add(rid) => {
+                        let attrs = entry_attributes(members, wanted, *rid);
+                        s.add_group_member(group, *rid, attrs).await
+                    }
                     Change::Remove(rid) => s.remove_group_member(group, *rid).await,
                 },
                 |c| describe(c, &names[1..], wanted),

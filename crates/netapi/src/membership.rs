@@ -15,11 +15,11 @@
 
 use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::lsarpc::Lsarpc;
-use netapi_msrpc::samr::{self as w, Samr, SidNameUse, access, se_group};
+use netapi_msrpc::samr::{self as w, Samr, SidNameUse, access};
 
 use crate::client::blocking;
 use crate::con::LG_INCLUDE_INDIRECT;
-use crate::group::rids_of;
+use crate::group::{entry_attributes, entry_name, rids_of};
 use crate::info::{GroupUsersInfo, LocalGroupUsersInfo, LocalGroupUsersInfo0};
 use crate::rpc::delta::{self, Change};
 use crate::rpc::samr::rids::name_or_sid;
@@ -89,16 +89,7 @@ impl AsyncClient {
         args::level(OP, level, GroupUsersInfo::SET_LEVELS)?;
         let mut names = vec![username];
         for g in groups {
-            if g.level() != level {
-                return Err(Error::usage(
-                    OP,
-                    WinError::ERROR_INVALID_PARAMETER,
-                    format!("an entry of level {} in a list of level {level}", g.level()),
-                ));
-            }
-            let name = g.name().unwrap_or_default();
-            args::name(OP, "group name", name)?;
-            names.push(name);
+            names.push(entry_name(OP, "group name", g, level)?);
         }
         with_session::<Samr, _, _>(&self.conn, OP, async |s| {
             let domain = s.account_domain().await?;
@@ -118,13 +109,6 @@ impl AsyncClient {
                 .into_iter()
                 .filter(|c| *c != Change::Remove(primary))
                 .collect();
-            let attributes = |rid: u32| {
-                wanted
-                    .iter()
-                    .position(|r| *r == rid)
-                    .and_then(|i| groups[i].attributes())
-                    .unwrap_or(se_group::SE_GROUP_DEFAULT)
-            };
             delta::apply(
                 &changes,
                 async |c: &Change<u32>| {
@@ -139,7 +123,8 @@ impl AsyncClient {
                     };
                     let group = s.open_group(&domain, rid, need).await?;
                     let r = if add {
-                        s.add_group_member(group, user_rid, attributes(rid)).await
+                        s.add_group_member(group, user_rid, entry_attributes(groups, wanted, rid))
+                            .await
                     } else {
                         s.remove_group_member(group, user_rid).await
                     };

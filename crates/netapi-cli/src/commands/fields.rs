@@ -73,6 +73,21 @@ pub fn plan<F: Family>(
     )))
 }
 
+/// The value a `set` sends for `changes`: [`plan`]'s level, written as is or read first with
+/// `read(level)` and changed.
+pub fn planned<F: Family>(
+    what: &str,
+    candidates: &[u32],
+    forced: Option<u32>,
+    changes: &[Change],
+    read: impl FnOnce(u32) -> Result<F, CliError>,
+) -> Result<F, CliError> {
+    match plan::<F>(what, candidates, forced, changes)? {
+        Plan::Write(info) => Ok(info),
+        Plan::ReadModifyWrite(level) => apply(what, read(level)?, changes),
+    }
+}
+
 /// An all-zero value of `level`, as JSON.
 fn empty<F: Family>(what: &str, level: u32) -> Result<Value, CliError> {
     F::from_json(level, Value::Object(Map::new()))

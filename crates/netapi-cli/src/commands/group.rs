@@ -156,13 +156,8 @@ pub fn run(cmd: &GroupCmd, ctx: &Ctx) -> Result<Output, CliError> {
         } => {
             let changes = with_comment(comment.as_deref(), fields);
             renames_alone("group", &changes)?;
-            let info = match fields::plan::<GroupInfo>("group", SET_ORDER, *level, &changes)? {
-                Plan::Write(info) => info,
-                Plan::ReadModifyWrite(level) => {
-                    let current = ctx.client()?.group_get_info_level(name, level)?;
-                    fields::apply("group", current, &changes)?
-                }
-            };
+            let read = |l| Ok(ctx.client()?.group_get_info_level(name, l)?);
+            let info = fields::planned::<GroupInfo>("group", SET_ORDER, *level, &changes, read)?;
             ctx.client()?.group_set_info(name, &info)?;
             Ok(Output::Done("NetGroupSetInfo"))
         }

@@ -13,7 +13,7 @@ use netapi::info::{LocalGroupInfo, LocalGroupInfo1, LocalGroupMembersInfo, Sid};
 use serde_json::json;
 
 use super::Ctx;
-use super::fields::{self, Plan};
+use super::fields;
 use super::group::{renames_alone, with_comment};
 use crate::CliError;
 use crate::args::{levels, parse_field};
@@ -143,14 +143,8 @@ pub fn run(cmd: &LocalGroupCmd, ctx: &Ctx) -> Result<Output, CliError> {
         } => {
             let changes = with_comment(comment.as_deref(), fields);
             renames_alone("localgroup", &changes)?;
-            let info =
-                match fields::plan::<LocalGroupInfo>("localgroup", SET_ORDER, *level, &changes)? {
-                    Plan::Write(info) => info,
-                    Plan::ReadModifyWrite(level) => {
-                        let current = ctx.client()?.local_group_get_info_level(name, level)?;
-                        fields::apply("localgroup", current, &changes)?
-                    }
-                };
+            let read = |l| Ok(ctx.client()?.local_group_get_info_level(name, l)?);
+            let info = fields::planned("localgroup", SET_ORDER, *level, &changes, read)?;
             ctx.client()?.local_group_set_info(name, &info)?;
             Ok(Output::Done("NetLocalGroupSetInfo"))
         }
@@ -293,7 +287,7 @@ pub fn field(key: &str, d: &Dict) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::fields::Change;
+    use crate::commands::fields::{Change, Plan};
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
