@@ -132,6 +132,28 @@ pub fn inspect_resp(token: &[u8]) -> Result<NegTokenRespInfo, AuthError> {
     Ok(info)
 }
 
+/// The `responseToken` of a NegTokenResp, if it carries one (an OCTET STRING in `[2]`).
+pub fn response_token(token: &[u8]) -> Result<Option<Vec<u8>>, AuthError> {
+    let bad = |what: &str| AuthError::InvalidToken(format!("SPNEGO NegTokenResp: {what}"));
+    let resp = Der::new(token)
+        .expect(0xa1)
+        .map_err(|_| bad("not a NegTokenResp"))?;
+    let fields = Der::new(resp)
+        .expect(0x30)
+        .map_err(|_| bad("not a SEQUENCE"))?;
+    let mut fields = Der::new(fields);
+    while !fields.is_empty() {
+        let (tag, value) = fields.any().map_err(|_| bad("truncated"))?;
+        if tag == 0xa2 {
+            let octets = Der::new(value)
+                .expect(0x04)
+                .map_err(|_| bad("responseToken is not an OCTET STRING"))?;
+            return Ok(Some(octets.to_vec()));
+        }
+    }
+    Ok(None)
+}
+
 /// A cursor over DER TLVs.
 struct Der<'a> {
     rest: &'a [u8],
