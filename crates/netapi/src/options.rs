@@ -1,10 +1,24 @@
 //! How a [`crate::Client`] reaches its server: credentials, authentication, transport
 //! (SMB2 named pipe or TCP with the endpoint mapper), timeouts and security policy.
+//!
+//! Credentials come as users hold them ([`Credentials`]): a password or NT hash, a Kerberos
+//! ticket cache (`kinit`'s, [`Credentials::ticket_cache`]), a keytab
+//! ([`Credentials::keytab`]), or a null session ([`Credentials::anonymous`]). The KDC is
+//! [`AuthOptions::kdc`] (an address or a host name), else the realm's `kdc` in krb5.conf, else
+//! DNS SRV `_kerberos._tcp.REALM` ([`Discovery`]). The file formats and the lookup are
+//! re-exported for tools that want to inspect them: [`ccache`], [`keytab`], [`krb5conf`],
+//! [`locate`]. Authentication failures carry the code Windows reports (see `crate::error`):
+//! `SEC_E_NO_CREDENTIALS` for a missing or empty cache, `SEC_E_CONTEXT_EXPIRED` for an expired
+//! ticket, 1398 for clock skew, 1326 for a wrong password or key, 1311 for an unreachable
+//! KDC.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use netapi_auth::{AuthOptions, Credentials, Mechanism};
+pub use netapi_auth::{
+    AuthOptions, Credentials, Discovery, Mechanism, UserName, ccache, keytab, krb5conf, locate,
+    split_user_name,
+};
 pub use netapi_dcerpc::AuthLevel;
 pub use netapi_transport::smb::{Dialect, EncryptionPolicy, SigningPolicy, SmbOptions};
 

@@ -81,12 +81,7 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         }
         TransportError::Rpc(inner) => from_rpc(op, inner, detail),
         TransportError::Auth(inner) => {
-            let win32 = match &inner {
-                netapi_auth::AuthError::Kdc(_) => WinError::ERROR_NO_LOGON_SERVERS,
-                netapi_auth::AuthError::Usage(_) => WinError::ERROR_INVALID_PARAMETER,
-                _ => WinError::ERROR_LOGON_FAILURE,
-            };
-            Error::local(op, Kind::Auth, win32, detail).with_source(inner)
+            Error::local(op, Kind::Auth, auth_win32(&inner), detail).with_source(inner)
         }
         TransportError::Policy(_) => {
             Error::local(op, Kind::Transport, WinError::ERROR_NOT_SUPPORTED, detail)
@@ -94,6 +89,36 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         TransportError::Usage(_) => Error::usage(op, WinError::ERROR_INVALID_PARAMETER, detail),
         // `netapi_transport::Error` is non-exhaustive.
         _ => Error::local(op, Kind::Transport, WinError::ERROR_UNEXP_NET_ERR, detail),
+    }
+}
+
+/// The Win32 (or SSPI) code Windows reports for a client-side authentication failure:
+///
+/// | failure | code |
+/// |---|---|
+/// | KDC not found, refused, silent | 1311 `ERROR_NO_LOGON_SERVERS` |
+/// | no ticket cache, empty cache, no key in the keytab | `SEC_E_NO_CREDENTIALS` (0x8009030E) |
+/// | cached TGT expired, KDC says `KRB_AP_ERR_TKT_EXPIRED` | `SEC_E_CONTEXT_EXPIRED` (0x80090317) |
+/// | `KRB_AP_ERR_SKEW` (clock skew) | 1398 `ERROR_TIME_SKEW` |
+/// | `KDC_ERR_KEY_EXPIRED` (password expired) | 1330 `ERROR_PASSWORD_EXPIRED` |
+/// | `KDC_ERR_S_PRINCIPAL_UNKNOWN` (no such SPN) | `SEC_E_TARGET_UNKNOWN` (0x80090303) |
+/// | wrong password or keytab key, unknown user, any other refusal | 1326 `ERROR_LOGON_FAILURE` |
+/// | unusable options or credentials (nothing sent) | 87 `ERROR_INVALID_PARAMETER` |
+pub(crate) fn auth_win32(e: &netapi_auth::AuthError) -> WinError {
+    use netapi_auth::{AuthError as A, KrbErrorCode as K};
+    match e {
+        A::Kdc(_) | A::KdcTimeout { .. } => WinError::ERROR_NO_LOGON_SERVERS,
+        A::Usage(_) => WinError::ERROR_INVALID_PARAMETER,
+        A::NoCredentials(_) => WinError::SEC_E_NO_CREDENTIALS,
+        A::CredentialsExpired(_) => WinError::SEC_E_CONTEXT_EXPIRED,
+        A::KdcRejected { code, .. } => match *code {
+            K::KRB_AP_ERR_SKEW => WinError::ERROR_TIME_SKEW,
+            K::KRB_AP_ERR_TKT_EXPIRED => WinError::SEC_E_CONTEXT_EXPIRED,
+            K::KDC_ERR_KEY_EXPIRED => WinError::ERROR_PASSWORD_EXPIRED,
+            K::KDC_ERR_S_PRINCIPAL_UNKNOWN => WinError::SEC_E_TARGET_UNKNOWN,
+            _ => WinError::ERROR_LOGON_FAILURE,
+        },
+        _ => WinError::ERROR_LOGON_FAILURE,
     }
 }
 
@@ -155,6 +180,33 @@ mod tests {
         assert_eq!(e.code(), Code::Nt(NtStatus(0xC000_020C)));
         assert_eq!(status("READ", 0xC000_014B).kind(), Kind::Transport);
         assert_eq!(status("WRITE", 0xC000_00B0).kind(), Kind::Transport);
+    }
+
+    #[test]
+    fn authentication_failures_have_their_own_codes() {
+        use netapi_auth::{AuthError as A, KrbErrorCode as K};
+        let code = |e: A| from_transport("NetShareEnum", TransportError::Auth(e)).win32();
+        let rejected = |code| A::KdcRejected { code, text: None };
+        assert_eq!(code(A::NoCredentials("x".into())), 0x8009_030E);
+        assert_eq!(code(A::CredentialsExpired("x".into())), 0x8009_0317);
+        assert_eq!(code(rejected(K::KRB_AP_ERR_SKEW)), 1398);
+        assert_eq!(code(rejected(K::KDC_ERR_PREAUTH_FAILED)), 1326);
+        assert_eq!(code(rejected(K::KDC_ERR_C_PRINCIPAL_UNKNOWN)), 1326);
+        assert_eq!(code(A::Kdc("refused".into())), 1311);
+        let timeout = A::KdcTimeout {
+            kdc: "127.0.0.1:88".into(),
+            after: std::time::Duration::from_secs(1),
+        };
+        assert_eq!(code(timeout), 1311);
+        let e = from_transport(
+            "NetShareEnum",
+            TransportError::Auth(A::NoCredentials("no cache".into())),
+        );
+        assert_eq!(e.kind(), Kind::Auth);
+        assert!(
+            e.to_string().contains("No credentials are available"),
+            "{e}"
+        );
     }
 
     #[test]
