@@ -23,6 +23,15 @@ Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH and NET
 defaults for the options of the same name. Without a password the CLI asks for one when a terminal
 is attached, and stops with a usage error otherwise.
 
+Credentials: a password (--password-stdin, -A FILE, the prompt, or --password), an NT hash, the
+Kerberos ticket cache (--kerberos without a password: `kinit` first; KRB5CCNAME names the cache), a
+keytab (--keytab FILE --user USER@REALM), or a null session (--anonymous). The KDC is --kdc, else
+the realm's kdc in krb5.conf (KRB5_CONFIG or /etc/krb5.conf), else DNS SRV _kerberos._tcp.REALM
+(asked at --dns-server when given). Failures carry Windows' codes: 1326 wrong password or key,
+1311 no KDC answered, 1398 clock skew, 0x8009030E SEC_E_NO_CREDENTIALS no (usable) ticket,
+0x80090317 SEC_E_CONTEXT_EXPIRED expired ticket (run kinit), 5 null session refused. (--json
+gives winerror as pywin32 does: a signed 32-bit number, e.g. -2146893042.)
+
 Output: tables for people; with --json stdout is always one JSON document: the info-level dicts
 with pywin32's key names (a list for list verbs, one dict for get verbs), and for an action or a
 failure a {\"winerror\", \"funcname\", \"strerror\"} object (winerror 0 for success; a usage
@@ -68,17 +77,19 @@ pub struct Connection {
         value_name = "HOST"
     )]
     pub server: Option<String>,
-    /// User to authenticate as; `DOMAIN\USER` also sets the domain
+    /// User to authenticate as: `USER`, `DOMAIN\USER`, `DOMAIN/USER` or `USER@DNS.DOMAIN` (UPN);
+    /// with --keytab the principal `USER@REALM`
     #[arg(
         long,
         global = true,
         short = 'u',
         env = "NETAPI_USER",
         hide_env_values = true,
-        value_name = "[DOMAIN\\]USER"
+        value_name = "USER"
     )]
     pub user: Option<String>,
-    /// Password (prompted for when missing and a terminal is attached)
+    /// Password (prompted for when missing and a terminal is attached; prefer --password-stdin,
+    /// -A or the prompt: an option is visible in the process list)
     #[arg(
         long,
         global = true,
@@ -88,6 +99,19 @@ pub struct Connection {
         value_name = "P"
     )]
     pub password: Option<String>,
+    /// Read the password from the first line of standard input
+    #[arg(long, global = true, conflicts_with_all = ["password", "nt_hash", "anonymous"])]
+    pub password_stdin: bool,
+    /// Samba authentication file with `username =`, `password =` and `domain =` lines; refused
+    /// when group or others may read it (options given as well win over its lines)
+    #[arg(
+        long,
+        global = true,
+        short = 'A',
+        value_name = "FILE",
+        conflicts_with = "anonymous"
+    )]
+    pub authentication_file: Option<PathBuf>,
     /// NT hash (32 hex digits) instead of a password; NTLM only
     #[arg(long, global = true, env = "NETAPI_NT_HASH", hide_env_values = true, value_name = "H", conflicts_with_all = ["password", "kerberos"])]
     pub nt_hash: Option<String>,
@@ -100,16 +124,27 @@ pub struct Connection {
         value_name = "DOMAIN"
     )]
     pub domain: Option<String>,
-    /// Authenticate with Kerberos only (needs --kdc; the SPN host is --target-host or the server name)
-    #[arg(long, global = true, requires = "kdc")]
+    /// Authenticate with Kerberos only; without a password, with the tickets of the credential
+    /// cache (KRB5CCNAME, else /tmp/krb5cc_UID). The SPN host is --target-host or the server name
+    #[arg(long, global = true, short = 'k')]
     pub kerberos: bool,
-    /// KDC address (`IP[:port]`); with --target-host, Kerberos is tried before NTLM
-    #[arg(long, global = true, value_name = "ADDR")]
+    /// Log on with the key of --user (a principal, `USER@REALM`) from this keytab (Kerberos)
+    #[arg(long, global = true, value_name = "FILE", conflicts_with_all = ["password", "nt_hash", "password_stdin", "anonymous"])]
+    pub keytab: Option<PathBuf>,
+    /// Null session: no user, no password (NTLM anonymous); servers allow few calls this way
+    #[arg(long, global = true, conflicts_with_all = ["password", "nt_hash", "kerberos", "keytab"])]
+    pub anonymous: bool,
+    /// KDC (`HOST[:port]`, an address or a host name); default: krb5.conf's `kdc` for the realm,
+    /// else DNS SRV `_kerberos._tcp.REALM`. With a password, Kerberos is tried before NTLM
+    #[arg(long, global = true, value_name = "HOST")]
     pub kdc: Option<String>,
-    /// Host name for the Kerberos SPN (`cifs/NAME`), when --server is an address
+    /// DNS server (`IP[:port]`) for the KDC's SRV record and host name, instead of the system's
+    #[arg(long, global = true, value_name = "ADDR")]
+    pub dns_server: Option<String>,
+    /// Host name for the Kerberos SPN (`cifs/NAME`, `host/NAME`), when --server is an address
     #[arg(long, global = true, value_name = "NAME")]
     pub target_host: Option<String>,
-    /// Kerberos realm (default: the domain, upper-cased)
+    /// Kerberos realm (default: the ticket cache's, a UPN's suffix, or the domain, upper-cased)
     #[arg(long, global = true, value_name = "REALM")]
     pub realm: Option<String>,
     /// RPC transport: `pipe` (SMB2/3 named pipe, port 445) or `tcp` (endpoint mapper, port 135)
