@@ -111,8 +111,8 @@ impl KdcClient {
         *self.dispatch.lock().unwrap_or_else(|e| e.into_inner()) = Some(dispatch);
     }
 
-    /// Emit our own event through the application's dispatcher.
-    fn log(&self, f: impl FnOnce()) {
+    /// Run `f` (our own code, which may log) with the application's dispatcher.
+    fn log<R>(&self, f: impl FnOnce() -> R) -> R {
         let dispatch = self
             .dispatch
             .lock()
@@ -286,7 +286,7 @@ impl NetworkClient for KdcClient {
             observed.krb_error = None;
         }
         if let Some(local) = &self.local {
-            match local.answer(&request.data) {
+            match self.log(|| local.answer(&request.data)) {
                 Answer::Reply(reply) => {
                     self.log(|| tracing::debug!(target: "netapi_auth::kdc", bytes = reply.len(), "KDC request answered from the credential cache"));
                     return Ok(reply);
@@ -301,7 +301,7 @@ impl NetworkClient for KdcClient {
                 request.protocol
             ))));
         }
-        let addrs = self.targets(request).map_err(refuse)?;
+        let addrs = self.log(|| self.targets(request)).map_err(refuse)?;
         let mut last = None;
         for addr in addrs {
             self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = request.data.len(), "KDC request"));
