@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
+use crate::be::Reader;
+
 /// Largest cache file read (a cache with hundreds of service tickets is far smaller).
 pub const MAX_CCACHE_LEN: usize = 4 << 20;
 /// Most credentials kept from one cache.
@@ -204,64 +206,25 @@ impl Ccache {
     }
 }
 
-/// A big-endian reader over the cache bytes that never reads past the end.
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], FormatError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.buf.len())
-            .ok_or_else(|| FormatError(format!("truncated {what} at offset {}", self.pos)))?;
-        let s = &self.buf[self.pos..end];
-        self.pos = end;
-        Ok(s)
+/// A principal: name type, count, realm, components (32-bit lengths).
+fn principal(r: &mut Reader<'_>, what: &str) -> Result<Principal, FormatError> {
+    let name_type = r.u32(what)? as i32;
+    let count = r.u32(what)? as usize;
+    if count > MAX_COMPONENTS {
+        return Err(FormatError(format!(
+            "{what} has {count} components (at most {MAX_COMPONENTS})"
+        )));
     }
-    fn u8(&mut self, what: &str) -> Result<u8, FormatError> {
-        Ok(self.take(1, what)?[0])
+    let realm = r.string(true, what)?;
+    let mut components = Vec::with_capacity(count);
+    for _ in 0..count {
+        components.push(r.string(true, what)?);
     }
-    fn u16(&mut self, what: &str) -> Result<u16, FormatError> {
-        let b = self.take(2, what)?;
-        Ok(u16::from_be_bytes([b[0], b[1]]))
-    }
-    fn u32(&mut self, what: &str) -> Result<u32, FormatError> {
-        let b = self.take(4, what)?;
-        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn data(&mut self, what: &str) -> Result<&'a [u8], FormatError> {
-        let n = self.u32(what)? as usize;
-        self.take(n, what)
-    }
-    fn string(&mut self, what: &str) -> Result<String, FormatError> {
-        let b = self.data(what)?;
-        String::from_utf8(b.to_vec()).map_err(|_| FormatError(format!("{what} is not UTF-8")))
-    }
-    fn at_end(&self) -> bool {
-        self.pos >= self.buf.len()
-    }
-    fn principal(&mut self, what: &str) -> Result<Principal, FormatError> {
-        let name_type = self.u32(what)? as i32;
-        let count = self.u32(what)? as usize;
-        if count > MAX_COMPONENTS {
-            return Err(FormatError(format!(
-                "{what} has {count} components (at most {MAX_COMPONENTS})"
-            )));
-        }
-        let realm = self.string(what)?;
-        let mut components = Vec::with_capacity(count);
-        for _ in 0..count {
-            components.push(self.string(what)?);
-        }
-        Ok(Principal {
-            name_type,
-            realm,
-            components,
-        })
-    }
+    Ok(Principal {
+        name_type,
+        realm,
+        components,
+    })
 }
 
 /// Parse a cache file's bytes.
@@ -272,7 +235,7 @@ pub fn parse(data: &[u8]) -> Result<Ccache, FormatError> {
             data.len()
         )));
     }
-    let mut r = Reader { buf: data, pos: 0 };
+    let mut r = Reader::new(data);
     let (magic, version) = (r.u8("version")?, r.u8("version")?);
     if magic != 5 {
         return Err(FormatError(
@@ -287,11 +250,8 @@ pub fn parse(data: &[u8]) -> Result<Ccache, FormatError> {
     let mut kdc_offset = None;
     if version == 4 {
         let len = usize::from(r.u16("header length")?);
-        let mut h = Reader {
-            buf: r.take(len, "header")?,
-            pos: 0,
-        };
-        while !h.at_end() {
+        let mut h = Reader::new(r.take(len, "header")?);
+        while h.left() > 0 {
             let tag = h.u16("header tag")?;
             let len = usize::from(h.u16("header field")?);
             let field = h.take(len, "header field")?;
@@ -303,21 +263,21 @@ pub fn parse(data: &[u8]) -> Result<Ccache, FormatError> {
             }
         }
     }
-    let default_principal = r.principal("default principal")?;
+    let default_principal = principal(&mut r, "default principal")?;
     let mut credentials = Vec::new();
-    while !r.at_end() {
+    while r.left() > 0 {
         if credentials.len() >= MAX_CREDENTIALS {
             return Err(FormatError(format!(
                 "more than {MAX_CREDENTIALS} credentials"
             )));
         }
-        let client = r.principal("client principal")?;
-        let server = r.principal("server principal")?;
+        let client = principal(&mut r, "client principal")?;
+        let server = principal(&mut r, "server principal")?;
         let enctype = r.u16("key type")?;
         if version == 3 {
             r.u16("key type")?;
         }
-        let key = Key::new(i32::from(enctype as i16), r.data("key")?.to_vec());
+        let key = Key::new(i32::from(enctype as i16), r.data(true, "key")?.to_vec());
         let auth_time = r.u32("auth time")?;
         let start_time = r.u32("start time")?;
         let end_time = r.u32("end time")?;
@@ -327,16 +287,16 @@ pub fn parse(data: &[u8]) -> Result<Ccache, FormatError> {
         for what in ["address", "authorization data"] {
             let n = r.u32(what)? as usize;
             // Each entry is at least 6 bytes: a count beyond what is left is a lie.
-            if n > (data.len() - r.pos) / 6 {
+            if n > r.left() / 6 {
                 return Err(FormatError(format!("{what} count {n} exceeds the file")));
             }
             for _ in 0..n {
                 r.u16(what)?;
-                r.data(what)?;
+                r.data(true, what)?;
             }
         }
-        let ticket = r.data("ticket")?.to_vec();
-        let second_ticket = r.data("second ticket")?.to_vec();
+        let ticket = r.data(true, "ticket")?.to_vec();
+        let second_ticket = r.data(true, "second ticket")?.to_vec();
         if server.realm == CONF_REALM {
             continue;
         }

@@ -19,6 +19,7 @@
 
 use std::path::Path;
 
+use crate::be::Reader;
 use crate::ccache::{FormatError, Key, Principal, read_bounded};
 
 /// Largest keytab file read.
@@ -52,43 +53,6 @@ pub struct Keytab {
     pub entries: Vec<Entry>,
 }
 
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], FormatError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.buf.len())
-            .ok_or_else(|| FormatError(format!("truncated {what}")))?;
-        let s = &self.buf[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    fn u16(&mut self, what: &str) -> Result<u16, FormatError> {
-        let b = self.take(2, what)?;
-        Ok(u16::from_be_bytes([b[0], b[1]]))
-    }
-    fn u32(&mut self, what: &str) -> Result<u32, FormatError> {
-        let b = self.take(4, what)?;
-        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn data(&mut self, what: &str) -> Result<&'a [u8], FormatError> {
-        let n = usize::from(self.u16(what)?);
-        self.take(n, what)
-    }
-    fn string(&mut self, what: &str) -> Result<String, FormatError> {
-        String::from_utf8(self.data(what)?.to_vec())
-            .map_err(|_| FormatError(format!("{what} is not UTF-8")))
-    }
-    fn left(&self) -> usize {
-        self.buf.len() - self.pos
-    }
-}
-
 /// Parse a keytab file's bytes.
 pub fn parse(data: &[u8]) -> Result<Keytab, FormatError> {
     if data.len() > MAX_KEYTAB_LEN {
@@ -106,7 +70,8 @@ pub fn parse(data: &[u8]) -> Result<Keytab, FormatError> {
         }
         _ => return Err(FormatError("not an MIT keytab (no 0x0502 header)".into())),
     }
-    let mut r = Reader { buf: data, pos: 2 };
+    let mut r = Reader::new(data);
+    r.take(2, "version")?;
     let mut entries = Vec::new();
     // A file may end with a partial length (MIT pads with zeros when it truncates).
     while r.left() >= 4 {
@@ -125,23 +90,23 @@ pub fn parse(data: &[u8]) -> Result<Keytab, FormatError> {
 }
 
 fn entry(body: &[u8]) -> Result<Entry, FormatError> {
-    let mut e = Reader { buf: body, pos: 0 };
+    let mut e = Reader::new(body);
     let count = usize::from(e.u16("component count")?);
     if count > MAX_COMPONENTS {
         return Err(FormatError(format!(
             "a principal with {count} components (at most {MAX_COMPONENTS})"
         )));
     }
-    let realm = e.string("realm")?;
+    let realm = e.string(false, "realm")?;
     let mut components = Vec::with_capacity(count);
     for _ in 0..count {
-        components.push(e.string("name component")?);
+        components.push(e.string(false, "name component")?);
     }
     let name_type = e.u32("name type")? as i32;
     let timestamp = e.u32("timestamp")?;
     let vno8 = e.take(1, "key version")?[0];
     let enctype = i32::from(e.u16("enctype")? as i16);
-    let key = Key::new(enctype, e.data("key")?.to_vec());
+    let key = Key::new(enctype, e.data(false, "key")?.to_vec());
     let kvno = match e.left() {
         n if n >= 4 => match e.u32("key version")? {
             0 => u32::from(vno8),

@@ -36,6 +36,7 @@ use std::fmt;
 use std::time::Duration;
 
 mod anonymous;
+mod be;
 mod cache_kdc;
 pub mod ccache;
 mod context;

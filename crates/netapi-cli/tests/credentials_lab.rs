@@ -8,37 +8,11 @@
 mod common;
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::{Run, With, netapi_with};
 use netapi_testkit::lab::Lab;
-
-/// A private file, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Temp(std::env::temp_dir().join(format!(
-            "netapi-cli-creds-{}-{n}-{name}",
-            std::process::id()
-        )))
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-    fn ccache(&self) -> String {
-        format!("FILE:{}", self.0.display())
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
+use netapi_testkit::scratch::TempPath as Temp;
 
 fn krb5_config(lab: &Lab) -> String {
     lab.krb5_config.to_string_lossy().into_owned()
@@ -77,12 +51,12 @@ fn kerberos_from_the_ticket_cache_with_no_password_and_no_kdc() {
     let cache = Temp::new("cc");
     lab.kinit(&lab.dc.admin_user, &cache.0, None);
     let info = ok(
-        on_dc(&lab, &cache.ccache(), &["--kerberos", "server", "get"]),
+        on_dc(&lab, &cache.ccache_name(), &["--kerberos", "server", "get"]),
         "server get",
     );
     assert_eq!(info["name"], lab.dc.name.as_str());
     let shares = ok(
-        on_dc(&lab, &cache.ccache(), &["-k", "share", "list"]),
+        on_dc(&lab, &cache.ccache_name(), &["-k", "share", "list"]),
         "share list",
     );
     assert!(
@@ -97,14 +71,14 @@ fn kerberos_from_the_ticket_cache_with_no_password_and_no_kdc() {
     ok(
         on_dc(
             &lab,
-            &cache.ccache(),
+            &cache.ccache_name(),
             &["-k", "-u", &lab.dc.admin_user, "server", "get"],
         ),
         "--user matching the cache",
     );
     let run = on_dc(
         &lab,
-        &cache.ccache(),
+        &cache.ccache_name(),
         &["-k", "-u", &lab.dc.user, "server", "get"],
     );
     assert_eq!(run.code, 2, "{run:#?}");
@@ -121,7 +95,14 @@ fn a_keytab_logs_on_and_a_wrong_key_is_1326() {
         on_dc(
             &lab,
             "FILE:/nonexistent",
-            &["--keytab", keytab.path(), "-u", &principal, "server", "get"],
+            &[
+                "--keytab",
+                keytab.as_str(),
+                "-u",
+                &principal,
+                "server",
+                "get",
+            ],
         ),
         "keytab",
     );
@@ -143,7 +124,14 @@ fn a_keytab_logs_on_and_a_wrong_key_is_1326() {
         on_dc(
             &lab,
             "FILE:/nonexistent",
-            &["--keytab", wrong.path(), "-u", &principal, "server", "get"],
+            &[
+                "--keytab",
+                wrong.as_str(),
+                "-u",
+                &principal,
+                "server",
+                "get",
+            ],
         ),
         1326,
         "wrong keytab key",
@@ -159,11 +147,10 @@ fn a_keytab_logs_on_and_a_wrong_key_is_1326() {
 fn the_kdc_by_srv_lookup_with_a_upn_and_password_stdin() {
     let Some(lab) = Lab::get() else { return };
     let upn = format!("{}@{}", lab.dc.admin_user, lab.realm.to_lowercase());
-    let dns = lab.dc.ip.clone();
     let password = format!("{}\n", lab.dc.password);
-    // No krb5.conf at all: the KDC can only come from DNS.
-    let run = netapi_with(
-        &[
+    // No krb5.conf at all (KRB5_CONFIG=/dev/null): the KDC can only come from DNS.
+    let run = |extra: &[&str]| {
+        let mut args = vec![
             "-s",
             &lab.dc.ip,
             "--target-host",
@@ -172,46 +159,25 @@ fn the_kdc_by_srv_lookup_with_a_upn_and_password_stdin() {
             &upn,
             "--password-stdin",
             "--kerberos",
-            "--dns-server",
-            &dns,
             "--json",
-            "server",
-            "get",
-        ],
-        With {
-            env: &[
-                ("KRB5_CONFIG", "/dev/null"),
-                ("KRB5CCNAME", "FILE:/nonexistent"),
-            ],
-            stdin: Some(password.as_bytes()),
-            ..With::default()
-        },
+        ];
+        args.extend_from_slice(extra);
+        args.extend(["server", "get"]);
+        netapi_with(
+            &args,
+            With {
+                env: &[("KRB5_CONFIG", "/dev/null")],
+                stdin: Some(password.as_bytes()),
+                ..With::default()
+            },
+        )
+    };
+    assert_eq!(
+        ok(run(&["--dns-server", &lab.dc.ip]), "SRV")["name"],
+        lab.dc.name.as_str()
     );
-    assert_eq!(ok(run, "SRV")["name"], lab.dc.name.as_str());
     // Without --dns-server nothing names a KDC for the lab realm: 1311, not a hang.
-    let run = netapi_with(
-        &[
-            "-s",
-            &lab.dc.ip,
-            "--target-host",
-            &lab.dc_fqdn,
-            "-u",
-            &upn,
-            "--password-stdin",
-            "--kerberos",
-            "--timeout",
-            "3",
-            "--json",
-            "server",
-            "get",
-        ],
-        With {
-            env: &[("KRB5_CONFIG", "/dev/null")],
-            stdin: Some(password.as_bytes()),
-            ..With::default()
-        },
-    );
-    fails(run, 1311, "no KDC anywhere");
+    fails(run(&["--timeout", "3"]), 1311, "no KDC anywhere");
 }
 
 #[test]
@@ -283,7 +249,7 @@ fn the_authentication_file_and_its_permissions() {
             "-s",
             &lab.fs.ip,
             "-A",
-            file.path(),
+            file.as_str(),
             "--json",
             "share",
             "list",
@@ -300,7 +266,7 @@ fn the_authentication_file_and_its_permissions() {
     );
     std::fs::set_permissions(&file.0, std::fs::Permissions::from_mode(0o640)).unwrap();
     let run = netapi_with(
-        &["-s", &lab.fs.ip, "-A", file.path(), "share", "list"],
+        &["-s", &lab.fs.ip, "-A", file.as_str(), "share", "list"],
         With::default(),
     );
     assert_eq!(run.code, 2, "{run:#?}");
@@ -310,6 +276,9 @@ fn the_authentication_file_and_its_permissions() {
 #[test]
 fn null_sessions_work_on_the_dc_and_are_denied_by_the_file_server() {
     let Some(lab) = Lab::get() else { return };
+    // The file server's "restrict anonymous = 2" is this checkout's tools/lab configuration:
+    // `lab up` rewrites and reloads it (a no-op when it is current).
+    lab.tool(&["up", "fs"]);
     let run = netapi_with(
         &["-s", &lab.dc.ip, "--anonymous", "--json", "share", "list"],
         With::default(),
@@ -341,7 +310,7 @@ fn ticket_errors_are_clean_and_fast() {
     std::fs::write(&empty.0, netapi::options::ccache::write::to_bytes(&cache)).unwrap();
     let started = Instant::now();
     let v = fails(
-        on_dc(&lab, &empty.ccache(), &["-k", "server", "get"]),
+        on_dc(&lab, &empty.ccache_name(), &["-k", "server", "get"]),
         0x8009_030E_u32 as i32 as i64,
         "empty cache",
     );
@@ -364,7 +333,7 @@ fn ticket_errors_are_clean_and_fast() {
     lab.kinit(&lab.dc.user, &short.0, Some("10s"));
     let started = Instant::now();
     fails(
-        on_dc(&lab, &short.ccache(), &["-k", "server", "get"]),
+        on_dc(&lab, &short.ccache_name(), &["-k", "server", "get"]),
         0x8009_0317_u32 as i32 as i64,
         "ticket near its end",
     );
@@ -372,7 +341,7 @@ fn ticket_errors_are_clean_and_fast() {
     std::thread::sleep(Duration::from_secs(11));
     let started = Instant::now();
     let v = fails(
-        on_dc(&lab, &short.ccache(), &["-k", "server", "get"]),
+        on_dc(&lab, &short.ccache_name(), &["-k", "server", "get"]),
         0x8009_0317_u32 as i32 as i64,
         "expired ticket",
     );
@@ -387,7 +356,7 @@ fn ticket_errors_are_clean_and_fast() {
     fails(
         on_dc(
             &lab,
-            &good.ccache(),
+            &good.ccache_name(),
             &["-k", "--kdc", &kdc, "--timeout", "2", "server", "get"],
         ),
         1311,
@@ -428,7 +397,7 @@ fn a_real_clock_skew_is_1398() {
             "get",
         ],
         With {
-            env: &[("KRB5CCNAME", &cache.ccache()), ("KRB5_CONFIG", &conf)],
+            env: &[("KRB5CCNAME", &cache.ccache_name()), ("KRB5_CONFIG", &conf)],
             wrapper: &["faketime", "-f", "+2h"],
             ..With::default()
         },

@@ -7,36 +7,13 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use netapi::info::ServerInfo101;
 use netapi::options::{AuthOptions, Credentials, Mechanism};
 use netapi::{Client, Kind, Options, Transport};
 use netapi_testkit::lab::Lab;
-
-/// A file under the temp dir, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str) -> TempFile {
-        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let p =
-            std::env::temp_dir().join(format!("netapi-creds-{}-{n}-{name}", std::process::id()));
-        let _ = std::fs::remove_file(&p);
-        TempFile(p)
-    }
-    fn ccache_name(&self) -> String {
-        format!("FILE:{}", self.0.display())
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
+use netapi_testkit::scratch::TempPath as TempFile;
 
 /// Kerberos with the KDC found the way a user's machine finds it: the lab's krb5.conf.
 fn discovered(lab: &Lab) -> AuthOptions {
@@ -481,6 +458,9 @@ fn a_silent_kdc_and_a_skewed_clock_give_their_codes_within_seconds() {
 #[test]
 fn null_sessions_where_allowed_and_access_denied_where_not() {
     let Some(lab) = Lab::get() else { return };
+    // The file server's "restrict anonymous = 2" is this checkout's tools/lab configuration:
+    // `lab up` rewrites and reloads it (a no-op when it is current).
+    lab.tool(&["up", "fs"]);
     let anon = Options::new(Credentials::anonymous());
     // The DC answers null sessions (Samba's default, as Windows DCs do for these calls).
     let dc = Client::new(&lab.dc.ip, anon.clone()).unwrap();

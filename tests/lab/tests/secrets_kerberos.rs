@@ -6,26 +6,10 @@
 //! key of the keytab, or the session key of any ticket in the caches (hex in either case, and
 //! Rust's `Debug` form of the bytes).
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
 use netapi::options::{AuthOptions, Credentials, ccache, keytab};
 use netapi::{Client, Options, Transport};
 use netapi_testkit::lab::Lab;
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use netapi_testkit::scratch::{Capture, TempPath};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -40,10 +24,6 @@ fn forms(key: &[u8]) -> Vec<String> {
         h.to_uppercase(),
         debug.trim_end_matches(']').to_owned(),
     ]
-}
-
-fn temp(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("netapi-secrets-{}-{name}", std::process::id()))
 }
 
 #[test]
@@ -61,47 +41,48 @@ fn kerberos_secrets_never_reach_trace_logs() {
     let mut auth = AuthOptions::kerberos_discovered(&lab.dc_fqdn);
     auth.discovery.krb5_config = Some(vec![lab.krb5_config.clone()]);
     let mut debug_strings = Vec::new();
-    let mut run = |creds: Credentials, auth: &AuthOptions, transport: Transport, expect_ok: bool| {
-        let mut o = Options::new(creds);
-        o.smb.auth = auth.clone();
-        o.transport = transport;
-        debug_strings.push(format!("{o:?}"));
-        let c = Client::new(&lab.dc.ip, o).unwrap();
-        let r = match transport {
-            Transport::Tcp => c.user_get_info_level(&lab.dc.user, 0).map(|_| ()),
-            _ => c.server_get_info_level(101).map(|_| ()),
+    let mut run =
+        |creds: Credentials, auth: &AuthOptions, transport: Transport, expect_ok: bool| {
+            let mut o = Options::new(creds);
+            o.smb.auth = auth.clone();
+            o.transport = transport;
+            debug_strings.push(format!("{o:?}"));
+            let c = Client::new(&lab.dc.ip, o).unwrap();
+            let r = match transport {
+                Transport::Tcp => c.user_get_info_level(&lab.dc.user, 0).map(|_| ()),
+                _ => c.server_get_info_level(101).map(|_| ()),
+            };
+            match (r, expect_ok) {
+                (Ok(()), true) => {}
+                (Err(e), false) => debug_strings.push(format!("{e:?} {e}")),
+                (r, _) => panic!("{transport:?}: unexpected {r:?}"),
+            }
+            debug_strings.push(format!("{c:?}"));
+            netapi::disconnect_all();
         };
-        match (r, expect_ok) {
-            (Ok(()), true) => {}
-            (Err(e), false) => debug_strings.push(format!("{e:?} {e}")),
-            (r, _) => panic!("{transport:?}: unexpected {r:?}"),
-        }
-        debug_strings.push(format!("{c:?}"));
-        netapi::disconnect_all();
-    };
 
     // A ticket cache: TGT only, then with cached service tickets.
-    let cache = temp("cc");
-    lab.kinit(&lab.dc.admin_user, &cache, None);
-    let cc = Credentials::ticket_cache(Some(&format!("FILE:{}", cache.display())));
+    let cache = TempPath::new("cc");
+    lab.kinit(&lab.dc.admin_user, cache.path(), None);
+    let cc = Credentials::ticket_cache(Some(&cache.ccache_name()));
     run(cc.clone(), &auth, Transport::NamedPipe, true);
     run(cc.clone(), &auth, Transport::Tcp, true);
-    lab.kvno(&format!("cifs/{}", lab.dc_fqdn), &cache);
-    lab.kvno(&format!("host/{}", lab.dc_fqdn), &cache);
+    lab.kvno(&format!("cifs/{}", lab.dc_fqdn), cache.path());
+    lab.kvno(&format!("host/{}", lab.dc_fqdn), cache.path());
     run(cc.clone(), &auth, Transport::NamedPipe, true);
     run(cc, &auth, Transport::Tcp, true);
     // A keytab, and the same with wrong keys.
     let principal = format!("{}@{}", lab.dc.user, lab.realm);
-    let kt_path = temp("keytab");
-    lab.export_keytab(&principal, &kt_path);
+    let kt_path = TempPath::new("keytab");
+    lab.export_keytab(&principal, kt_path.path());
     run(
-        Credentials::keytab("", &principal, &kt_path),
+        Credentials::keytab("", &principal, kt_path.path()),
         &auth,
         Transport::NamedPipe,
         true,
     );
-    let kt = keytab::load(&kt_path).unwrap();
-    let wrong_path = temp("keytab-wrong");
+    let kt = keytab::load(kt_path.path()).unwrap();
+    let wrong_path = TempPath::new("keytab-wrong");
     let wrong: Vec<_> = kt
         .entries
         .iter()
@@ -110,9 +91,9 @@ fn kerberos_secrets_never_reach_trace_logs() {
             ..e.clone()
         })
         .collect();
-    std::fs::write(&wrong_path, keytab::write::to_bytes(&wrong)).unwrap();
+    std::fs::write(wrong_path.path(), keytab::write::to_bytes(&wrong)).unwrap();
     run(
-        Credentials::keytab("", &principal, &wrong_path),
+        Credentials::keytab("", &principal, wrong_path.path()),
         &auth,
         Transport::NamedPipe,
         false,
@@ -125,10 +106,10 @@ fn kerberos_secrets_never_reach_trace_logs() {
         Transport::Tcp,
         true,
     );
-    let short = temp("cc-short");
-    lab.kinit(&lab.dc.user, &short, Some("10s"));
+    let short = TempPath::new("cc-short");
+    lab.kinit(&lab.dc.user, short.path(), Some("10s"));
     run(
-        Credentials::ticket_cache(Some(&format!("FILE:{}", short.display()))),
+        Credentials::ticket_cache(Some(&short.ccache_name())),
         &auth,
         Transport::NamedPipe,
         false,
@@ -143,7 +124,7 @@ fn kerberos_secrets_never_reach_trace_logs() {
     // Every secret that existed during the run.
     let mut secrets = vec![lab.dc.password.clone()];
     for path in [&cache, &short] {
-        let c = ccache::parse(&std::fs::read(path).unwrap()).unwrap();
+        let c = ccache::parse(&std::fs::read(path.path()).unwrap()).unwrap();
         assert!(!c.credentials.is_empty());
         for cred in &c.credentials {
             secrets.extend(forms(cred.key.bytes()));
@@ -152,11 +133,7 @@ fn kerberos_secrets_never_reach_trace_logs() {
     for e in kt.entries.iter().chain(&wrong) {
         secrets.extend(forms(e.key.bytes()));
     }
-    for p in [&cache, &short, &kt_path, &wrong_path] {
-        let _ = std::fs::remove_file(p);
-    }
-
-    let logs = String::from_utf8_lossy(&capture.0.lock().unwrap()).into_owned();
+    let logs = capture.text();
     for expected in [
         "Kerberos from a credential cache",
         "answered from the credential cache",
@@ -172,7 +149,10 @@ fn kerberos_secrets_never_reach_trace_logs() {
         );
     }
     for secret in &secrets {
-        assert!(!logs.contains(secret.as_str()), "a secret appears in the TRACE logs");
+        assert!(
+            !logs.contains(secret.as_str()),
+            "a secret appears in the TRACE logs"
+        );
         for d in &debug_strings {
             assert!(!d.contains(secret.as_str()), "a secret appears in: {d}");
         }

@@ -32,25 +32,9 @@ impl Run {
     }
 }
 
-/// Run `netapi args...` without a terminal and without `NETAPI_*` defaults.
+/// Run `netapi args...` without a terminal and without `NETAPI_*` (or Kerberos) defaults.
 pub fn netapi(args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_netapi"));
-    cmd.args(args).stdin(Stdio::null());
-    for var in [
-        "NETAPI_SERVER",
-        "NETAPI_USER",
-        "NETAPI_PASSWORD",
-        "NETAPI_NT_HASH",
-        "NETAPI_DOMAIN",
-    ] {
-        cmd.env_remove(var);
-    }
-    let out = cmd.output().expect("cannot run the netapi binary");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    netapi_with(args, With::default())
 }
 
 /// How to run `netapi` in [`netapi_with`].
