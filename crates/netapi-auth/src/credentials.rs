@@ -116,6 +116,22 @@ impl Credentials {
         }
     }
 
+    /// The current user's ticket cache ([`Credentials::ticket_cache`]`(None)`), if it can log
+    /// on now: it exists, reads, and holds a TGT or a service ticket that has not expired. What
+    /// a process given no other credentials uses: the nearest thing on Linux to Windows' "the
+    /// logged-on user".
+    pub fn usable_ticket_cache() -> Option<Self> {
+        let conf = crate::krb5conf::Krb5Conf::from_env();
+        let name = crate::ccache::default_name(conf.libdefault("default_ccache_name"));
+        let (_, cache) = crate::ccache::load(&crate::ccache::CacheName::parse(&name)).ok()?;
+        let now = crate::cache_kdc::now_secs();
+        let usable = cache
+            .credentials
+            .iter()
+            .any(|c| c.client == cache.default_principal && c.is_valid_at(now, 0));
+        usable.then(|| Credentials::ticket_cache(Some(&name)))
+    }
+
     /// The long-term key of `domain\user` in the keytab at `path` (`ktutil`, `samba-tool
     /// domain exportkeytab`, `ktpass`). `user` may be a principal (`svc@LAB.EXAMPLE`), whose
     /// realm then wins over `domain`; without either, the keytab's only realm for that name is

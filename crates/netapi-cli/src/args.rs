@@ -19,8 +19,9 @@ const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, 
 NetFile*, NetStatisticsGet) against Windows and Samba servers, from any OS";
 
 const AFTER_HELP: &str = "\
-Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH and NETAPI_DOMAIN give
-defaults for the options of the same name. Without a password the CLI asks for one when a terminal
+Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH, NETAPI_DOMAIN,
+NETAPI_KDC, NETAPI_REALM, NETAPI_TARGET_HOST and NETAPI_DNS_SERVER give defaults for the options of
+the same name (the Python module reads them too). Without a password the CLI asks for one when a terminal
 is attached, and stops with a usage error otherwise.
 
 Credentials: a password (--password-stdin, -A FILE, the prompt, or --password), an NT hash, the
@@ -136,16 +137,16 @@ pub struct Connection {
     pub anonymous: bool,
     /// KDC (`HOST[:port]`, an address or a host name); default: krb5.conf's `kdc` for the realm,
     /// else DNS SRV `_kerberos._tcp.REALM`. With a password, Kerberos is tried before NTLM
-    #[arg(long, global = true, value_name = "HOST")]
+    #[arg(long, global = true, env = "NETAPI_KDC", value_name = "HOST")]
     pub kdc: Option<String>,
     /// DNS server (`IP[:port]`) for the KDC's SRV record and host name, instead of the system's
-    #[arg(long, global = true, value_name = "ADDR")]
+    #[arg(long, global = true, env = "NETAPI_DNS_SERVER", value_name = "ADDR")]
     pub dns_server: Option<String>,
     /// Host name for the Kerberos SPN (`cifs/NAME`, `host/NAME`), when --server is an address
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, env = "NETAPI_TARGET_HOST", value_name = "NAME")]
     pub target_host: Option<String>,
     /// Kerberos realm (default: the ticket cache's, a UPN's suffix, or the domain, upper-cased)
-    #[arg(long, global = true, value_name = "REALM")]
+    #[arg(long, global = true, env = "NETAPI_REALM", value_name = "REALM")]
     pub realm: Option<String>,
     /// RPC transport: `pipe` (SMB2/3 named pipe, port 445) or `tcp` (endpoint mapper, port 135)
     #[arg(long, global = true, value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]

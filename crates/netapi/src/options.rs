@@ -55,7 +55,42 @@ pub struct Options {
     pub max_idle_per_interface: usize,
 }
 
+/// Kerberos settings from the environment, for callers without options of their own (the
+/// Python module, [`crate::uses`]); the CLI reads the same variables for its options:
+/// `NETAPI_KDC` (`HOST[:port]`), `NETAPI_REALM`, `NETAPI_TARGET_HOST` (the SPN host name when a
+/// server is given as an address) and `NETAPI_DNS_SERVER` (`IP[:port]`, for the KDC's SRV
+/// record and host name). Unset variables leave the default; a malformed `NETAPI_DNS_SERVER` is
+/// ignored, a malformed `NETAPI_KDC` fails the first call with `ERROR_INVALID_PARAMETER`.
+pub fn auth_from_env() -> AuthOptions {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let mut auth = AuthOptions {
+        kdc: env("NETAPI_KDC"),
+        realm: env("NETAPI_REALM"),
+        target_host: env("NETAPI_TARGET_HOST"),
+        ..AuthOptions::default()
+    };
+    auth.discovery.dns_server = env("NETAPI_DNS_SERVER").and_then(|s| {
+        let s = s.trim();
+        s.parse::<std::net::SocketAddr>().ok().or_else(|| {
+            s.trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .ok()
+                .map(|ip| std::net::SocketAddr::new(ip, 53))
+        })
+    });
+    auth
+}
+
 impl Options {
+    /// Options for `credentials` with the Kerberos settings of the environment
+    /// ([`auth_from_env`]), everything else default.
+    pub fn from_env(credentials: Credentials) -> Self {
+        let mut o = Options::new(credentials);
+        o.smb.auth = auth_from_env();
+        o
+    }
+
     /// Options for `credentials`, everything else default.
     pub fn new(credentials: Credentials) -> Self {
         Options {

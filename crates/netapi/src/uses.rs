@@ -176,15 +176,23 @@ fn split_remote(op: &'static str, remote: &str) -> Result<(String, String)> {
 
 /// The credentials a process uses when it made no use for a server: `NETAPI_USER`
 /// (`[DOMAIN\]user`), `NETAPI_PASSWORD` or `NETAPI_NT_HASH`, and `NETAPI_DOMAIN` when the user
-/// name has no domain (as the `netapi` CLI reads them). `None` when no user or no secret is set.
+/// name has no domain (as the `netapi` CLI reads them); with no `NETAPI_USER`, the user's
+/// Kerberos ticket cache when it holds a ticket that has not expired
+/// ([`Credentials::usable_ticket_cache`]: `KRB5CCNAME`, else `/tmp/krb5cc_<uid>`), the nearest
+/// thing to Windows' logged-on user. `None` when there is none of these.
 pub fn default_credentials() -> Option<Credentials> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let given = env("NETAPI_USER")?;
-    let (prefix, user) = match given.split_once('\\') {
-        Some((d, u)) => (Some(d.to_string()), u.to_string()),
-        None => (None, given),
+    let Some(given) = env("NETAPI_USER") else {
+        return Credentials::usable_ticket_cache();
     };
-    let domain = prefix.or_else(|| env("NETAPI_DOMAIN")).unwrap_or_default();
+    // `DOMAIN\user`, `DOMAIN/user`, or a UPN (sent whole, with no domain).
+    let name = netapi_auth::split_user_name(&given).ok()?;
+    let user = name.user;
+    let domain = match (name.upn, name.domain) {
+        (true, _) => String::new(),
+        (false, Some(d)) => d,
+        (false, None) => env("NETAPI_DOMAIN").unwrap_or_default(),
+    };
     if let Some(hash) = env("NETAPI_NT_HASH") {
         return Credentials::nt_hash(&domain, &user, &hash).ok();
     }
@@ -222,7 +230,7 @@ pub fn client(op: &'static str, server: &str) -> Result<Client> {
                     WinError::ERROR_ACCESS_DENIED,
                     format!(
                         "no credentials for {server:?}: make a use of \\\\{host}\\IPC$ \
-                         (NetUseAdd) or set NETAPI_USER and NETAPI_PASSWORD"
+                         (NetUseAdd), set NETAPI_USER and NETAPI_PASSWORD, or kinit"
                     ),
                 )
             })?;
@@ -241,7 +249,7 @@ pub fn client(op: &'static str, server: &str) -> Result<Client> {
             None => return client(op, server),
         },
     };
-    let client = Client::new(server, Options::new(creds)).map_err(|e| e.with_op(op))?;
+    let client = Client::new(server, Options::from_env(creds)).map_err(|e| e.with_op(op))?;
     Ok(clients().entry(key).or_insert(client).clone())
 }
 
@@ -328,7 +336,7 @@ pub fn use_add(
     if let Some(r) = repeat(&mut uses()) {
         return r;
     }
-    let options = Options::new(creds.clone());
+    let options = Options::from_env(creds.clone());
     let session = run(OP, async {
         Driver::Blocking
             .smb_pool()

@@ -75,6 +75,10 @@ pub fn netapi_with(args: &[&str], with: With<'_>) -> Run {
         "NETAPI_PASSWORD",
         "NETAPI_NT_HASH",
         "NETAPI_DOMAIN",
+        "NETAPI_KDC",
+        "NETAPI_REALM",
+        "NETAPI_TARGET_HOST",
+        "NETAPI_DNS_SERVER",
         "KRB5CCNAME",
         "KRB5_CONFIG",
     ] {
