@@ -122,7 +122,7 @@ fn aes_key_len(enctype: i32) -> Option<usize> {
     }
 }
 
-fn random_key(enctype: i32) -> Result<Key, AuthError> {
+pub(crate) fn random_key(enctype: i32) -> Result<Key, AuthError> {
     let len = aes_key_len(enctype)
         .ok_or_else(|| AuthError::Usage(format!("enctype {enctype} is not AES")))?;
     let mut bytes = Zeroizing::new(vec![0u8; len]);
@@ -141,6 +141,7 @@ impl CacheKdc {
         service: &str,
         host: &str,
         now: u64,
+        as_key: Option<Key>,
     ) -> Result<CacheKdc, AuthError> {
         let client = cache.default_principal.clone();
         let realm = client.realm.clone();
@@ -167,7 +168,11 @@ impl CacheKdc {
                     t.key.enctype
                 )));
             }
-            None => match services.last() {
+            None => match services
+                .iter()
+                .rev()
+                .find(|s| as_key.as_ref().is_none_or(|k| k.enctype == s.key.enctype))
+            {
                 Some(st) => {
                     let mut stand_in = Handed::from_credential(st);
                     stand_in.key = random_key(st.key.enctype)?;
@@ -196,8 +201,18 @@ impl CacheKdc {
             .into_iter()
             .filter(|s| s.key.enctype == tgt.key.enctype)
             .collect();
+        let as_key = match as_key {
+            Some(k) if k.enctype == tgt.key.enctype => k,
+            Some(k) => {
+                return Err(AuthError::Failed(format!(
+                    "the ticket's session key has enctype {}, not the expected {}",
+                    tgt.key.enctype, k.enctype
+                )));
+            }
+            None => random_key(tgt.key.enctype)?,
+        };
         Ok(CacheKdc {
-            as_key: random_key(tgt.key.enctype)?,
+            as_key,
             client,
             tgt,
             real_tgt,
@@ -365,7 +380,7 @@ impl CacheKdc {
     }
 }
 
-fn encode<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, AuthError> {
+pub(crate) fn encode<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, AuthError> {
     picky_asn1_der::to_vec(v).map_err(|e| AuthError::Failed(format!("DER encoding: {e}")))
 }
 
@@ -386,17 +401,17 @@ fn encrypt(key: &Key, usage: i32, plain: &[u8]) -> Result<EncryptedData, AuthErr
 }
 
 /// A minimal DER INTEGER.
-fn int(v: i64) -> IntegerAsn1 {
+pub(crate) fn int(v: i64) -> IntegerAsn1 {
     IntegerAsn1::from_bytes_be_signed(v.to_be_bytes().to_vec())
 }
 
-fn kstring(s: &str) -> Result<KerberosStringAsn1, AuthError> {
+pub(crate) fn kstring(s: &str) -> Result<KerberosStringAsn1, AuthError> {
     IA5String::from_string(s.to_owned())
         .map(KerberosStringAsn1::from)
         .map_err(|_| AuthError::Usage(format!("{s:?} is not an ASCII Kerberos name")))
 }
 
-fn principal_name(p: &Principal) -> Result<PrincipalName, AuthError> {
+pub(crate) fn principal_name(p: &Principal) -> Result<PrincipalName, AuthError> {
     Ok(PrincipalName {
         name_type: ExplicitContextTag0::from(int(i64::from(p.name_type))),
         name_string: ExplicitContextTag1::from(Asn1SequenceOf::from(
@@ -413,7 +428,7 @@ fn ticket(der: &[u8]) -> Result<Ticket, AuthError> {
         .map_err(|e| AuthError::NoCredentials(format!("a cached ticket does not decode: {e}")))
 }
 
-fn time(secs: u64) -> Result<KerberosTime, AuthError> {
+pub(crate) fn time(secs: u64) -> Result<KerberosTime, AuthError> {
     let t = time::OffsetDateTime::from_unix_timestamp(secs as i64)
         .map_err(|_| AuthError::Failed(format!("time {secs} out of range")))?;
     Ok(GeneralizedTimeAsn1::from(GeneralizedTime::from(t)))

@@ -26,6 +26,7 @@ use crate::ccache::{self, CacheName};
 use crate::credentials::{Credentials, Secret, hex_lower};
 use crate::kdc_client::{KdcClient, KdcFailure};
 use crate::kerberos::{self, KerberosTarget, KrbErrorCode};
+use crate::krb_rc4::Rc4Logon;
 use crate::mic::{KERBEROS_MIC_LEN, MicKeys};
 use crate::options::{AuthOptions, Framing, Mechanism};
 use crate::spnego::{self, NegState};
@@ -198,9 +199,26 @@ impl SspiClient {
                     keytab_identity = Some(id);
                     kdc = KdcClient::locating(&target.realm, opts).with_cache(cache);
                 }
-                Secret::Keytab(path) => {
-                    keytab_identity = Some(from_keytab(creds, path, target)?);
-                    kdc = KdcClient::locating(&target.realm, opts);
+                Secret::Keytab(path) => match from_keytab(creds, path, target)? {
+                    KeytabKey::Aes(id) => {
+                        keytab_identity = Some(id);
+                        kdc = KdcClient::locating(&target.realm, opts);
+                    }
+                    KeytabKey::Rc4(logon) => {
+                        let (id, client) = rc4_logon(creds, logon, target, opts)?;
+                        keytab_identity = Some(id);
+                        kdc = client;
+                    }
+                },
+                Secret::NtHash(hash) => {
+                    let logon = Rc4Logon::new(
+                        creds.user(),
+                        target,
+                        ccache::Key::new(keytab::RC4_HMAC, hash.to_vec()),
+                    )?;
+                    let (id, client) = rc4_logon(creds, logon, target, opts)?;
+                    keytab_identity = Some(id);
+                    kdc = client;
                 }
                 _ => kdc = KdcClient::locating(&target.realm, opts),
             }
@@ -784,7 +802,7 @@ fn from_cache(
         .ok_or(AuthError::State("no SPN host"))?
         .to_owned();
     let source = format!("credential cache {}", path.display());
-    let cache_kdc = CacheKdc::new(&cache, &source, service, &host, cache_kdc::now_secs())?;
+    let cache_kdc = CacheKdc::new(&cache, &source, service, &host, cache_kdc::now_secs(), None)?;
     let client = cache_kdc.client();
     if !target.realm.is_empty() && !target.realm.eq_ignore_ascii_case(&client.realm) {
         tracing::debug!(configured = %target.realm, cache = %client.realm, "using the credential cache's realm");
@@ -800,12 +818,20 @@ fn from_cache(
     Ok((identity, cache_kdc))
 }
 
-/// sspi's identity for a keytab's key of `creds`' user.
+/// What a keytab's key for the user becomes.
+enum KeytabKey {
+    /// An AES key: sspi logs on with it.
+    Aes(KeytabIdentity),
+    /// Only an RC4 key: our own exchanges get the service ticket ([`crate::krb_rc4`]).
+    Rc4(Rc4Logon),
+}
+
+/// The keytab's key of `creds`' user, for sspi or for the RC4 logon.
 fn from_keytab(
     creds: &Credentials,
     path: &std::path::Path,
     target: &mut KerberosTarget,
-) -> Result<KeytabIdentity, AuthError> {
+) -> Result<KeytabKey, AuthError> {
     let keytab = keytab::load(path).map_err(|e| AuthError::NoCredentials(format!("keytab {e}")))?;
     let user = creds.user();
     if user.is_empty() || user.contains(['/', '\\', '@']) {
@@ -843,19 +869,39 @@ fn from_keytab(
             }
         ))
     })?;
-    if entry.key.enctype == keytab::RC4_HMAC {
-        return Err(AuthError::Usage(format!(
-            "keytab {} has only an RC4 key for {want}; Kerberos here needs an AES key \
-             (export the keytab from an account with AES keys)",
-            path.display()
-        )));
-    }
     tracing::debug!(principal = %want, kvno = entry.kvno, enctype = entry.key.enctype, "Kerberos from a keytab");
-    Ok(KeytabIdentity {
+    if entry.key.enctype == keytab::RC4_HMAC {
+        return Ok(KeytabKey::Rc4(Rc4Logon::new(
+            user,
+            target,
+            entry.key.clone(),
+        )?));
+    }
+    Ok(KeytabKey::Aes(KeytabIdentity {
         principal: keytab_username(user, &target.realm)?,
         key: sspi::Secret::new(entry.key.bytes().to_vec()),
         key_enctype: cipher_suite(entry.key.enctype)?,
-    })
+    }))
+}
+
+/// sspi's identity (a one-time AES key) and the KDC transport that answers its requests from
+/// the RC4 `logon` ([`crate::krb_rc4`]).
+fn rc4_logon(
+    creds: &Credentials,
+    logon: Rc4Logon,
+    target: &KerberosTarget,
+    opts: &AuthOptions,
+) -> Result<(KeytabIdentity, KdcClient), AuthError> {
+    let as_key = cache_kdc::random_key(keytab::AES256)?;
+    let identity = KeytabIdentity {
+        principal: keytab_username(creds.user(), &target.realm)?,
+        key: sspi::Secret::new(as_key.bytes().to_vec()),
+        key_enctype: CipherSuite::Aes256CtsHmacSha196,
+    };
+    Ok((
+        identity,
+        KdcClient::locating(&target.realm, opts).with_rc4(logon, as_key),
+    ))
 }
 
 fn keytab_username(user: &str, realm: &str) -> Result<Username, AuthError> {

@@ -57,7 +57,8 @@ impl Credentials {
     }
 
     /// `domain\user` with an NT hash given as 32 hexadecimal digits (either case), as printed by
-    /// `samba-tool`, `secretsdump` or `pwdump`. Works for NTLM only.
+    /// `samba-tool`, `secretsdump` or `pwdump`. NTLM; with `Mechanism::Kerberos` the hash is the
+    /// account's RC4 key (RFC 4757) and logs on to the KDC with it.
     pub fn nt_hash(domain: &str, user: &str, hash_hex: &str) -> Result<Self, AuthError> {
         let hex = hash_hex.trim().as_bytes();
         if hex.len() != 32 {
@@ -136,8 +137,8 @@ impl Credentials {
     /// domain exportkeytab`, `ktpass`). `user` may be a principal (`svc@LAB.EXAMPLE`), whose
     /// realm then wins over `domain`; without either, the keytab's only realm for that name is
     /// used. The keytab is read at each logon; the key with the highest version is used,
-    /// AES256 before AES128 (RC4-only keytabs are refused: sspi's Kerberos has no RC4).
-    /// Kerberos only.
+    /// AES256 before AES128 before RC4 (an RC4 key runs its own RC4 AS and TGS exchanges,
+    /// `krb_rc4`, since sspi's Kerberos is AES only). Kerberos only.
     pub fn keytab(domain: &str, user: &str, path: impl AsRef<Path>) -> Self {
         let (domain, user) = match user.rsplit_once('@') {
             Some((u, realm)) if !u.is_empty() && !realm.is_empty() => (realm, u),

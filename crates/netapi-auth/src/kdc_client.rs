@@ -23,7 +23,9 @@ use sspi::{NetworkProtocol, NetworkRequest};
 
 use crate::AuthError;
 use crate::cache_kdc::{Answer, CacheKdc};
+use crate::ccache::Key;
 use crate::kerberos::KrbErrorCode;
+use crate::krb_rc4::Rc4Logon;
 use crate::options::AuthOptions;
 
 /// Default KDC port (RFC 4120 7.2.3.2).
@@ -65,11 +67,32 @@ enum Route {
     Located(Vec<SocketAddr>),
 }
 
+/// Answers given without sspi's requests reaching the network.
+enum Local {
+    /// From a credential cache.
+    Cache(CacheKdc),
+    /// From an RC4 keytab logon ([`crate::krb_rc4`]), run at sspi's first request; the cache
+    /// it yields answers from then on, with sspi's one-time key `as_key`.
+    Rc4 {
+        logon: Rc4Logon,
+        as_key: Key,
+        ready: Mutex<Option<CacheKdc>>,
+    },
+}
+
+/// Why a request could not be forwarded.
+enum ForwardError {
+    /// Not routed: no KDC found, or a malformed KDC option.
+    Route(AuthError),
+    /// The KDC did not answer properly.
+    Wire(KdcFailure),
+}
+
 /// sspi's [`NetworkClient`] over std sockets, for one realm's KDC.
 pub(crate) struct KdcClient {
     route: Mutex<Route>,
-    /// Answers from a credential cache, asked before the network.
-    local: Option<CacheKdc>,
+    /// Answers from a credential cache or an RC4 logon, asked before the network.
+    local: Option<Local>,
     timeout: Duration,
     observed: Mutex<Observed>,
     /// The application's dispatcher: sspi runs with tracing muted (see [`crate::logging`]),
@@ -102,8 +125,64 @@ impl KdcClient {
 
     /// Answer from `cache` before asking the network.
     pub(crate) fn with_cache(mut self, cache: CacheKdc) -> Self {
-        self.local = Some(cache);
+        self.local = Some(Local::Cache(cache));
         self
+    }
+
+    /// Answer from the service ticket an RC4 `logon` gets at the first request, under sspi's
+    /// one-time key `as_key`.
+    pub(crate) fn with_rc4(mut self, logon: Rc4Logon, as_key: Key) -> Self {
+        self.local = Some(Local::Rc4 {
+            logon,
+            as_key,
+            ready: Mutex::new(None),
+        });
+        self
+    }
+
+    /// The local answer to `data`, if a cache or an RC4 logon gives one.
+    fn local_answer(&self, data: &[u8]) -> Option<Answer> {
+        match self.local.as_ref()? {
+            Local::Cache(c) => Some(self.log(|| c.answer(data))),
+            Local::Rc4 {
+                logon,
+                as_key,
+                ready,
+            } => {
+                let mut ready = ready.lock().unwrap_or_else(|e| e.into_inner());
+                if ready.is_none() {
+                    let send = |req: &[u8]| {
+                        self.forward(req).map_err(|e| match e {
+                            ForwardError::Route(a) => a,
+                            ForwardError::Wire(KdcFailure::Timeout { kdc, after }) => {
+                                AuthError::KdcTimeout {
+                                    kdc: kdc.to_string(),
+                                    after,
+                                }
+                            }
+                            ForwardError::Wire(KdcFailure::Transport(m)) => AuthError::Kdc(m),
+                        })
+                    };
+                    let made = self.log(|| {
+                        let cache = logon.run(&send)?;
+                        CacheKdc::new(
+                            &cache,
+                            "the RC4 keytab logon",
+                            &logon.service,
+                            &logon.host,
+                            crate::cache_kdc::now_secs(),
+                            Some(as_key.clone()),
+                        )
+                    });
+                    match made {
+                        Ok(c) => *ready = Some(c),
+                        Err(e) => return Some(Answer::Refuse(e)),
+                    }
+                }
+                let cache = ready.as_ref()?;
+                Some(self.log(|| cache.answer(data)))
+            }
+        }
     }
 
     /// Where our events go while sspi drives this client.
@@ -149,8 +228,8 @@ impl KdcClient {
         self.observed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The KDC addresses for a request sspi addressed to `url`.
-    fn targets(&self, request: &NetworkRequest) -> Result<Vec<SocketAddr>, AuthError> {
+    /// Refuse requests sspi addressed elsewhere than [`SENTINEL_URL`].
+    fn check_url(request: &NetworkRequest) -> Result<(), AuthError> {
         let host = request.url.host_str().unwrap_or_default();
         if host != SENTINEL_HOST {
             return Err(AuthError::Kdc(format!(
@@ -158,6 +237,11 @@ impl KdcClient {
                 request.url
             )));
         }
+        Ok(())
+    }
+
+    /// The realm's KDC addresses, found on first use.
+    fn targets(&self) -> Result<Vec<SocketAddr>, AuthError> {
         let mut route = self.route.lock().unwrap_or_else(|e| e.into_inner());
         if let Route::Pending(realm, opts) = &*route {
             let located = crate::locate::locate(realm, opts)?;
@@ -253,6 +337,31 @@ impl KdcClient {
     }
 }
 
+impl KdcClient {
+    /// Send `data` (`4-byte length + DER`) to the realm's KDCs in turn; the first reply.
+    fn forward(&self, data: &[u8]) -> Result<Vec<u8>, ForwardError> {
+        let addrs = self.log(|| self.targets()).map_err(ForwardError::Route)?;
+        let mut last = None;
+        for addr in addrs {
+            self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = data.len(), "KDC request"));
+            match self.exchange_tcp(addr, data) {
+                Ok(reply) => {
+                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply"));
+                    self.note_reply(&reply);
+                    return Ok(reply);
+                }
+                Err(f) => {
+                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, failure = ?f, "KDC did not answer; trying the next one, if any"));
+                    last = Some(f);
+                }
+            }
+        }
+        Err(ForwardError::Wire(last.unwrap_or_else(|| {
+            KdcFailure::Transport("no KDC address".to_owned())
+        })))
+    }
+}
+
 impl NetworkClient for KdcClient {
     fn send(&self, request: &NetworkRequest) -> sspi::Result<Vec<u8>> {
         let fail = |failure: KdcFailure| {
@@ -285,15 +394,13 @@ impl NetworkClient for KdcClient {
             observed.error = None;
             observed.krb_error = None;
         }
-        if let Some(local) = &self.local {
-            match self.log(|| local.answer(&request.data)) {
-                Answer::Reply(reply) => {
-                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", bytes = reply.len(), "KDC request answered from the credential cache"));
-                    return Ok(reply);
-                }
-                Answer::Refuse(e) => return Err(refuse(e)),
-                Answer::Forward => {}
+        match self.local_answer(&request.data) {
+            Some(Answer::Reply(reply)) => {
+                self.log(|| tracing::debug!(target: "netapi_auth::kdc", bytes = reply.len(), "KDC request answered from the credential cache"));
+                return Ok(reply);
             }
+            Some(Answer::Refuse(e)) => return Err(refuse(e)),
+            Some(Answer::Forward) | None => {}
         }
         if request.protocol != NetworkProtocol::Tcp {
             return Err(fail(KdcFailure::Transport(format!(
@@ -301,30 +408,17 @@ impl NetworkClient for KdcClient {
                 request.protocol
             ))));
         }
-        let addrs = self.log(|| self.targets(request)).map_err(refuse)?;
-        let mut last = None;
-        for addr in addrs {
-            self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = request.data.len(), "KDC request"));
-            match self.exchange_tcp(addr, &request.data) {
-                Ok(reply) => {
-                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply"));
-                    self.note_reply(&reply);
-                    return Ok(reply);
-                }
-                Err(f) => {
-                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, failure = ?f, "KDC did not answer; trying the next one, if any"));
-                    last = Some(f);
-                }
-            }
+        Self::check_url(request).map_err(refuse)?;
+        match self.forward(&request.data) {
+            Ok(reply) => Ok(reply),
+            Err(ForwardError::Route(e)) => Err(refuse(e)),
+            Err(ForwardError::Wire(f)) => Err(fail(f)),
         }
-        Err(fail(last.unwrap_or_else(|| {
-            KdcFailure::Transport("no KDC address".to_owned())
-        })))
     }
 }
 
 /// `KRB-ERROR` ([APPLICATION 30], RFC 4120 5.9.1): the error code and e-text, if `msg` is one.
-fn parse_krb_error(msg: &[u8]) -> Option<(KrbErrorCode, Option<String>)> {
+pub(crate) fn parse_krb_error(msg: &[u8]) -> Option<(KrbErrorCode, Option<String>)> {
     if msg.first() != Some(&0x7e) {
         return None;
     }

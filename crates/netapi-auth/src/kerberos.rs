@@ -4,9 +4,9 @@
 //! client principal and the SPN (`service/target_host`, [MS-KILE] 3.3.5.1), and names KDC
 //! error codes (RFC 4120 7.5.9). The KDC is found by [`crate::locate`] and reached through
 //! [`crate::kdc_client`]; a credential cache answers sspi's AS exchange itself
-//! (`crate::cache_kdc`), a keytab's key replaces the password. Left out: NT-hash and RC4
-//! keytab logons (sspi's Kerberos is AES only), cross-realm referrals to other KDCs,
-//! delegation (KRB-CRED), and PKINIT.
+//! (`crate::cache_kdc`), a keytab's AES key replaces the password, and an RC4 key (an RC4-only
+//! keytab, or an NT hash) runs our own RC4 exchanges (`crate::krb_rc4`). Left out: cross-realm
+//! referrals to other KDCs, delegation (KRB-CRED), and PKINIT.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -113,9 +113,12 @@ pub(crate) fn target(
 ) -> Result<KerberosTarget, AuthError> {
     match creds.secret {
         Secret::Password(_) | Secret::Ccache(_) | Secret::Keytab(_) => {}
+        // The NT hash is the account's RC4 key (RFC 4757): Kerberos with it when asked for
+        // explicitly; Negotiate keeps to NTLM.
+        Secret::NtHash(_) if opts.mechanism == crate::options::Mechanism::Kerberos => {}
         Secret::NtHash(_) => {
             return Err(AuthError::Usage(
-                "Kerberos needs the password: an NT hash logon (RC4 key) is not supported"
+                "an NT hash logs on with NTLM unless Kerberos is asked for (Mechanism::Kerberos)"
                     .to_owned(),
             ));
         }
@@ -386,8 +389,13 @@ mod tests {
         ));
         let hash = Credentials::nt_hash("d", "u", &"0".repeat(32)).unwrap();
         let opts = AuthOptions::kerberos("127.0.0.3", "dc1.lab.example");
+        assert_eq!(target(&hash, &opts, "cifs").unwrap().realm, "D");
+        let negotiate = AuthOptions {
+            mechanism: crate::options::Mechanism::Negotiate,
+            ..opts
+        };
         assert!(matches!(
-            target(&hash, &opts, "cifs"),
+            target(&hash, &negotiate, "cifs"),
             Err(AuthError::Usage(_))
         ));
     }

@@ -22,10 +22,11 @@
 //! over TCP), [`locate`] (finding the KDC: options, krb5.conf, DNS SRV), [`dns`] (SRV/A
 //! lookups against one resolver), [`krb5conf`] (krb5.conf), [`ccache`] and [`keytab`] (MIT's
 //! file formats), `cache_kdc` (answering sspi's KDC requests from a credential cache),
-//! `protect` (per-message sign/seal), `mic` (Kerberos MIC tokens, RFC 4121, which sspi
-//! lacks). Left out: Kerberos with an NT hash or an RC4-only keytab (sspi's Kerberos is AES
-//! only), KCM and keyring caches, Kerberos inside SPNEGO over DCE/RPC, NEGOEX, UDP and KDC
-//! proxy transports.
+//! `rc4` and `krb_rc4` (RC4-HMAC and the AS/TGS exchanges for an RC4 key: an RC4-only keytab
+//! or an NT hash, which sspi's AES-only Kerberos cannot use), `protect` (per-message
+//! sign/seal), `mic` (Kerberos MIC tokens, RFC 4121, which sspi lacks), `be` (the bounded
+//! reader of the Kerberos files). Left out: KCM and keyring caches, Kerberos inside SPNEGO over
+//! DCE/RPC, NEGOEX, UDP and KDC proxy transports, cross-realm referrals.
 //!
 //! Logging uses `tracing`; our events carry no secret. sspi's own spans at `DEBUG`/`TRACE`
 //! print message buffers and tokens in hex: see [`logging`] for the filter to apply.
@@ -46,12 +47,14 @@ pub mod kdc_client;
 pub mod kerberos;
 pub mod keytab;
 pub mod krb5conf;
+mod krb_rc4;
 pub mod locate;
 pub mod logging;
 mod mic;
 pub mod ntlm;
 pub mod options;
 mod protect;
+mod rc4;
 pub mod spnego;
 
 pub use credentials::{Credentials, UserName, split_user_name};

@@ -140,8 +140,11 @@ pub fn response_token(token: &[u8]) -> Result<Option<Vec<u8>>, AuthError> {
     Ok(None)
 }
 
+/// Makes the error for a malformed part of a token.
+type BadToken = fn(&str) -> AuthError;
+
 /// The fields of a NegTokenResp (`[1] { SEQUENCE { ... } }`), and the error maker for them.
-fn resp_fields(token: &[u8]) -> Result<(Der<'_>, fn(&str) -> AuthError), AuthError> {
+fn resp_fields(token: &[u8]) -> Result<(Der<'_>, BadToken), AuthError> {
     fn bad(what: &str) -> AuthError {
         AuthError::InvalidToken(format!("SPNEGO NegTokenResp: {what}"))
     }

@@ -541,9 +541,15 @@ fn usage_errors() {
     ));
     opts.kdc = Some("kdc.lab.example".into());
     opts.target_host = Some("dc1.lab.example".into());
+    // An NT hash is the RC4 key: Kerberos when asked for (the context is made; the KDC is
+    // asked at the first step), NTLM under Negotiate.
     let hash = Credentials::nt_hash("LAB", "alice", &"11".repeat(16)).unwrap();
+    assert!(client_context(&hash, &opts, "cifs", Framing::Spnego).is_ok());
+    let mut rc4_upn = opts.clone();
+    rc4_upn.realm = None;
+    let upn_hash = Credentials::nt_hash("", "alice@lab.example", &"11".repeat(16)).unwrap();
     assert!(matches!(
-        client_context(&hash, &opts, "cifs", Framing::Spnego),
+        client_context(&upn_hash, &rc4_upn, "cifs", Framing::Spnego),
         Err(AuthError::Usage(_))
     ));
     // Anonymous runs the null-session exchange over NTLM, never Kerberos.

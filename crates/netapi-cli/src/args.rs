@@ -26,7 +26,8 @@ is attached, and stops with a usage error otherwise.
 
 Credentials: a password (--password-stdin, -A FILE, the prompt, or --password), an NT hash, the
 Kerberos ticket cache (--kerberos without a password: `kinit` first; KRB5CCNAME names the cache), a
-keytab (--keytab FILE --user USER@REALM), or a null session (--anonymous). The KDC is --kdc, else
+keytab (--keytab FILE --user USER@REALM; RC4-only keytabs too), or a null session (--anonymous);
+--nt-hash with --kerberos logs on to the KDC with the hash as RC4 key. The KDC is --kdc, else
 the realm's kdc in krb5.conf (KRB5_CONFIG or /etc/krb5.conf), else DNS SRV _kerberos._tcp.REALM
 (asked at --dns-server when given). Failures carry Windows' codes: 1326 wrong password or key,
 1311 no KDC answered, 1398 clock skew, 0x8009030E SEC_E_NO_CREDENTIALS no (usable) ticket,
@@ -113,8 +114,15 @@ pub struct Connection {
         conflicts_with = "anonymous"
     )]
     pub authentication_file: Option<PathBuf>,
-    /// NT hash (32 hex digits) instead of a password; NTLM only
-    #[arg(long, global = true, env = "NETAPI_NT_HASH", hide_env_values = true, value_name = "H", conflicts_with_all = ["password", "kerberos"])]
+    /// NT hash (32 hex digits) instead of a password: NTLM, or with --kerberos the RC4 key
+    #[arg(
+        long,
+        global = true,
+        env = "NETAPI_NT_HASH",
+        hide_env_values = true,
+        value_name = "H",
+        conflicts_with = "password"
+    )]
     pub nt_hash: Option<String>,
     /// Domain of the user (default: the server's own accounts)
     #[arg(

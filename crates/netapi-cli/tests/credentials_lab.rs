@@ -181,6 +181,72 @@ fn the_kdc_by_srv_lookup_with_a_upn_and_password_stdin() {
 }
 
 #[test]
+fn an_rc4_keytab_and_an_nt_hash_log_on_with_kerberos() {
+    let Some(lab) = Lab::get() else { return };
+    let keytab = Temp::new("keytab-all");
+    let principal = format!("{}@{}", lab.dc.user, lab.realm);
+    lab.export_keytab(&principal, &keytab.0);
+    let kt = netapi::options::keytab::load(&keytab.0).unwrap();
+    let rc4: Vec<_> = kt
+        .entries
+        .into_iter()
+        .filter(|e| e.key.enctype == netapi::options::keytab::RC4_HMAC)
+        .collect();
+    let rc4_file = Temp::new("keytab-rc4");
+    std::fs::write(&rc4_file.0, netapi::options::keytab::write::to_bytes(&rc4)).unwrap();
+    let info = ok(
+        on_dc(
+            &lab,
+            "FILE:/nonexistent",
+            &[
+                "--keytab",
+                rc4_file.as_str(),
+                "-u",
+                &principal,
+                "server",
+                "get",
+            ],
+        ),
+        "RC4 keytab",
+    );
+    assert_eq!(info["name"], lab.dc.name.as_str());
+    // The NT hash of the password is that RC4 key.
+    let hash: String = {
+        use md4::{Digest, Md4};
+        let utf16: Vec<u8> = lab
+            .dc
+            .password
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        Md4::digest(&utf16)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let user = format!("{}\\{}", lab.dc.domain, lab.dc.user);
+    let info = ok(
+        on_dc(
+            &lab,
+            "FILE:/nonexistent",
+            &[
+                "-u",
+                &user,
+                "--nt-hash",
+                &hash,
+                "-k",
+                "--realm",
+                &lab.realm,
+                "server",
+                "get",
+            ],
+        ),
+        "NT hash with --kerberos",
+    );
+    assert_eq!(info["name"], lab.dc.name.as_str());
+}
+
+#[test]
 fn every_user_name_form_logs_on() {
     let Some(lab) = Lab::get() else { return };
     let password = format!("{}\n", lab.dc.password);

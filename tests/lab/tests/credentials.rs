@@ -202,6 +202,53 @@ fn a_keytab_from_samba_tool_logs_on_and_a_wrong_key_is_a_logon_failure() {
         "wrong keytab key",
     );
     assert!(e.to_string().contains("PREAUTH_FAILED"), "{e}");
+    // Only the RC4 key (an account without AES keys, or an exported NT hash): the AS and TGS
+    // exchanges run in RC4, the service ticket comes in AES, over both transports; with a wrong
+    // RC4 key the pre-authentication fails.
+    let rc4 = TempFile::new("keytab-rc4");
+    let only_rc4: Vec<_> = kt
+        .entries
+        .iter()
+        .filter(|e| e.key.enctype == netapi::options::keytab::RC4_HMAC)
+        .cloned()
+        .collect();
+    assert_eq!(only_rc4.len(), 1, "samba-tool exports an RC4 key");
+    std::fs::write(&rc4.0, netapi::options::keytab::write::to_bytes(&only_rc4)).unwrap();
+    for transport in [Transport::NamedPipe, Transport::Tcp] {
+        works(
+            &lab,
+            options(
+                Credentials::keytab("", &principal, &rc4.0),
+                discovered(&lab),
+                transport,
+            ),
+            &format!("RC4-only keytab over {transport:?}"),
+        );
+        netapi::disconnect_all();
+    }
+    let rc4_wrong = TempFile::new("keytab-rc4-wrong");
+    let flipped: Vec<_> = entries
+        .iter()
+        .filter(|e| e.key.enctype == netapi::options::keytab::RC4_HMAC)
+        .cloned()
+        .collect();
+    std::fs::write(
+        &rc4_wrong.0,
+        netapi::options::keytab::write::to_bytes(&flipped),
+    )
+    .unwrap();
+    let e = fails_with(
+        &lab,
+        options(
+            Credentials::keytab("", &principal, &rc4_wrong.0),
+            discovered(&lab),
+            Transport::NamedPipe,
+        ),
+        1326,
+        Duration::from_secs(5),
+        "wrong RC4 keytab key",
+    );
+    assert!(e.to_string().contains("PREAUTH_FAILED"), "{e}");
     // A keytab without the principal: no credentials.
     let e = fails_with(
         &lab,
@@ -253,6 +300,43 @@ fn the_kdc_is_found_by_srv_lookup_at_the_dcs_dns_server() {
         "ticket cache, KDC by host name",
     );
     netapi::disconnect_all();
+}
+
+#[test]
+fn an_nt_hash_logs_on_with_kerberos_as_the_rc4_key() {
+    let Some(lab) = Lab::get() else { return };
+    let hash: String = {
+        use md4::{Digest, Md4};
+        let utf16: Vec<u8> = lab
+            .dc
+            .password
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        Md4::digest(&utf16)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let mut auth = discovered(&lab);
+    auth.realm = Some(lab.realm.clone());
+    let creds = Credentials::nt_hash(&lab.dc.domain, &lab.dc.admin_user, &hash).unwrap();
+    for transport in [Transport::NamedPipe, Transport::Tcp] {
+        works(
+            &lab,
+            options(creds.clone(), auth.clone(), transport),
+            &format!("NT hash with Kerberos over {transport:?}"),
+        );
+        netapi::disconnect_all();
+    }
+    let wrong = Credentials::nt_hash(&lab.dc.domain, &lab.dc.admin_user, &"0".repeat(32)).unwrap();
+    fails_with(
+        &lab,
+        options(wrong, auth, Transport::NamedPipe),
+        1326,
+        Duration::from_secs(5),
+        "wrong NT hash with Kerberos",
+    );
 }
 
 #[test]

@@ -98,6 +98,30 @@ fn kerberos_secrets_never_reach_trace_logs() {
         Transport::NamedPipe,
         false,
     );
+    // The RC4 key alone (our own RC4 exchanges), then the NT hash as that key.
+    let rc4_path = TempPath::new("keytab-rc4");
+    let rc4: Vec<_> = kt
+        .entries
+        .iter()
+        .filter(|e| e.key.enctype == keytab::RC4_HMAC)
+        .cloned()
+        .collect();
+    std::fs::write(rc4_path.path(), keytab::write::to_bytes(&rc4)).unwrap();
+    run(
+        Credentials::keytab("", &principal, rc4_path.path()),
+        &auth,
+        Transport::Tcp,
+        true,
+    );
+    let nt_hash = hex(rc4[0].key.bytes());
+    let mut with_realm = auth.clone();
+    with_realm.realm = Some(lab.realm.clone());
+    run(
+        Credentials::nt_hash(&lab.dc.domain, &lab.dc.user, &nt_hash).unwrap(),
+        &with_realm,
+        Transport::NamedPipe,
+        true,
+    );
     // A UPN with its password over Kerberos, an expired ticket, a null session.
     let upn = format!("{}@{}", lab.dc.admin_user, lab.realm.to_lowercase());
     run(
@@ -139,6 +163,8 @@ fn kerberos_secrets_never_reach_trace_logs() {
         "answered from the credential cache",
         "service ticket from the credential cache",
         "Kerberos from a keytab",
+        "RC4 AS exchange done",
+        "service ticket from the RC4 logon",
         "anonymous NTLM: AUTHENTICATE",
         "SMB2 session on IPC$ established",
         "KDC reply",
