@@ -138,13 +138,23 @@ fn a_cached_service_ticket_becomes_the_ap_req_without_a_kdc() {
     std::fs::remove_file(path).unwrap();
 }
 
+/// The error of making a context for the cache `name`.
+fn refused(name: &str, opts: &AuthOptions) -> AuthError {
+    rpc_client_context(
+        &Credentials::ticket_cache(Some(name)),
+        opts,
+        "host",
+        Framing::Raw,
+        None,
+    )
+    .err()
+    .expect("the context is refused")
+}
+
 #[test]
 fn missing_empty_and_expired_caches_fail_before_anything_is_sent() {
     let opts = refusing_kdc();
-    let missing = Credentials::ticket_cache(Some("FILE:/nonexistent/netapi/cc"));
-    let e = rpc_client_context(&missing, &opts, "host", Framing::Raw, None)
-        .err()
-        .unwrap();
+    let e = refused("FILE:/nonexistent/netapi/cc", &opts);
     assert!(matches!(e, AuthError::NoCredentials(_)), "{e:?}");
     let empty = Ccache {
         version: 4,
@@ -153,15 +163,7 @@ fn missing_empty_and_expired_caches_fail_before_anything_is_sent() {
         credentials: Vec::new(),
     };
     let (path, name) = write("empty", &empty);
-    let e = rpc_client_context(
-        &Credentials::ticket_cache(Some(&name)),
-        &opts,
-        "host",
-        Framing::Raw,
-        None,
-    )
-    .err()
-    .unwrap();
+    let e = refused(&name, &opts);
     assert!(matches!(e, AuthError::NoCredentials(_)), "{e:?}");
     std::fs::remove_file(path).unwrap();
     // A TGT (and service ticket) past their end.
@@ -172,15 +174,7 @@ fn missing_empty_and_expired_caches_fail_before_anything_is_sent() {
         ..empty
     };
     let (path, name) = write("expired", &expired);
-    let e = rpc_client_context(
-        &Credentials::ticket_cache(Some(&name)),
-        &opts,
-        "host",
-        Framing::Raw,
-        None,
-    )
-    .err()
-    .unwrap();
+    let e = refused(&name, &opts);
     assert!(matches!(e, AuthError::CredentialsExpired(_)), "{e:?}");
     assert!(e.to_string().contains("kinit"), "{e}");
     std::fs::remove_file(path).unwrap();
@@ -191,26 +185,10 @@ fn missing_empty_and_expired_caches_fail_before_anything_is_sent() {
         let n = format!("FILE:{}", p.display());
         (p, n)
     };
-    let e = rpc_client_context(
-        &Credentials::ticket_cache(Some(&name)),
-        &opts,
-        "host",
-        Framing::Raw,
-        None,
-    )
-    .err()
-    .unwrap();
+    let e = refused(&name, &opts);
     assert!(matches!(e, AuthError::NoCredentials(_)), "{e:?}");
     std::fs::remove_file(path).unwrap();
     // A ticket cache is Kerberos only.
-    let e = rpc_client_context(
-        &Credentials::ticket_cache(Some(&name)),
-        &AuthOptions::ntlm(),
-        "host",
-        Framing::Raw,
-        None,
-    )
-    .err()
-    .unwrap();
+    let e = refused(&name, &AuthOptions::ntlm());
     assert!(matches!(e, AuthError::Usage(_)), "{e:?}");
 }

@@ -211,19 +211,7 @@ fn an_rc4_keytab_and_an_nt_hash_log_on_with_kerberos() {
     );
     assert_eq!(info["name"], lab.dc.name.as_str());
     // The NT hash of the password is that RC4 key.
-    let hash: String = {
-        use md4::{Digest, Md4};
-        let utf16: Vec<u8> = lab
-            .dc
-            .password
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        Md4::digest(&utf16)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
+    let hash = netapi_testkit::lab::nt_hash(&lab.dc.password);
     let user = format!("{}\\{}", lab.dc.domain, lab.dc.user);
     let info = ok(
         on_dc(

@@ -179,6 +179,17 @@ impl Lab {
     }
 }
 
+/// The NT hash of `password` (`NTOWFv1`, [MS-NLMP] 3.3.1: MD4 of its UTF-16LE form), as 32
+/// lower-case hexadecimal digits.
+pub fn nt_hash(password: &str) -> String {
+    use md4::{Digest, Md4};
+    let utf16: Vec<u8> = password.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    Md4::digest(&utf16)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl Lab {
     /// `kinit user` with the lab's krb5.conf into the credential cache `cache` (a file path;
     /// `lifetime` as kinit's `-l`, e.g. `"3s"`). Panics with kinit's output on failure.

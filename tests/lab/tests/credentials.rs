@@ -305,19 +305,7 @@ fn the_kdc_is_found_by_srv_lookup_at_the_dcs_dns_server() {
 #[test]
 fn an_nt_hash_logs_on_with_kerberos_as_the_rc4_key() {
     let Some(lab) = Lab::get() else { return };
-    let hash: String = {
-        use md4::{Digest, Md4};
-        let utf16: Vec<u8> = lab
-            .dc
-            .password
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        Md4::digest(&utf16)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
+    let hash = netapi_testkit::lab::nt_hash(&lab.dc.password);
     let mut auth = discovered(&lab);
     auth.realm = Some(lab.realm.clone());
     let creds = Credentials::nt_hash(&lab.dc.domain, &lab.dc.admin_user, &hash).unwrap();
