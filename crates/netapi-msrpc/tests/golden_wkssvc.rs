@@ -135,12 +135,14 @@ fn every_vector_is_listed() {
         ("netlogon", n::OPNUMS),
         ("msgsvc", m::OPNUMS),
     ] {
-        let mut on_disk: Vec<String> =
-            std::fs::read_dir(format!("{}/tests/vectors/{dir}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap()
-                .map(|e| format!("{dir}/{}", e.unwrap().file_name().into_string().unwrap()))
-                .filter(|n| n.ends_with(".hex"))
-                .collect();
+        let mut on_disk: Vec<String> = std::fs::read_dir(format!(
+            "{}/tests/vectors/{dir}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .map(|e| format!("{dir}/{}", e.unwrap().file_name().into_string().unwrap()))
+        .filter(|n| n.ends_with(".hex"))
+        .collect();
         on_disk.sort();
         let mut listed: Vec<String> = LISTED
             .iter()
@@ -153,7 +155,9 @@ fn every_vector_is_listed() {
             let prefix = format!("{dir}/{opnum}-{name}");
             for way in [".in.", ".out."] {
                 assert!(
-                    listed.iter().any(|f| f.starts_with(&prefix) && f.contains(way)),
+                    listed
+                        .iter()
+                        .any(|f| f.starts_with(&prefix) && f.contains(way)),
                     "no {way} vector for {prefix}"
                 );
             }
@@ -173,7 +177,11 @@ fn samba_dc_answers_levels_100_and_101_and_refuses_102() {
         panic!("{:?}", r.wksta_info)
     };
     assert_eq!(
-        (i.computername.as_deref(), i.langroup.as_deref(), i.platform_id),
+        (
+            i.computername.as_deref(),
+            i.langroup.as_deref(),
+            i.platform_id
+        ),
         (Some("DC1"), Some("LABDOM"), 500)
     );
     let r: w::NetrWkstaGetInfoResponse = golden(
@@ -185,15 +193,30 @@ fn samba_dc_answers_levels_100_and_101_and_refuses_102() {
 
 #[test]
 fn level_502_and_the_lists_decode_field_by_field() {
-    let r: w::NetrWkstaGetInfoResponse = golden("wkssvc/0-NetrWkstaGetInfo-L502.out.spec.hex", Spec);
+    let r: w::NetrWkstaGetInfoResponse =
+        golden("wkssvc/0-NetrWkstaGetInfo-L502.out.spec.hex", Spec);
     let w::WkstaInfo::L502(Some(i)) = r.wksta_info else {
         panic!("502")
     };
     assert_eq!((i.char_wait, i.keep_conn, i.sess_timeout), (3600, 600, 60));
-    assert_eq!((i.read_ahead_throughput, i.illegal_datagram_event_reset_frequency), (u32::MAX, 3600));
-    assert_eq!((i.log_election_packets, i.use_opportunistic_locking, i.use_512_byte_max_transfer), (0, 1, 0));
+    assert_eq!(
+        (
+            i.read_ahead_throughput,
+            i.illegal_datagram_event_reset_frequency
+        ),
+        (u32::MAX, 3600)
+    );
+    assert_eq!(
+        (
+            i.log_election_packets,
+            i.use_opportunistic_locking,
+            i.use_512_byte_max_transfer
+        ),
+        (0, 1, 0)
+    );
 
-    let r: w::NetrWkstaUserEnumResponse = golden("wkssvc/2-NetrWkstaUserEnum-L1.out.spec.hex", Spec);
+    let r: w::NetrWkstaUserEnumResponse =
+        golden("wkssvc/2-NetrWkstaUserEnum-L1.out.spec.hex", Spec);
     let w::WkstaUserEnumUnion::L1(Some(c)) = r.user_info.wksta_user_info else {
         panic!("level 1")
     };
@@ -201,7 +224,10 @@ fn level_502_and_the_lists_decode_field_by_field() {
     assert_eq!(users[0].username.as_deref(), Some("alice"));
     assert_eq!(users[0].logon_server.as_deref(), Some("DC1"));
     assert_eq!(users[1].username.as_deref(), Some("WS01$"));
-    assert_eq!((r.total_entries, r.resume_handle, r.status), (2, Some(0), 0));
+    assert_eq!(
+        (r.total_entries, r.resume_handle, r.status),
+        (2, Some(0), 0)
+    );
 
     let r: w::NetrWkstaUserEnumResponse = golden(
         "wkssvc/2-NetrWkstaUserEnum-L0-fs.out.samba-4.17.hex",
@@ -213,7 +239,8 @@ fn level_502_and_the_lists_decode_field_by_field() {
     };
     assert_eq!((c.entries_read, c.buffer), (0, Some(vec![])));
 
-    let r: w::NetrWkstaTransportEnumResponse = golden("wkssvc/5-NetrWkstaTransportEnum-L0.out.spec.hex", Spec);
+    let r: w::NetrWkstaTransportEnumResponse =
+        golden("wkssvc/5-NetrWkstaTransportEnum-L0.out.spec.hex", Spec);
     let w::WkstaTransportEnumUnion::L0(Some(c)) = r.transport_info.wksta_transport_info else {
         panic!("level 0")
     };
@@ -224,7 +251,10 @@ fn level_502_and_the_lists_decode_field_by_field() {
         "wkssvc/5-NetrWkstaTransportEnum-L0-dc.out.samba-4.17.hex",
         Samba(3),
     );
-    assert_eq!(r.status, 50, "quirk(samba-4.17): ERROR_NOT_SUPPORTED on the DC");
+    assert_eq!(
+        r.status, 50,
+        "quirk(samba-4.17): ERROR_NOT_SUPPORTED on the DC"
+    );
 
     let r: w::NetrUseEnumResponse = golden("wkssvc/11-NetrUseEnum-L1.out.spec.hex", Spec);
     let w::UseEnumUnion::L1(Some(c)) = r.info_struct.use_info else {
@@ -239,24 +269,31 @@ fn level_502_and_the_lists_decode_field_by_field() {
     let w::UseInfo::L2(Some(u)) = r.info_struct else {
         panic!("level 2")
     };
-    assert_eq!((u.username.as_deref(), u.domainname.as_deref()), (Some("netapiadmin"), Some("FILESRV")));
+    assert_eq!(
+        (u.username.as_deref(), u.domainname.as_deref()),
+        (Some("netapiadmin"), Some("FILESRV"))
+    );
     assert_eq!(u.password, None);
 }
 
 #[test]
 fn statistics_join_and_validation_decode() {
-    let r: w::NetrWorkstationStatisticsGetResponse =
-        golden("wkssvc/13-NetrWorkstationStatisticsGet-L0.out.spec.hex", Spec);
+    let r: w::NetrWorkstationStatisticsGetResponse = golden(
+        "wkssvc/13-NetrWorkstationStatisticsGet-L0.out.spec.hex",
+        Spec,
+    );
     let s = r.buffer.unwrap();
     assert_eq!(s.StatisticsStartTime, LargeInteger(133_800_000_000_000_000));
     assert_eq!(s.BytesReceived, LargeInteger(0x1_2345_6789));
     assert_eq!((s.InitiallyFailedOperations, s.CurrentCommands), (1, 27));
 
-    let r: w::NetrGetJoinInformationResponse = golden("wkssvc/20-NetrGetJoinInformation.out.spec.hex", Spec);
+    let r: w::NetrGetJoinInformationResponse =
+        golden("wkssvc/20-NetrGetJoinInformation.out.spec.hex", Spec);
     assert_eq!(r.name_buffer.as_deref(), Some("LABDOM"));
     assert_eq!(r.buffer_type, w::NetSetupJoinStatus::NetSetupDomainName);
 
-    let q: w::NetrValidateName2Request = golden("wkssvc/25-NetrValidateName2-domain.in.spec.hex", Spec);
+    let q: w::NetrValidateName2Request =
+        golden("wkssvc/25-NetrValidateName2-domain.in.spec.hex", Spec);
     assert_eq!(q.name_type, w::NetSetupNameType::NetSetupDomain);
     assert_eq!(q.password.unwrap().buffer[..8], [0, 1, 2, 3, 4, 5, 6, 7]);
     let q: w::NetrValidateName2Request = golden(
@@ -285,18 +322,21 @@ fn netlogon_answers_the_pdc_name_or_the_win32_refusal() {
     assert_eq!(r.status, 1355, "ERROR_NO_SUCH_DOMAIN");
     use netapi_msrpc::{Response, StatusKind};
     assert_eq!(n::NetrGetDCNameResponse::STATUS_KIND, StatusKind::Win32);
-    assert_eq!(
-        <n::Netlogon as netapi_msrpc::Interface>::NAME,
-        "netlogon"
-    );
+    assert_eq!(<n::Netlogon as netapi_msrpc::Interface>::NAME, "netlogon");
 }
 
 #[test]
 fn message_names_enumerate() {
-    let r: m::NetrMessageNameEnumResponse = golden("msgsvc/1-NetrMessageNameEnum-L0.out.spec.hex", Spec);
+    let r: m::NetrMessageNameEnumResponse =
+        golden("msgsvc/1-NetrMessageNameEnum-L0.out.spec.hex", Spec);
     let m::MsgEnumUnion::L0(Some(c)) = r.info_struct.msg_info else {
         panic!("level 0")
     };
-    let names: Vec<_> = c.buffer.unwrap().into_iter().map(|i| i.name.unwrap()).collect();
+    let names: Vec<_> = c
+        .buffer
+        .unwrap()
+        .into_iter()
+        .map(|i| i.name.unwrap())
+        .collect();
     assert_eq!(names, ["WS01", "ALICE"]);
 }

@@ -67,6 +67,10 @@ impl Default for JoinprEncryptedUserPassword {
 impl std::fmt::Debug for JoinprEncryptedUserPassword {
     /// An encrypted secret: only its size is shown.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "JoinprEncryptedUserPassword({} bytes)", self.buffer.len())
+        write!(
+            f,
+            "JoinprEncryptedUserPassword({} bytes)",
+            self.buffer.len()
+        )
     }
 }

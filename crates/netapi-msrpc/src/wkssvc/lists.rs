@@ -18,8 +18,8 @@ pub struct WkstaTransportInfo0 {
     /// `wkti0_transport_address`: the adapter address as 12 hex digits.
     #[ndr(unique, string)]
     pub transport_address: Option<String>,
-    /// `wkti0_wan_ish`: BOOL, the transport is a WAN link.
-    pub wan_ish: u32,
+    /// `wkti0_wan_ish`: BOOL (a `long`), the transport is a WAN link.
+    pub wan_ish: i32,
 }
 
 /// `WKSTA_USER_INFO_0` (\[MS-WKST\] 2.2.5.9).

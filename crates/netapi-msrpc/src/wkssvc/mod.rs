@@ -25,6 +25,7 @@ mod calls;
 mod info;
 mod join;
 mod lists;
+pub mod password;
 mod uses;
 
 pub use calls::*;

@@ -32,7 +32,10 @@ fn use_info_2_is_use_info_1_then_the_names() {
 
 #[test]
 fn join_enums_are_16_bits_and_the_password_is_524_bytes() {
-    assert_eq!(encode(&NetSetupNameType::NetSetupDnsMachine).unwrap(), [5, 0]);
+    assert_eq!(
+        encode(&NetSetupNameType::NetSetupDnsMachine).unwrap(),
+        [5, 0]
+    );
     let p = JoinprEncryptedUserPassword::default();
     assert_eq!(encode(&p).unwrap().len(), 524);
     assert_eq!(format!("{p:?}"), "JoinprEncryptedUserPassword(524 bytes)");
