@@ -11,7 +11,8 @@
 //! * `rpc.rs`: bind / alter_context / request reassembly / response fragmentation / faults;
 //!   each interface is a [`Handler`] `(opnum, stub) → Reply`.
 //! * `hooks.rs`: [`SmbOut`] and [`RpcOut`], where a test tampers with any outgoing message.
-//! * [`srvsvc`]: a [MS-SRVS] responder for the calls Samba does not serve.
+//! * [`srvsvc`]: a [MS-SRVS] responder for the calls Samba does not serve; [`wkssvc`],
+//!   [`netlogon`] and [`msgsvc`] the same for [MS-WKST], [MS-NRPC] and [MS-MSRP].
 //!
 //! Start with [`PeerConfig::rpc`], add interfaces and hooks, then [`Peer::spawn`] (blocking
 //! tests) or [`Peer::start`] (async tests); connect with [`Peer::credentials`] and
@@ -52,6 +53,8 @@
 //! ```
 
 mod hooks;
+pub mod msgsvc;
+pub mod netlogon;
 mod ntlm;
 mod rpc;
 pub mod samr;
@@ -59,6 +62,7 @@ mod smb;
 pub mod srvsvc;
 #[cfg(test)]
 mod tests;
+pub mod wkssvc;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -241,6 +245,9 @@ pub struct Stats {
     pub calls: Vec<RpcCall>,
     /// Client messages the peer could not make sense of (must stay empty for a good client).
     pub errors: Vec<String>,
+    /// `Session.ApplicationKey` of each session set up, in order: what a secret encrypted with
+    /// the user session key (wkssvc's join passwords) decrypts with.
+    pub application_keys: Vec<[u8; 16]>,
 }
 
 impl Stats {

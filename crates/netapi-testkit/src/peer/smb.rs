@@ -625,6 +625,7 @@ impl Conn {
         let preauth = (d == Dialect::SMB3_1_1).then(|| *self.session_preauth.value());
         let cipher = self.cipher_for_keys();
         let keys = SessionKeys::derive(d, key, preauth.as_ref(), cipher);
+        self.shared.stats().application_keys.push(*keys.application);
         let alg = match (d, self.shared.signing) {
             (Dialect::SMB3_1_1, Some(a)) => a,
             (d, _) if d.is_smb3() => SigningAlgorithm::AES_CMAC,
