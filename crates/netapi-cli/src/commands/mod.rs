@@ -5,12 +5,16 @@
 //! The connection is made lazily by [`Ctx::client`], after a command has checked its own
 //! arguments, so a usage error never costs a password prompt or a packet.
 
+pub mod dc;
 pub mod fields;
 pub mod file;
+pub mod join;
+pub mod msg;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod wksta;
 
 use std::cell::OnceCell;
 
@@ -66,5 +70,9 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Session(cmd) => session::run(cmd, ctx),
         Family::File(cmd) => file::run(cmd, ctx),
         Family::Stats(cmd) => stats::run(cmd, ctx),
+        Family::Wksta(cmd) => wksta::run(cmd, ctx),
+        Family::Join(cmd) => join::run(cmd, ctx),
+        Family::Dc(cmd) => dc::run(cmd, ctx),
+        Family::Msg(cmd) => msg::run(cmd, ctx),
     }
 }
