@@ -37,9 +37,6 @@ pub use uses::*;
 /// `ERROR_MORE_DATA`: an enumeration's "one page, more follow" (\[MS-WKST\] 3.2.4.3).
 const MORE: u32 = netapi_codes::WinError::ERROR_MORE_DATA.0;
 
-/// `MAX_PREFERRED_LENGTH` (\[MS-WKST\] 2.2.1.3): "return everything".
-pub const MAX_PREFERRED_LENGTH: u32 = 0xFFFF_FFFF;
-
 crate::calls! {
     /// The workstation service remote protocol (\[MS-WKST\] 1.9).
     interface Wkssvc {
