@@ -88,7 +88,7 @@ pub fn decrypt(buffer: &JoinprEncryptedUserPassword, session_key: &[u8; 16]) -> 
     rc4(&key, &mut clear[JOIN_OBFUSCATOR_LENGTH..]);
     let end = JOIN_OBFUSCATOR_LENGTH + JOIN_MAX_PASSWORD_LENGTH * 2;
     let len = u32::from_le_bytes(clear[end..].try_into().ok()?) as usize;
-    if len > JOIN_MAX_PASSWORD_LENGTH * 2 || len % 2 != 0 {
+    if len > JOIN_MAX_PASSWORD_LENGTH * 2 || !len.is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = clear[end - len..end]
