@@ -18,42 +18,12 @@ import struct
 import subprocess
 import sys
 
-from impacket.dcerpc.v5 import nrpc, transport, wkst
+from impacket.dcerpc.v5 import nrpc, wkst
 from impacket.dcerpc.v5.dtypes import NULL
-from impacket.dcerpc.v5.rpcrt import DCERPCException
 
 sys.path.insert(0, os.path.dirname(__file__))
 from capture_stubs import IMPACKET, SAMBA, Server, Writer, env  # noqa: E402
-
-
-class Session:
-    """One bound pipe; re-binds after a fault."""
-
-    def __init__(self, srv, pipe, uuid):
-        self.srv, self.pipe, self.uuid = srv, pipe, uuid
-        self.dce = None
-        self.connect()
-
-    def connect(self):
-        if self.dce is not None:
-            try:
-                self.dce.disconnect()
-            except Exception:  # noqa: BLE001
-                pass
-        t = transport.DCERPCTransportFactory(rf"ncacn_np:{self.srv.ip}[\pipe\{self.pipe}]")
-        t.set_credentials(self.srv.user, self.srv.password, self.srv.domain)
-        self.dce = t.get_dce_rpc()
-        self.dce.connect()
-        self.dce.bind(self.uuid)
-
-    def call(self, request):
-        body = request.getData()
-        try:
-            self.dce.call(request.opnum, request)
-            return body, self.dce.recv(), None
-        except DCERPCException as e:
-            self.connect()
-            return body, None, str(e)
+from srvsvc_capture import Session  # noqa: E402
 
 
 def record(w, s, iface, name, detail, request, what, expect_fault=False, note=None):

@@ -20,23 +20,10 @@ use netapi_msrpc::{msgsvc, netlogon, wkssvc};
 use netapi_ndr::Ndr;
 
 mod common;
-use common::Reencode;
-
-#[derive(Debug, Clone, Copy)]
-enum How {
-    Impacket,
-    Samba(u32),
-    Spec,
-}
-use How::{Impacket, Samba, Spec};
+use common::How::{self, Impacket, Samba, Spec};
 
 fn golden<T: Ndr + PartialEq + Debug>(file: &str, how: How) -> T {
-    let how = match how {
-        Impacket => Reencode::SameValue,
-        Samba(n) => Reencode::samba(n),
-        Spec => Reencode::Exact,
-    };
-    common::golden(file, how)
+    common::golden(file, how.into())
 }
 
 macro_rules! vectors {

@@ -15,8 +15,7 @@ use super::srvsvc::{buffer, decode, opt, page, str_size};
 /// The msgsvc interface.
 pub const MSGSVC: SyntaxId = <m::Msgsvc as netapi_msrpc::Interface>::SYNTAX;
 
-/// `ERROR_INVALID_LEVEL`.
-pub const ERROR_INVALID_LEVEL: u32 = 124;
+pub use super::srvsvc::ERROR_INVALID_LEVEL;
 /// `ERROR_INVALID_NAME`.
 pub const ERROR_INVALID_NAME: u32 = 123;
 /// `NERR_NameNotFound`: no such recipient name.

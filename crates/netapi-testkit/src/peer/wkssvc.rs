@@ -22,12 +22,7 @@ use super::srvsvc::{buffer, decode, opt, page, str_size};
 /// The wkssvc interface.
 pub const WKSSVC: SyntaxId = <w::Wkssvc as netapi_msrpc::Interface>::SYNTAX;
 
-/// `ERROR_INVALID_PARAMETER`.
-pub const ERROR_INVALID_PARAMETER: u32 = 87;
-/// `ERROR_INVALID_LEVEL`.
-pub const ERROR_INVALID_LEVEL: u32 = 124;
-/// `ERROR_DUP_NAME`.
-pub const ERROR_DUP_NAME: u32 = 52;
+pub use super::srvsvc::{ERROR_DUP_NAME, ERROR_INVALID_LEVEL, ERROR_INVALID_PARAMETER};
 /// `ERROR_NOT_FOUND`.
 pub const ERROR_NOT_FOUND: u32 = 1168;
 /// `ERROR_INVALID_COMPUTERNAME`.
