@@ -129,6 +129,9 @@ pub struct PeerConfig {
     /// Interfaces served on their pipes; other pipe names are absent
     /// (`STATUS_OBJECT_NAME_NOT_FOUND`).
     pub interfaces: Vec<Interface>,
+    /// Disk shares a TREE_CONNECT may reach besides `IPC$` (matched without case); others are
+    /// `STATUS_BAD_NETWORK_NAME`.
+    pub disk_shares: Vec<String>,
     /// Hooks on SMB2 responses, run in order.
     pub smb_hooks: Vec<SmbHook>,
     /// Hooks on RPC PDUs, run in order.
@@ -152,6 +155,7 @@ impl Default for PeerConfig {
             raw_pipe: Some(Arc::new(|m: &[u8]| m.to_vec())),
             rpc_frag: SERVER_FRAG,
             interfaces: Vec::new(),
+            disk_shares: Vec::new(),
             smb_hooks: Vec::new(),
             rpc_hooks: Vec::new(),
         }
@@ -195,6 +199,12 @@ impl PeerConfig {
             Box::new(handler),
             Some(Box::new(rundown)),
         ));
+        self
+    }
+
+    /// Let TREE_CONNECT reach the disk share `name`.
+    pub fn disk_share(mut self, name: &str) -> Self {
+        self.disk_shares.push(name.to_string());
         self
     }
 
@@ -287,6 +297,7 @@ pub(crate) struct Shared {
     pub(crate) raw_pipe: Option<RawReply>,
     pub(crate) rpc_frag: u16,
     pub(crate) interfaces: Vec<Interface>,
+    pub(crate) disk_shares: Vec<String>,
     pub(crate) smb_hooks: Mutex<Vec<SmbHook>>,
     pub(crate) rpc_hooks: Mutex<Vec<RpcHook>>,
     pub(crate) stats: Mutex<Stats>,
@@ -307,6 +318,7 @@ impl Shared {
             raw_pipe: c.raw_pipe,
             rpc_frag: c.rpc_frag.max(1432),
             interfaces: c.interfaces,
+            disk_shares: c.disk_shares,
             smb_hooks: Mutex::new(c.smb_hooks),
             rpc_hooks: Mutex::new(c.rpc_hooks),
             stats: Mutex::new(Stats::default()),
