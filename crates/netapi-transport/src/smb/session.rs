@@ -290,6 +290,17 @@ impl SmbSession {
         &self.inner.server
     }
 
+    /// How many handles hold this session: its clones (pools, uses), its open pipes and trees.
+    /// What a NetUse table counts open files from.
+    pub fn holders(&self) -> usize {
+        Arc::strong_count(&self.inner)
+    }
+
+    /// Whether `other` is this very session (not merely one to the same server).
+    pub fn same_as(&self, other: &SmbSession) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     /// Whether the connection still works (a dead one is replaced by the pool).
     pub fn is_alive(&self) -> bool {
         self.inner.driver.is_alive()
