@@ -12,7 +12,9 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use netapi::info::{FileInfo, ServerInfo, SessionInfo, ShareInfo, WkstaInfo, WkstaUserInfo};
+use netapi::info::{
+    FileInfo, ServerInfo, SessionInfo, ShareInfo, UseInfo, WkstaInfo, WkstaUserInfo,
+};
 use netapi::options::Dialect;
 
 const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, NetSession*, \
@@ -193,6 +195,10 @@ pub enum Family {
     /// The messenger (NetMessageNameEnum, NetMessageNameAdd, NetMessageNameDel, NetMessageBufferSend)
     #[command(subcommand)]
     Msg(MsgCmd),
+    /// This process's connections (NetUseAdd, NetUseDel, NetUseEnum, NetUseGetInfo); nothing is
+    /// kept after the command ends
+    #[command(subcommand)]
+    Use(UseCmd),
 }
 
 /// `share` verbs.
@@ -485,6 +491,71 @@ impl NameTypeArg {
             NameTypeArg::Domain => netapi::NET_SETUP_DOMAIN,
             NameTypeArg::NonexistentDomain => netapi::NET_SETUP_NON_EXISTENT_DOMAIN,
             NameTypeArg::DnsMachine => netapi::NET_SETUP_DNS_MACHINE,
+        }
+    }
+}
+
+/// `use` verbs. The table belongs to one `netapi` process: `add` sets the connection up (so it
+/// checks the credentials and the share) and shows it; it ends with the process.
+#[derive(Subcommand, Debug)]
+pub enum UseCmd {
+    /// Connect to `\\server\share` as the login (NetUseAdd) and show the connection
+    Add {
+        /// `\\server\IPC$` or `\\server\share`
+        remote: String,
+        /// A local device (`Z:`): refused, netapi has no redirector
+        #[arg(long, value_name = "DEV")]
+        local: Option<String>,
+        /// What the share must be
+        #[arg(long = "type", value_enum, default_value_t = UseTypeArg::Wildcard)]
+        use_type: UseTypeArg,
+    },
+    /// End a connection (NetUseDel)
+    Del {
+        /// `\\server\share` or the local device
+        name: String,
+        /// 0 USE_NOFORCE, 1 USE_FORCE, 2 USE_LOTS_OF_FORCE
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
+        force: u32,
+    },
+    /// List this process's connections (NetUseEnum)
+    List {
+        /// Information level
+        #[arg(long, default_value_t = 2, value_parser = levels(UseInfo::ENUM_LEVELS))]
+        level: u32,
+    },
+    /// Show one connection (NetUseGetInfo)
+    Get {
+        /// `\\server\share` or the local device
+        name: String,
+        /// Information level
+        #[arg(long, default_value_t = 2, value_parser = levels(UseInfo::GET_LEVELS))]
+        level: u32,
+    },
+}
+
+/// `--type` of `use add` (`ui*_asg_type`). The variants carry `//` comments, not docs.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum UseTypeArg {
+    // USE_WILDCARD: whatever the share is.
+    Wildcard,
+    // USE_DISKDEV.
+    Disk,
+    // USE_SPOOLDEV.
+    Print,
+    // USE_IPC.
+    Ipc,
+}
+
+impl UseTypeArg {
+    /// The `asg_type` value.
+    pub fn value(self) -> u32 {
+        match self {
+            UseTypeArg::Wildcard => netapi::info::USE_WILDCARD,
+            UseTypeArg::Disk => netapi::info::USE_DISKDEV,
+            UseTypeArg::Print => netapi::info::USE_SPOOLDEV,
+            UseTypeArg::Ipc => netapi::info::USE_IPC,
         }
     }
 }

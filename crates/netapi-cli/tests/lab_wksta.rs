@@ -108,3 +108,36 @@ fn what_samba_does_not_serve_exits_1_with_its_code() {
     let run = admin(&lab.fs, &["wksta", "set", "--field", "keep_con=600"]);
     assert_eq!(run.code, 2, "{run:#?}");
 }
+
+#[test]
+fn use_add_connects_and_shows_the_use_then_ends_with_the_process() {
+    let Some(lab) = Lab::get() else { return };
+    let remote = format!("\\\\{}\\{}", lab.fs.ip, lab.fs.share);
+    let run = admin(&lab.fs, &["use", "add", &remote]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let v = run.json();
+    assert_eq!(v["remote"], remote.as_str());
+    assert_eq!(
+        (v["asg_type"].as_u64(), v["status"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(v["usecount"], 1);
+    assert_eq!(v["password"], serde_json::Value::Null);
+    // A new process starts with an empty table.
+    let run = admin(&lab.fs, &["use", "list"]);
+    assert_eq!((run.code, run.json()), (0, serde_json::json!([])));
+    let run = admin(&lab.fs, &["use", "get", &remote]);
+    assert_eq!(run.error_json()["winerror"], 2250);
+    // A drive letter: no redirector here.
+    let run = admin(&lab.fs, &["use", "add", &remote, "--local", "Z:"]);
+    assert_eq!(run.error_json()["winerror"], 50);
+    // A wrong password fails at the use, with the logon failure.
+    let who = format!("{}\\{}", lab.fs.domain, lab.fs.user);
+    let run = netapi(&[
+        "-s", &lab.fs.ip, "-u", &who, "-p", "wrong", "--json", "use", "add", &remote,
+    ]);
+    assert_eq!(
+        (run.code, run.error_json()["winerror"].as_u64()),
+        (1, Some(1326))
+    );
+}

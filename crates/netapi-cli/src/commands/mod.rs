@@ -14,6 +14,7 @@ pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod uses;
 pub mod wksta;
 
 use std::cell::OnceCell;
@@ -50,6 +51,11 @@ impl<'a> Ctx<'a> {
         self.page_size.unwrap_or(netapi::MAX_PREFERRED_LENGTH)
     }
 
+    /// The login's credentials (prompting for a missing password if allowed), without a server.
+    pub fn credentials(&self) -> Result<netapi::options::Credentials, CliError> {
+        connect::credentials(self.conn, self.prompt)
+    }
+
     /// The client, created (server checked, password obtained) on first use.
     pub fn client(&self) -> Result<&Client, CliError> {
         if let Some(c) = self.client.get() {
@@ -74,5 +80,6 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Join(cmd) => join::run(cmd, ctx),
         Family::Dc(cmd) => dc::run(cmd, ctx),
         Family::Msg(cmd) => msg::run(cmd, ctx),
+        Family::Use(cmd) => uses::run(cmd, ctx),
     }
 }
