@@ -374,7 +374,8 @@ fn asg_of_share_type(t: u8) -> u32 {
 }
 
 /// NetUseAdd: make a deviceless use of `remote` (`\\server\IPC$` or a disk or print share
-/// `\\server\share`) as `credentials` (`None`: [`default_credentials`]). The SMB2 session is
+/// `\\server\share`) as `credentials` (`None`: those of the server's existing use, else
+/// [`default_credentials`]). The SMB2 session is
 /// set up now (a wrong password fails here, with 1326) and kept; a share other than `IPC$` is
 /// connected now (`NERR_BadNetName`-like server answers come back as they are). Repeating a use
 /// with the same credentials counts it again; other credentials for a server that has a use are
@@ -408,14 +409,25 @@ pub fn use_add(
             format!("asg_type {asg_type} does not fit {remote}"),
         ));
     }
-    let creds = credentials.or_else(default_credentials).ok_or_else(|| {
-        Error::local(
-            OP,
-            Kind::Auth,
-            WinError::ERROR_ACCESS_DENIED,
-            "no user name given and no NETAPI_USER / NETAPI_PASSWORD set",
-        )
-    })?;
+    // No credentials given: those of the server's existing use (its session is shared), else
+    // the process defaults.
+    let of_server = || {
+        uses()
+            .iter()
+            .find(|u| u.host == host)
+            .map(|u| u.credentials.clone())
+    };
+    let creds = credentials
+        .or_else(of_server)
+        .or_else(default_credentials)
+        .ok_or_else(|| {
+            Error::local(
+                OP,
+                Kind::Auth,
+                WinError::ERROR_ACCESS_DENIED,
+                "no user name given and no NETAPI_USER / NETAPI_PASSWORD set",
+            )
+        })?;
     let fingerprint = creds.fingerprint();
     // An existing use of the server: count this one again, or refuse other credentials.
     let repeat = |uses: &mut Vec<Use>| -> Option<Result<()>> {
