@@ -31,7 +31,7 @@ def test_arity_levels_and_local_uses_before_anything_is_sent():
         win32net.NetMessageNameAdd(None)
     with pytest.raises(TypeError, match=r"^NetGetJoinInformation\(\) takes at most 1 argument \(2 given\)$"):
         win32net.NetGetJoinInformation(None, None)
-    with pytest.raises(TypeError, match=r"^function takes at least 2 arguments \(1 given\)$"):
+    with pytest.raises(TypeError, match=r"^function takes exactly 2 arguments \(1 given\)$"):
         win32net.NetWkstaGetInfo(None)
     with pytest.raises(TypeError, match="no keyword arguments"):
         win32net.NetGetDCName(server=None)
