@@ -534,7 +534,7 @@ pub fn use_del(use_name: &str, force: u32) -> Result<()> {
     }
     let (removed, last) = {
         let mut table = uses();
-        let Some(i) = table.iter().position(|u| matches(u)) else {
+        let Some(i) = table.iter().position(matches) else {
             return Err(Error::win32_status(OP, WinError::NERR_UseNotFound.0));
         };
         let open = table[i].open_handles(&table);

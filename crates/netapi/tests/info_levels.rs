@@ -156,7 +156,16 @@ fn workstation_and_use_families_match_pywin32_key_tables() {
     );
     assert_eq!(n, 12);
     // The single-field levels of NetWkstaSetInfo follow the same naming rule.
-    assert_eq!(layout::<WkstaInfo1013>(), vec![("keep_conn".to_string(), "int")]);
-    assert_eq!(layout::<WkstaInfo1018>(), vec![("sess_timeout".to_string(), "int")]);
-    assert_eq!(layout::<WkstaInfo1046>(), vec![("dormant_file_limit".to_string(), "int")]);
+    assert_eq!(
+        layout::<WkstaInfo1013>(),
+        vec![("keep_conn".to_string(), "int")]
+    );
+    assert_eq!(
+        layout::<WkstaInfo1018>(),
+        vec![("sess_timeout".to_string(), "int")]
+    );
+    assert_eq!(
+        layout::<WkstaInfo1046>(),
+        vec![("dormant_file_limit".to_string(), "int")]
+    );
 }
