@@ -42,27 +42,11 @@ use crate::options::Options;
 use crate::rpc::args;
 use crate::{Client, Error, Kind, Result};
 
-/// `USE_INFO_*.asg_type`: any type matching the remote resource.
-pub const USE_WILDCARD: u32 = u32::MAX;
-/// `USE_INFO_*.asg_type`: a disk share.
-pub const USE_DISKDEV: u32 = 0;
-/// `USE_INFO_*.asg_type`: a print queue.
-pub const USE_SPOOLDEV: u32 = 1;
-/// `USE_INFO_*.asg_type`: a serial device.
-pub const USE_CHARDEV: u32 = 2;
-/// `USE_INFO_*.asg_type`: interprocess communication (`IPC$`).
-pub const USE_IPC: u32 = 3;
-/// NetUseDel `ForceLevelFlags`: fail if files are open on the connection.
-pub const USE_NOFORCE: u32 = 0;
-/// NetUseDel `ForceLevelFlags`: close open files, then delete.
-pub const USE_FORCE: u32 = 1;
-/// NetUseDel `ForceLevelFlags`: close everything and delete even if in use.
-pub const USE_LOTS_OF_FORCE: u32 = 2;
-/// `USE_INFO_*.status`: the connection is valid.
-pub const USE_OK: u32 = 0;
-
-/// `USE_INFO_*.status`: the session is gone (`USE_SESSLOST`).
-pub const USE_DISCONN: u32 = 2;
+/// The `asg_type`, `status` and force-level values, from the levels' module.
+pub use crate::info::{
+    USE_CHARDEV, USE_DISCONN, USE_DISKDEV, USE_FORCE, USE_IPC, USE_LOTS_OF_FORCE, USE_NOFORCE,
+    USE_OK, USE_SPOOLDEV, USE_WILDCARD,
+};
 
 /// One entry of the table.
 struct Use {
