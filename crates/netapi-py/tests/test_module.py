@@ -12,11 +12,16 @@ import win32netcon
 from conftest import SPEC
 
 FUNCTIONS = [
+    "NetGetJoinInformation", "NetMessageBufferSend", "NetMessageNameAdd", "NetMessageNameDel",
+    "NetMessageNameEnum",
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
-    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo", "NetServerDiskEnum",
-    "NetUseAdd", "NetUseDel", "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
+    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
+    "NetWkstaUserEnum", "NetWkstaGetInfo", "NetWkstaSetInfo", "NetWkstaTransportEnum",
+    "NetWkstaTransportAdd", "NetWkstaTransportDel", "NetServerDiskEnum",
+    "NetUseAdd", "NetUseDel", "NetUseEnum", "NetUseGetInfo", "NetGetAnyDCName", "NetGetDCName",
+    "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
-    "NetServerComputerNameAdd", "NetServerComputerNameDel",
+    "NetServerComputerNameAdd", "NetServerComputerNameDel", "NetValidateName",
 ]
 
 

@@ -4,6 +4,11 @@ import atexit as _atexit
 
 import pywintypes as _pywintypes
 from win32net._win32net import (
+    NetGetJoinInformation,
+    NetMessageBufferSend,
+    NetMessageNameAdd,
+    NetMessageNameDel,
+    NetMessageNameEnum,
     NetServerEnum,
     NetServerGetInfo,
     NetServerSetInfo,
@@ -13,9 +18,19 @@ from win32net._win32net import (
     NetShareEnum,
     NetShareGetInfo,
     NetShareSetInfo,
+    NetWkstaUserEnum,
+    NetWkstaGetInfo,
+    NetWkstaSetInfo,
+    NetWkstaTransportEnum,
+    NetWkstaTransportAdd,
+    NetWkstaTransportDel,
     NetServerDiskEnum,
     NetUseAdd,
     NetUseDel,
+    NetUseEnum,
+    NetUseGetInfo,
+    NetGetAnyDCName,
+    NetGetDCName,
     NetSessionEnum,
     NetSessionDel,
     NetSessionGetInfo,
@@ -25,6 +40,7 @@ from win32net._win32net import (
     NetStatisticsGet,
     NetServerComputerNameAdd,
     NetServerComputerNameDel,
+    NetValidateName,
 )
 from win32net._win32net import _at_exit
 

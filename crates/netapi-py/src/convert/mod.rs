@@ -130,7 +130,11 @@ families!(
     netapi::info::ShareInfo,
     netapi::info::ServerInfo,
     netapi::info::SessionInfo,
-    netapi::info::FileInfo
+    netapi::info::FileInfo,
+    netapi::info::WkstaInfo,
+    netapi::info::WkstaUserInfo,
+    netapi::info::WkstaTransportInfo,
+    netapi::info::UseInfo
 );
 
 /// `value` (from `Family::to_json`) as a dict of `table`'s keys, in order.
