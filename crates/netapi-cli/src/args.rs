@@ -23,8 +23,8 @@ Windows and Samba servers, from any OS";
 
 const AFTER_HELP: &str = "\
 Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH, NETAPI_DOMAIN,
-NETAPI_KDC, NETAPI_REALM, NETAPI_TARGET_HOST and NETAPI_DNS_SERVER give defaults for the options of
-the same name (the Python module reads them too). Without a password the CLI asks for one when a terminal
+NETAPI_KDC, NETAPI_REALM, NETAPI_TARGET_HOST, NETAPI_DNS_SERVER and NETAPI_TRANSPORT give defaults
+for the options of the same name (the Python module reads them too). Without a password the CLI asks for one when a terminal
 is attached, and stops with a usage error otherwise.
 
 Credentials: a password (--password-stdin, -A FILE, the prompt, or --password), an NT hash, the
@@ -160,7 +160,7 @@ pub struct Connection {
     #[arg(long, global = true, env = "NETAPI_REALM", value_name = "REALM")]
     pub realm: Option<String>,
     /// RPC transport: `pipe` (SMB2/3 named pipe, port 445) or `tcp` (endpoint mapper, port 135)
-    #[arg(long, global = true, value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]
+    #[arg(long, global = true, env = "NETAPI_TRANSPORT", value_enum, default_value_t = TransportArg::Pipe, value_name = "T")]
     pub transport: TransportArg,
     /// Lowest SMB dialect offered
     #[arg(long, global = true, value_parser = dialect_parser(), value_name = "D")]

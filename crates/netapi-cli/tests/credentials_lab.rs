@@ -1,6 +1,6 @@
 //! The CLI with credentials as users hold them, against the lab (tools/LAB.md): `kinit` into a
 //! private cache, then `--kerberos` with no password and no `--kdc` (the lab's krb5.conf names
-//! the KDC); a keytab from `samba-tool domain exportkeytab`; the KDC found by DNS SRV at the DC's
+//! the KDC), over the named pipe and over TCP (wkssvc through the endpoint mapper); a keytab from `samba-tool domain exportkeytab`; the KDC found by DNS SRV at the DC's
 //! own DNS server; every user-name form; Samba's authentication file; `--password-stdin`; null
 //! sessions; and the clean errors (empty cache, expired ticket, wrong keytab key, silent KDC,
 //! real clock skew under `faketime`), each within seconds, as pywin32-style JSON.
@@ -67,6 +67,16 @@ fn kerberos_from_the_ticket_cache_with_no_password_and_no_kdc() {
             .any(|s| s["netname"] == lab.dc.share.as_str()),
         "{shares}"
     );
+    // Over TCP (the endpoint mapper finds wkssvc; host/dc1.lab.example for the SPN).
+    let wksta = ok(
+        on_dc(
+            &lab,
+            &cache.ccache_name(),
+            &["-k", "--transport", "tcp", "wksta", "get"],
+        ),
+        "wksta get over TCP",
+    );
+    assert_eq!(wksta["computername"], lab.dc.name.as_str(), "{wksta}");
     // --user naming the cache's owner is fine; another user is a usage error (exit 2).
     ok(
         on_dc(
@@ -107,6 +117,24 @@ fn a_keytab_logs_on_and_a_wrong_key_is_1326() {
         "keytab",
     );
     assert_eq!(info["name"], lab.dc.name.as_str());
+    let wksta = ok(
+        on_dc(
+            &lab,
+            "FILE:/nonexistent",
+            &[
+                "--keytab",
+                keytab.as_str(),
+                "-u",
+                &principal,
+                "--transport",
+                "tcp",
+                "wksta",
+                "get",
+            ],
+        ),
+        "keytab over TCP",
+    );
+    assert_eq!(wksta["computername"], lab.dc.name.as_str(), "{wksta}");
     // Flip every key bit pattern: a keytab of the right shape with the wrong keys.
     let mut bytes = std::fs::read(&keytab.0).unwrap();
     let kt = netapi::options::keytab::parse(&bytes).unwrap();

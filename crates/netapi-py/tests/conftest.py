@@ -24,7 +24,7 @@ SPEC = ROOT / "spec" / "pywin32"
 LAB_TOOL = os.environ.get("NETAPI_LAB_TOOL") or str(ROOT / "tools" / "lab")
 CI = os.environ.get("CI") == "true"
 CREDENTIAL_VARS = ("NETAPI_USER", "NETAPI_PASSWORD", "NETAPI_DOMAIN", "NETAPI_NT_HASH", "NETAPI_SERVER",
-                   "NETAPI_KDC", "NETAPI_REALM", "NETAPI_TARGET_HOST", "NETAPI_DNS_SERVER",
+                   "NETAPI_KDC", "NETAPI_REALM", "NETAPI_TARGET_HOST", "NETAPI_DNS_SERVER", "NETAPI_TRANSPORT",
                    "KRB5_CONFIG")
 
 

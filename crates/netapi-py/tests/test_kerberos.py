@@ -69,3 +69,17 @@ def test_a_use_wins_over_the_ticket_cache(dc, tmp_path, monkeypatch):
         assert win32net.NetSessionEnum(1, dc.ip) is not None
     finally:
         dc.unuse()
+
+
+def test_netapi_transport_tcp_takes_the_endpoint_mapper(dc, tmp_path, monkeypatch):
+    # Samba registers no srvsvc endpoint over TCP: the call reaches the endpoint mapper and
+    # stops there (EPT_S_NOT_REGISTERED, 1753) instead of using the pipe. The Python module has
+    # no function of a TCP-served interface (wkssvc, netlogon, samr) yet, so Kerberos over TCP
+    # is tested through the CLI and the Rust API.
+    cache = tmp_path / "krb5cc-tcp"
+    kinit(cache, dc.admin, dc.password)
+    monkeypatch.setenv("KRB5CCNAME", "FILE:" + str(cache))
+    monkeypatch.setenv("NETAPI_TRANSPORT", "tcp")
+    with pytest.raises(win32net.error) as e:
+        win32net.NetServerGetInfo(dc.ip, 101)
+    assert (e.value.winerror, e.value.funcname) == (1753, "NetServerGetInfo"), e.value.args

@@ -84,10 +84,14 @@ pub fn auth_from_env() -> AuthOptions {
 
 impl Options {
     /// Options for `credentials` with the Kerberos settings of the environment
-    /// ([`auth_from_env`]), everything else default.
+    /// ([`auth_from_env`]) and `NETAPI_TRANSPORT` (`tcp` for [`Transport::Tcp`], anything else
+    /// the named pipe), everything else default.
     pub fn from_env(credentials: Credentials) -> Self {
         let mut o = Options::new(credentials);
         o.smb.auth = auth_from_env();
+        if std::env::var("NETAPI_TRANSPORT").is_ok_and(|t| t.trim().eq_ignore_ascii_case("tcp")) {
+            o.transport = Transport::Tcp;
+        }
         o
     }
 

@@ -79,6 +79,7 @@ pub fn netapi_with(args: &[&str], with: With<'_>) -> Run {
         "NETAPI_REALM",
         "NETAPI_TARGET_HOST",
         "NETAPI_DNS_SERVER",
+        "NETAPI_TRANSPORT",
         "KRB5CCNAME",
         "KRB5_CONFIG",
     ] {
