@@ -51,7 +51,7 @@ use netapi_smb2::status::{
 use netapi_smb2::tree::{TreeConnectRequest, TreeConnectResponse, share_type};
 use netapi_smb2::{Cipher, Command, Dialect, SigningAlgorithm};
 
-const TARGETS: [&str; 10] = [
+const TARGETS: [&str; 11] = [
     "decode_srvsvc",
     "decode_wkssvc",
     "decode_dtyp_hard",
