@@ -101,37 +101,15 @@ fn a_keytab_logs_on_and_a_wrong_key_is_1326() {
     let keytab = Temp::new("keytab");
     let principal = format!("{}@{}", lab.dc.user, lab.realm);
     lab.export_keytab(&principal, &keytab.0);
-    let info = ok(
-        on_dc(
-            &lab,
-            "FILE:/nonexistent",
-            &[
-                "--keytab",
-                keytab.as_str(),
-                "-u",
-                &principal,
-                "server",
-                "get",
-            ],
-        ),
-        "keytab",
-    );
+    let with_keytab = |extra: &[&str]| {
+        let mut args = vec!["--keytab", keytab.as_str(), "-u", &principal];
+        args.extend_from_slice(extra);
+        on_dc(&lab, "FILE:/nonexistent", &args)
+    };
+    let info = ok(with_keytab(&["server", "get"]), "keytab");
     assert_eq!(info["name"], lab.dc.name.as_str());
     let wksta = ok(
-        on_dc(
-            &lab,
-            "FILE:/nonexistent",
-            &[
-                "--keytab",
-                keytab.as_str(),
-                "-u",
-                &principal,
-                "--transport",
-                "tcp",
-                "wksta",
-                "get",
-            ],
-        ),
+        with_keytab(&["--transport", "tcp", "wksta", "get"]),
         "keytab over TCP",
     );
     assert_eq!(wksta["computername"], lab.dc.name.as_str(), "{wksta}");
@@ -379,17 +357,7 @@ fn ticket_errors_are_clean_and_fast() {
     let Some(lab) = Lab::get() else { return };
     // A cache file with a principal and no tickets.
     let empty = Temp::new("cc-empty");
-    let cache = netapi::options::ccache::Ccache {
-        version: 4,
-        kdc_offset: None,
-        default_principal: netapi::options::ccache::Principal {
-            name_type: 1,
-            realm: lab.realm.clone(),
-            components: vec![lab.dc.user.clone()],
-        },
-        credentials: Vec::new(),
-    };
-    std::fs::write(&empty.0, netapi::options::ccache::write::to_bytes(&cache)).unwrap();
+    empty.write_empty_ccache(&lab.realm, &lab.dc.user);
     let started = Instant::now();
     let v = fails(
         on_dc(&lab, &empty.ccache_name(), &["-k", "server", "get"]),

@@ -38,6 +38,25 @@ impl TempPath {
     }
 }
 
+impl TempPath {
+    /// Write a credential cache holding `user@realm` as its principal and no ticket (what a
+    /// `kinit` that failed half-way leaves) to this path.
+    pub fn write_empty_ccache(&self, realm: &str, user: &str) {
+        use netapi_auth::ccache::{Ccache, Principal, write};
+        let cache = Ccache {
+            version: 4,
+            kdc_offset: None,
+            default_principal: Principal {
+                name_type: 1,
+                realm: realm.to_owned(),
+                components: vec![user.to_owned()],
+            },
+            credentials: Vec::new(),
+        };
+        std::fs::write(&self.0, write::to_bytes(&cache)).expect("write the cache");
+    }
+}
+
 impl Drop for TempPath {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);

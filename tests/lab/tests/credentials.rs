@@ -369,17 +369,7 @@ fn empty_and_missing_caches_are_no_credentials_at_once() {
     );
     // A cache with a principal and no tickets (what `kinit` leaves when it fails half-way).
     let empty = TempFile::new("cc-empty");
-    let cache = netapi::options::ccache::Ccache {
-        version: 4,
-        kdc_offset: None,
-        default_principal: netapi::options::ccache::Principal {
-            name_type: 1,
-            realm: lab.realm.clone(),
-            components: vec![lab.dc.admin_user.clone()],
-        },
-        credentials: Vec::new(),
-    };
-    std::fs::write(&empty.0, netapi::options::ccache::write::to_bytes(&cache)).unwrap();
+    empty.write_empty_ccache(&lab.realm, &lab.dc.admin_user);
     for transport in [Transport::NamedPipe, Transport::Tcp] {
         let e = fails_with(
             &lab,
