@@ -1,6 +1,6 @@
 //! Writes the seed corpora under `fuzz/seeds/<target>/` (run from `fuzz/`:
-//! `cargo run --release --example gen_seeds`; the output is committed, so rerun it only when a
-//! seed source changes).
+//! `cargo run --release --example gen_seeds [target ...]`, default all targets; the output is
+//! committed, so rerun it only for the targets whose seed source changed).
 //!
 //! Sources: the golden vectors of `crates/netapi-msrpc/tests/vectors` (decode targets, with the
 //! selector byte of their type), Microsoft's published SMB2 examples in
@@ -21,7 +21,7 @@ use netapi_fuzz::dcerpc_driver::{AssocDriver, SRVSVC};
 use netapi_fuzz::smb2_driver::{Driver, SESSION_KEY};
 use netapi_fuzz::tables::{
     DTYP_HARD, EPMAPPER, LSA_REQUESTS, LSA_RESPONSES, SAMR_LSA, SAMR_REQUESTS,
-    SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS,
+    SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS, WKSSVC, workstation_index,
 };
 use netapi_msrpc::dtyp::{FileTime, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString};
 use netapi_smb2::create::{CreateRequest, CreateResponse, FileId, close_response};
@@ -51,8 +51,9 @@ use netapi_smb2::status::{
 use netapi_smb2::tree::{TreeConnectRequest, TreeConnectResponse, share_type};
 use netapi_smb2::{Cipher, Command, Dialect, SigningAlgorithm};
 
-const TARGETS: [&str; 9] = [
+const TARGETS: [&str; 11] = [
     "decode_srvsvc",
+    "decode_wkssvc",
     "decode_dtyp_hard",
     "decode_samr_lsa",
     "decode_epmapper",
@@ -61,6 +62,7 @@ const TARGETS: [&str; 9] = [
     "smb2_messages",
     "smb2_connection",
     "spnego_ntlm",
+    "krb_files",
 ];
 
 struct Seeds {
@@ -79,9 +81,15 @@ impl Seeds {
 }
 
 fn main() {
+    // `gen_seeds [target ...]`: regenerate only those targets (default: all).
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    for t in &only {
+        assert!(TARGETS.contains(&t.as_str()), "unknown target {t}");
+    }
+    let wanted = |t: &str| only.is_empty() || only.iter().any(|o| o == t);
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = fuzz.join("seeds");
-    for t in TARGETS {
+    for t in TARGETS.into_iter().filter(|t| wanted(t)) {
         let dir = root.join(t);
         if dir.exists() {
             fs::remove_dir_all(&dir).unwrap();
@@ -94,15 +102,39 @@ fn main() {
     };
     let vectors = fuzz.join("../crates/netapi-msrpc/tests/vectors");
     let ms = ms_vectors(&fuzz.join("../crates/netapi-smb2/src/test_vectors.rs"));
-    decode_srvsvc(&mut s, &vectors.join("srvsvc"));
-    decode_dtyp_hard(&mut s, &vectors);
-    decode_samr_lsa(&mut s, &vectors);
-    decode_epmapper(&mut s, &vectors.join("epmapper"));
-    dcerpc_pdu(&mut s);
-    dcerpc_assoc(&mut s);
-    smb2_messages(&mut s, &ms);
-    smb2_connection(&mut s);
-    spnego_ntlm(&mut s, &ms);
+    if wanted("decode_srvsvc") {
+        decode_srvsvc(&mut s, &vectors.join("srvsvc"));
+    }
+    if wanted("decode_dtyp_hard") {
+        decode_dtyp_hard(&mut s, &vectors);
+    }
+    if wanted("decode_wkssvc") {
+        decode_wkssvc(&mut s, &vectors);
+    }
+    if wanted("decode_samr_lsa") {
+        decode_samr_lsa(&mut s, &vectors);
+    }
+    if wanted("decode_epmapper") {
+        decode_epmapper(&mut s, &vectors.join("epmapper"));
+    }
+    if wanted("dcerpc_pdu") {
+        dcerpc_pdu(&mut s);
+    }
+    if wanted("dcerpc_assoc") {
+        dcerpc_assoc(&mut s);
+    }
+    if wanted("smb2_messages") {
+        smb2_messages(&mut s, &ms);
+    }
+    if wanted("smb2_connection") {
+        smb2_connection(&mut s);
+    }
+    if wanted("spnego_ntlm") {
+        spnego_ntlm(&mut s, &ms);
+    }
+    if wanted("krb_files") {
+        krb_files(&mut s);
+    }
     for (t, n) in &s.written {
         println!("{t}: {n} seeds");
     }
@@ -281,6 +313,22 @@ fn decode_srvsvc(s: &mut Seeds, dir: &Path) {
     }
 }
 
+fn decode_wkssvc(s: &mut Seeds, vectors: &Path) {
+    for dir in ["wkssvc", "netlogon", "msgsvc"] {
+        for (name, path) in sorted_files(&vectors.join(dir)) {
+            let (opnum, request) = vector_call(&name);
+            let idx = workstation_index(dir, opnum, request)
+                .unwrap_or_else(|| panic!("{dir}/{name}: opnum {opnum} not declared"));
+            let stub = unhex(&fs::read_to_string(&path).unwrap());
+            if !WKSSVC[idx](&stub) {
+                println!("decode_wkssvc: {dir}/{name} does not decode (kept)");
+            }
+            let seed_name = format!("{dir}-{}", name.trim_end_matches(".hex"));
+            s.add("decode_wkssvc", &seed_name, &with_selector(idx, &stub));
+        }
+    }
+}
+
 fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     // (directory, opnum) -> (request index, response index) in DTYP_HARD.
     let calls: &[(&str, u16, usize, usize)] = &[
@@ -294,7 +342,7 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     for dir in ["samr", "lsarpc", "wkssvc"] {
         for (name, path) in sorted_files(&vectors.join(dir)) {
             let (opnum, request) = vector_call(&name);
-            // The other SAMR and LSA opnums seed decode_samr_lsa.
+            // The other SAMR and LSA opnums seed decode_samr_lsa, wkssvc's but 0 decode_wkssvc.
             let Some(&(_, _, rq, rs)) = calls.iter().find(|c| c.0 == dir && c.1 == opnum) else {
                 continue;
             };
@@ -1639,4 +1687,103 @@ fn spnego_ntlm(s: &mut Seeds, ms: &BTreeMap<String, Vec<u8>>) {
     for (name, mode, toks) in cases {
         s.add("spnego_ntlm", name, &cat(&[&[mode], &prefixed(&toks)]));
     }
+}
+
+// ---- krb_files ---------------------------------------------------------------------------------
+
+fn krb_files(s: &mut Seeds) {
+    use netapi_auth::ccache::{self, Ccache, Credential, Key, Principal};
+    use netapi_auth::keytab::{self, Entry};
+    let p = |realm: &str, parts: &[&str]| Principal {
+        name_type: if parts.len() == 2 { 2 } else { 1 },
+        realm: realm.into(),
+        components: parts.iter().map(|c| c.to_string()).collect(),
+    };
+    let cred = |server: Principal, enctype: i32, len: usize| Credential {
+        client: p("LAB.EXAMPLE", &["alice"]),
+        server,
+        key: Key::new(enctype, (0..len as u8).collect()),
+        auth_time: 1_700_000_000,
+        start_time: 1_700_000_000,
+        end_time: 1_700_036_000,
+        renew_till: 1_700_604_800,
+        is_skey: false,
+        flags: 0x40e1_0000,
+        // A Ticket: [APPLICATION 1] SEQUENCE { tkt-vno 5, ... } (shortened).
+        ticket: der(0x61, &der(0x30, &der(0xa0, &der(0x02, &[5])))),
+        second_ticket: Vec::new(),
+    };
+    let cache = Ccache {
+        version: 4,
+        kdc_offset: Some((-2, 500)),
+        default_principal: p("LAB.EXAMPLE", &["alice"]),
+        credentials: vec![
+            cred(p("LAB.EXAMPLE", &["krbtgt", "LAB.EXAMPLE"]), 18, 32),
+            cred(
+                p("X-CACHECONF:", &["krb5_ccache_conf_data", "pa_type"]),
+                0,
+                1,
+            ),
+            cred(p("LAB.EXAMPLE", &["cifs", "dc1.lab.example"]), 18, 32),
+            cred(p("LAB.EXAMPLE", &["host", "dc1.lab.example"]), 17, 16),
+        ],
+    };
+    s.add(
+        "krb_files",
+        "ccache-v4",
+        &cat(&[&[0], &ccache::write::to_bytes(&cache)]),
+    );
+    let mut v3 = ccache::write::to_bytes(&Ccache {
+        credentials: vec![cred(p("LAB.EXAMPLE", &["krbtgt", "LAB.EXAMPLE"]), 23, 16)],
+        kdc_offset: None,
+        ..cache.clone()
+    });
+    // v4 without header fields → v3: drop the header length, repeat the key type.
+    v3[1] = 3;
+    v3.drain(2..4);
+    let at = v3.windows(2).rposition(|w| w == [0, 23]).unwrap();
+    v3.splice(at..at, [0, 23]);
+    s.add("krb_files", "ccache-v3-rc4", &cat(&[&[0], &v3]));
+    let entry = |name: &str, kvno: u32, enctype: i32, len: usize| Entry {
+        principal: p("LAB.EXAMPLE", &[name]),
+        timestamp: 1_700_000_000,
+        kvno,
+        key: Key::new(enctype, (0..len as u8).rev().collect()),
+    };
+    let kt = keytab::write::to_bytes(&[
+        entry("netapiuser", 2, 18, 32),
+        entry("netapiuser", 2, 17, 16),
+        entry("netapiuser", 2, 23, 16),
+        entry("svc", 7, 18, 32),
+    ]);
+    s.add("krb_files", "keytab", &cat(&[&[1], &kt]));
+    let mut hole = vec![5, 2];
+    hole.extend((-8i32).to_be_bytes());
+    hole.extend([0; 8]);
+    hole.extend_from_slice(&kt[2..]);
+    s.add("krb_files", "keytab-hole", &cat(&[&[1], &hole]));
+    let conf = "[libdefaults]\n    default_realm = LAB.EXAMPLE\n    dns_lookup_kdc = false\n\
+                [realms]\n    LAB.EXAMPLE = {\n        kdc = 127.0.0.3\n        kdc = tcp/dc1.lab.example:88\n\
+                        admin_server = 127.0.0.3\n    }\n[domain_realm]\n    .lab.example = LAB.EXAMPLE\n";
+    s.add("krb_files", "krb5.conf", &cat(&[&[2], conf.as_bytes()]));
+    // Samba's internal DNS answering _kerberos._tcp.LAB.EXAMPLE (the lab DC).
+    let srv = unhex(
+        "f96685000001000100010000095f6b65726265726f73045f746370034c4142074558414d504c4500002100\
+         01c00c0021000100000384001700000064005803646331036c6162076578616d706c6500c04200060001\
+         00000e100023c03e0a686f73746d6173746572c0420000000100000384000002580001518000000e10",
+    );
+    s.add("krb_files", "dns-srv", &cat(&[&[3], &srv]));
+    let challenge = ntlm_challenge();
+    let resp = neg_token_resp(1, true, Some(&challenge), None);
+    let done = neg_token_resp(0, false, None, None);
+    s.add(
+        "krb_files",
+        "anonymous-spnego",
+        &cat(&[&[4], &prefixed(&[&[], &resp, &done])]),
+    );
+    s.add(
+        "krb_files",
+        "anonymous-raw",
+        &cat(&[&[5], &prefixed(&[&[], &challenge])]),
+    );
 }

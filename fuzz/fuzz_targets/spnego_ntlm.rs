@@ -14,21 +14,7 @@ use libfuzzer_sys::fuzz_target;
 use netapi_auth::{
     AuthOptions, Credentials, Framing, Part, Protection, client_context, ntlm, spnego,
 };
-use netapi_fuzz::{alloc, alloc_budget};
-
-/// Up to `n` tokens, each prefixed by its 16-bit little-endian length (a length beyond the
-/// input takes what is left).
-fn tokens(mut rest: &[u8], n: usize) -> Vec<&[u8]> {
-    let mut out = Vec::new();
-    while out.len() < n {
-        let [a, b, tail @ ..] = rest else { break };
-        let len = usize::from(u16::from_le_bytes([*a, *b])).min(tail.len());
-        let (tok, tail) = tail.split_at(len);
-        out.push(tok);
-        rest = tail;
-    }
-    out
-}
+use netapi_fuzz::{alloc, alloc_budget, tokens};
 
 fn handshake(mode: u8, input: &[u8]) {
     let creds = Credentials::password("LAB", "alice", "Passw0rd!");

@@ -22,6 +22,20 @@ use std::fmt::Debug;
 
 use netapi_ndr::Ndr;
 
+/// Up to `n` tokens of `input`, each prefixed by its 16-bit little-endian length (a length
+/// beyond the input takes what is left): how the authentication targets receive server tokens.
+pub fn tokens(mut rest: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    while out.len() < n {
+        let [a, b, tail @ ..] = rest else { break };
+        let len = usize::from(u16::from_le_bytes([*a, *b])).min(tail.len());
+        let (tok, tail) = tail.split_at(len);
+        out.push(tok);
+        rest = tail;
+    }
+    out
+}
+
 /// Splits `data` into consecutive chunks; `selector` picks the chunk sizes. Every byte of
 /// `data` is in exactly one chunk and no chunk is empty. Lazy, so it allocates nothing (the
 /// targets' memory budgets measure the code under test, not the harness).

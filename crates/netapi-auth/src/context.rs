@@ -10,22 +10,28 @@
 
 use std::fmt;
 
+use picky_krb::crypto::CipherSuite;
 use sspi::credssp::SspiContext;
 use sspi::negotiate::NegotiateConfig;
 use sspi::ntlm::NtlmConfig;
 use sspi::{
     AuthIdentity, BufferType, ClientRequestFlags, CredentialUse, CredentialsBuffers,
-    DataRepresentation, KerberosConfig, SecurityBuffer, SecurityStatus, Sspi, SspiImpl, Username,
+    DataRepresentation, KerberosConfig, KeytabIdentity, SecurityBuffer, SecurityStatus, Sspi,
+    SspiImpl, Username,
 };
 use zeroize::Zeroizing;
 
+use crate::cache_kdc::{self, CacheKdc};
+use crate::ccache::{self, CacheName};
 use crate::credentials::{Credentials, Secret, hex_lower};
-use crate::kdc_client::{KdcClient, KdcFailure, parse_kdc_addr};
-use crate::kerberos::{self, KerberosTarget};
+use crate::kdc_client::{KdcClient, KdcFailure};
+use crate::kerberos::{self, KerberosTarget, KrbErrorCode};
+use crate::krb_rc4::Rc4Logon;
 use crate::mic::{KERBEROS_MIC_LEN, MicKeys};
 use crate::options::{AuthOptions, Framing, Mechanism};
 use crate::spnego::{self, NegState};
 use crate::{AuthError, Protection, SecurityContext, SessionKey, Step, logging, protect};
+use crate::{keytab, locate};
 
 /// What the context is for: decides the GSS flags a Kerberos AP-REQ asks for and the size of
 /// its signatures.
@@ -89,6 +95,9 @@ pub(crate) struct SspiClient {
     /// Kerberos realm and SPN, when Kerberos is possible with the given inputs.
     kerberos: Option<KerberosTarget>,
     kerberos_error: Option<AuthError>,
+    /// The key sspi logs on with instead of a password: a keytab's, or the one-time key the
+    /// cache-backed KDC answers under ([`crate::cache_kdc`]). Zeroized by sspi's `Secret`.
+    keytab_identity: Option<KeytabIdentity>,
     workstation: String,
     kdc: KdcClient,
     active: Option<Active>,
@@ -124,15 +133,32 @@ impl SspiClient {
         framing: Framing,
         usage: Use,
     ) -> Result<Self, AuthError> {
+        if let Some(kdc) = &opts.kdc {
+            // A malformed --kdc is a usage error now, not a KDC failure later.
+            if locate::parse_kdc_spec(kdc)?.is_none() {
+                return Err(AuthError::Usage(format!(
+                    "KDC {kdc:?}: only TCP is supported"
+                )));
+            }
+        }
         // Whether Kerberos could run; the reason if not (an error only for Mechanism::Kerberos).
-        let (kdc_addr, mut kerberos, mut kerberos_error) =
-            match opts.kdc.as_deref().map(parse_kdc_addr) {
-                Some(Err(e)) => (None, None, Some(e)),
-                addr => match kerberos::target(creds, opts, service) {
-                    Ok(t) => (addr.and_then(Result::ok), Some(t), None),
-                    Err(e) => (addr.and_then(Result::ok), None, Some(e)),
-                },
-            };
+        let (mut kerberos, mut kerberos_error) = match kerberos::target(creds, opts, service) {
+            Ok(t) => (Some(t), None),
+            Err(e) => (None, Some(e)),
+        };
+        if kerberos.is_some()
+            && opts.mechanism == Mechanism::Negotiate
+            && opts.kdc.is_none()
+            && !creds.is_kerberos_only()
+        {
+            // A password tries Kerberos first only with an explicit KDC; looking one up for
+            // every NTLM-capable logon would cost DNS round trips where NTLM works.
+            kerberos = None;
+            kerberos_error = Some(AuthError::Usage(
+                "Negotiate tries Kerberos with a password only when AuthOptions::kdc is set"
+                    .to_owned(),
+            ));
+        }
         if usage.rpc() && framing == Framing::Spnego {
             // Our SPNEGO framing carries SMB2's GSS-wrapped AP-REQ, not the DCE style an RPC
             // acceptor needs for auth_type 9: NTLM only inside SPNEGO over DCE/RPC.
@@ -142,20 +168,61 @@ impl SspiClient {
                     .to_owned(),
             ));
         }
+        if creds.is_kerberos_only() {
+            if opts.mechanism == Mechanism::Ntlm {
+                return Err(AuthError::Usage(format!(
+                    "a {} works with Kerberos only, and NTLM was asked for",
+                    creds.kind()
+                )));
+            }
+            if let Some(e) = kerberos_error.take() {
+                return Err(e);
+            }
+        }
         if opts.mechanism == Mechanism::Kerberos
             && let Some(e) = kerberos_error.take()
         {
             return Err(e);
         }
         if creds.is_anonymous() {
-            // sspi's NTLM client always computes an NTLMv2 response from a user's key and
-            // rejects an empty identity ("Got empty identity"): no null session through it.
             return Err(AuthError::Usage(
-                "anonymous (null session) NTLM is not supported: sspi 0.23 cannot send an anonymous AUTHENTICATE"
-                    .to_owned(),
+                "anonymous credentials run through the anonymous NTLM context".to_owned(),
             ));
         }
-        let kdc = KdcClient::new(kdc_addr, opts.timeout);
+        // The Kerberos material: a ticket cache or a keytab read now, the KDC found later.
+        let mut keytab_identity = None;
+        let mut kdc = KdcClient::new(None, opts.timeout);
+        if let Some(target) = kerberos.as_mut() {
+            match &creds.secret {
+                Secret::Ccache(name) => {
+                    let (id, cache) = from_cache(name, opts, service, target)?;
+                    keytab_identity = Some(id);
+                    kdc = KdcClient::locating(&target.realm, opts).with_cache(cache);
+                }
+                Secret::Keytab(path) => match from_keytab(creds, path, target)? {
+                    KeytabKey::Aes(id) => {
+                        keytab_identity = Some(id);
+                        kdc = KdcClient::locating(&target.realm, opts);
+                    }
+                    KeytabKey::Rc4(logon) => {
+                        let (id, client) = rc4_logon(creds, logon, target, opts)?;
+                        keytab_identity = Some(id);
+                        kdc = client;
+                    }
+                },
+                Secret::NtHash(hash) => {
+                    let logon = Rc4Logon::new(
+                        creds.user(),
+                        target,
+                        ccache::Key::new(keytab::RC4_HMAC, hash.to_vec()),
+                    )?;
+                    let (id, client) = rc4_logon(creds, logon, target, opts)?;
+                    keytab_identity = Some(id);
+                    kdc = client;
+                }
+                _ => kdc = KdcClient::locating(&target.realm, opts),
+            }
+        }
         Ok(SspiClient {
             creds: Some(creds.clone()),
             user: creds.user().to_owned(),
@@ -165,6 +232,7 @@ impl SspiClient {
             usage,
             kerberos,
             kerberos_error,
+            keytab_identity,
             workstation: opts.workstation.clone().unwrap_or_default(),
             kdc,
             active: None,
@@ -215,15 +283,18 @@ impl SspiClient {
             .creds
             .as_ref()
             .ok_or(AuthError::State("credentials already consumed"))?;
-        let identity = match active {
-            Active::Ntlm => ntlm_identity(creds)?,
-            Active::Kerberos => {
-                let target = self
-                    .kerberos
-                    .as_ref()
-                    .ok_or(AuthError::State("no Kerberos target"))?;
-                kerberos_identity(creds, &target.realm)?
-            }
+        let auth_data = match active {
+            Active::Ntlm => sspi::Credentials::AuthIdentity(ntlm_identity(creds)?),
+            Active::Kerberos => match &self.keytab_identity {
+                Some(id) => sspi::Credentials::Keytab(id.clone()),
+                None => {
+                    let target = self
+                        .kerberos
+                        .as_ref()
+                        .ok_or(AuthError::State("no Kerberos target"))?;
+                    sspi::Credentials::AuthIdentity(kerberos_identity(creds, &target.realm)?)
+                }
+            },
         };
         let kerberos_config = || KerberosConfig {
             kdc_resolution: sspi::KdcResolution::KdcUrl(self.kdc.url()),
@@ -257,7 +328,6 @@ impl SspiClient {
                 .map_err(internal)?,
             ),
         };
-        let auth_data = sspi::Credentials::AuthIdentity(identity);
         let acquired = logging::quiet_sspi(|| {
             ctx.acquire_credentials_handle()
                 .with_credential_use(CredentialUse::Outbound)
@@ -375,7 +445,11 @@ impl SspiClient {
         self.build(active)?;
         match self.init(None) {
             Ok(r) => self.finish_step(r),
-            Err(e) if self.requested == Mechanism::Negotiate && active == Active::Kerberos => {
+            Err(e)
+                if self.requested == Mechanism::Negotiate
+                    && active == Active::Kerberos
+                    && self.creds.as_ref().is_some_and(|c| !c.is_kerberos_only()) =>
+            {
                 let err = self.map_handshake_error(e);
                 if !matches!(err, AuthError::KdcTimeout { .. } | AuthError::Kdc(_)) {
                     return self.fail(err);
@@ -435,6 +509,9 @@ impl SspiClient {
 
     /// Translate an sspi error of a handshake step, using what the KDC client saw.
     fn map_handshake_error(&self, e: sspi::Error) -> AuthError {
+        if let Some(error) = self.kdc.take_error() {
+            return error;
+        }
         if let Some(failure) = self.kdc.take_failure() {
             return match failure {
                 KdcFailure::Timeout { kdc, after } => AuthError::KdcTimeout {
@@ -445,6 +522,12 @@ impl SspiClient {
             };
         }
         if let Some((code, text)) = self.kdc.last_krb_error() {
+            if code == KrbErrorCode::KRB_AP_ERR_TKT_EXPIRED {
+                return AuthError::CredentialsExpired(format!(
+                    "the KDC says the ticket expired ({}); run kinit",
+                    text.as_deref().unwrap_or("KRB_AP_ERR_TKT_EXPIRED")
+                ));
+            }
             return AuthError::KdcRejected { code, text };
         }
         use sspi::ErrorKind as K;
@@ -674,7 +757,12 @@ fn ntlm_identity(creds: &Credentials) -> Result<AuthIdentity, AuthError> {
         }
         Secret::Anonymous => {
             return Err(AuthError::Usage(
-                "anonymous NTLM is not supported".to_owned(),
+                "anonymous NTLM runs through the anonymous context".to_owned(),
+            ));
+        }
+        Secret::Ccache(_) | Secret::Keytab(_) => {
+            return Err(AuthError::Usage(
+                "a ticket cache or a keytab works with Kerberos only".to_owned(),
             ));
         }
     };
@@ -687,12 +775,148 @@ fn kerberos_identity(creds: &Credentials, realm: &str) -> Result<AuthIdentity, A
     let Secret::Password(p) = &creds.secret else {
         return Err(AuthError::Usage("Kerberos needs a password".to_owned()));
     };
-    let username = Username::new_down_level_logon_name(creds.user(), realm)
-        .map_err(|e| AuthError::Usage(format!("user name not usable for Kerberos: {e}")))?;
+    // A UPN (user@dns.domain) goes as an enterprise name (NT-ENTERPRISE, [MS-KILE] 3.1.5.1.1);
+    // sspi takes its realm from the suffix.
+    let username = match creds.user().rsplit_once('@') {
+        Some((account, suffix)) if creds.domain().is_empty() => Username::new_upn(account, suffix),
+        _ => Username::new_down_level_logon_name(creds.user(), realm),
+    }
+    .map_err(|e| AuthError::Usage(format!("user name not usable for Kerberos: {e}")))?;
     Ok(AuthIdentity {
         username,
         password: sspi::Secret::new(String::clone(p)),
     })
+}
+
+/// sspi's identity for a credential cache, and the cache-backed KDC that answers its AS
+/// exchange: see [`crate::cache_kdc`]. Fixes the target's realm to the cache's.
+fn from_cache(
+    name: &str,
+    opts: &AuthOptions,
+    service: &str,
+    target: &mut KerberosTarget,
+) -> Result<(KeytabIdentity, CacheKdc), AuthError> {
+    let (path, cache) = ccache::load(&CacheName::parse(name))
+        .map_err(|e| AuthError::NoCredentials(format!("credential cache {name}: {e}")))?;
+    let host = kerberos::spn_host(opts)
+        .ok_or(AuthError::State("no SPN host"))?
+        .to_owned();
+    let source = format!("credential cache {}", path.display());
+    let cache_kdc = CacheKdc::new(&cache, &source, service, &host, cache_kdc::now_secs(), None)?;
+    let client = cache_kdc.client();
+    if !target.realm.is_empty() && !target.realm.eq_ignore_ascii_case(&client.realm) {
+        tracing::debug!(configured = %target.realm, cache = %client.realm, "using the credential cache's realm");
+    }
+    target.realm = client.realm.clone();
+    tracing::debug!(%client, cache = %path.display(), cached_service_ticket = cache_kdc.has_service_ticket(), "Kerberos from a credential cache");
+    let key = cache_kdc.as_key();
+    let identity = KeytabIdentity {
+        principal: keytab_username(&client.components.join("_"), &client.realm)?,
+        key: sspi::Secret::new(key.bytes().to_vec()),
+        key_enctype: cipher_suite(key.enctype)?,
+    };
+    Ok((identity, cache_kdc))
+}
+
+/// What a keytab's key for the user becomes.
+enum KeytabKey {
+    /// An AES key: sspi logs on with it.
+    Aes(KeytabIdentity),
+    /// Only an RC4 key: our own exchanges get the service ticket ([`crate::krb_rc4`]).
+    Rc4(Rc4Logon),
+}
+
+/// The keytab's key of `creds`' user, for sspi or for the RC4 logon.
+fn from_keytab(
+    creds: &Credentials,
+    path: &std::path::Path,
+    target: &mut KerberosTarget,
+) -> Result<KeytabKey, AuthError> {
+    let keytab = keytab::load(path).map_err(|e| AuthError::NoCredentials(format!("keytab {e}")))?;
+    let user = creds.user();
+    if user.is_empty() || user.contains(['/', '\\', '@']) {
+        return Err(AuthError::Usage(format!(
+            "keytab logon needs a user principal (user@REALM), got {user:?}"
+        )));
+    }
+    let mut want = ccache::Principal {
+        name_type: 1,
+        realm: target.realm.clone(),
+        components: vec![user.to_owned()],
+    };
+    if want.realm.is_empty() {
+        // No realm given: the keytab's only realm for this name.
+        let realms: Vec<&str> = keytab
+            .principals()
+            .into_iter()
+            .filter(|p| p.components == want.components)
+            .map(|p| p.realm.as_str())
+            .collect();
+        if let [realm] = realms.as_slice() {
+            want.realm = realm.to_string();
+            target.realm = want.realm.clone();
+        }
+    }
+    let entry = keytab.best_key(&want).ok_or_else(|| {
+        let have: Vec<String> = keytab.principals().iter().map(|p| p.to_string()).collect();
+        AuthError::NoCredentials(format!(
+            "keytab {} has no usable key for {want} (it has: {})",
+            path.display(),
+            if have.is_empty() {
+                "nothing".to_owned()
+            } else {
+                have.join(", ")
+            }
+        ))
+    })?;
+    tracing::debug!(principal = %want, kvno = entry.kvno, enctype = entry.key.enctype, "Kerberos from a keytab");
+    if entry.key.enctype == keytab::RC4_HMAC {
+        return Ok(KeytabKey::Rc4(Rc4Logon::new(
+            user,
+            target,
+            entry.key.clone(),
+        )?));
+    }
+    Ok(KeytabKey::Aes(KeytabIdentity {
+        principal: keytab_username(user, &target.realm)?,
+        key: sspi::Secret::new(entry.key.bytes().to_vec()),
+        key_enctype: cipher_suite(entry.key.enctype)?,
+    }))
+}
+
+/// sspi's identity (a one-time AES key) and the KDC transport that answers its requests from
+/// the RC4 `logon` ([`crate::krb_rc4`]).
+fn rc4_logon(
+    creds: &Credentials,
+    logon: Rc4Logon,
+    target: &KerberosTarget,
+    opts: &AuthOptions,
+) -> Result<(KeytabIdentity, KdcClient), AuthError> {
+    let as_key = cache_kdc::random_key(keytab::AES256)?;
+    let identity = KeytabIdentity {
+        principal: keytab_username(creds.user(), &target.realm)?,
+        key: sspi::Secret::new(as_key.bytes().to_vec()),
+        key_enctype: CipherSuite::Aes256CtsHmacSha196,
+    };
+    Ok((
+        identity,
+        KdcClient::locating(&target.realm, opts).with_rc4(logon, as_key),
+    ))
+}
+
+fn keytab_username(user: &str, realm: &str) -> Result<Username, AuthError> {
+    Username::new_down_level_logon_name(user, realm)
+        .map_err(|e| AuthError::Usage(format!("principal {user}@{realm} not usable: {e}")))
+}
+
+fn cipher_suite(enctype: i32) -> Result<CipherSuite, AuthError> {
+    match enctype {
+        18 => Ok(CipherSuite::Aes256CtsHmacSha196),
+        17 => Ok(CipherSuite::Aes128CtsHmacSha196),
+        other => Err(AuthError::Usage(format!(
+            "enctype {other} is not supported (AES256 and AES128 are)"
+        ))),
+    }
 }
 
 fn sspi_username(user: &str, domain: &str) -> Result<Username, AuthError> {

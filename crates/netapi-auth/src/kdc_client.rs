@@ -1,16 +1,20 @@
-//! The KDC transport: Kerberos messages over TCP (RFC 4120 7.2.2) to one configured address.
+//! The KDC transport: Kerberos messages over TCP (RFC 4120 7.2.2) to the realm's KDC.
 //!
 //! sspi suspends its Kerberos state machine at each KDC exchange and hands us a
 //! [`sspi::NetworkRequest`]; `KdcClient` answers it over a std `TcpStream` with one deadline
-//! per exchange and a bounded reply size. Host names are never resolved and only the configured
-//! KDC is contacted (cross-realm referrals to another KDC are refused). UDP, and the KDC proxy
-//! (MS-KKDCP over HTTPS), are left out: the URL we give sspi is always `tcp://`.
+//! per exchange and a bounded reply size. The URL sspi is given names no host
+//! ([`SENTINEL_URL`]); the KDC addresses are found on the first request by
+//! [`crate::locate`] (options, krb5.conf, DNS SRV) and tried in turn. Requests sspi addresses
+//! elsewhere (cross-realm referrals it resolves on its own) are refused. With a credential
+//! cache, requests are first offered to [`crate::cache_kdc::CacheKdc`], which answers the AS
+//! exchange (and a TGS exchange for a cached service ticket) without any network traffic.
+//! UDP, and the KDC proxy (MS-KKDCP over HTTPS), are left out.
 //!
 //! Besides transport errors the client remembers the last KRB-ERROR the KDC sent (RFC 4120
 //! 5.9.1), so the caller can report "pre-authentication failed" instead of sspi's generic text.
 
 use std::io::{self, Read, Write};
-use std::net::{IpAddr, SocketAddr, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -18,7 +22,11 @@ use sspi::network_client::NetworkClient;
 use sspi::{NetworkProtocol, NetworkRequest};
 
 use crate::AuthError;
+use crate::cache_kdc::{Answer, CacheKdc};
+use crate::ccache::Key;
 use crate::kerberos::KrbErrorCode;
+use crate::krb_rc4::Rc4Logon;
+use crate::options::AuthOptions;
 
 /// Default KDC port (RFC 4120 7.2.3.2).
 pub const KDC_PORT: u16 = 88;
@@ -27,24 +35,10 @@ pub const KDC_PORT: u16 = 88;
 /// kilobytes; Windows' own default `MaxTokenSize` is 48 000 bytes.
 pub const MAX_KDC_REPLY: usize = 256 * 1024;
 
-/// Parse `host[:port]` where host is an IPv4 literal, or an IPv6 literal (bracketed when a port
-/// follows). Anything that would need name resolution is refused.
-pub(crate) fn parse_kdc_addr(kdc: &str) -> Result<SocketAddr, AuthError> {
-    let kdc = kdc.trim();
-    if let Ok(addr) = kdc.parse::<SocketAddr>() {
-        return Ok(addr);
-    }
-    let bare = kdc
-        .strip_prefix('[')
-        .and_then(|s| s.strip_suffix(']'))
-        .unwrap_or(kdc);
-    if let Ok(ip) = bare.parse::<IpAddr>() {
-        return Ok(SocketAddr::new(ip, KDC_PORT));
-    }
-    Err(AuthError::Usage(format!(
-        "KDC {kdc:?} is not an IP address literal with an optional port; host names are not resolved"
-    )))
-}
+/// The KDC URL handed to sspi: a name in the reserved `.invalid` domain (RFC 6761), never
+/// resolved; requests to it go to the located KDC.
+pub const SENTINEL_URL: &str = "tcp://kdc.netapi.invalid:88";
+const SENTINEL_HOST: &str = "kdc.netapi.invalid";
 
 /// What went wrong on the wire, kept for error reporting.
 #[derive(Debug, Clone)]
@@ -58,12 +52,47 @@ pub(crate) enum KdcFailure {
 #[derive(Default)]
 struct Observed {
     failure: Option<KdcFailure>,
+    /// A failure that is not the network's (no KDC found, a request the cache refused).
+    error: Option<AuthError>,
     krb_error: Option<(KrbErrorCode, Option<String>)>,
 }
 
-/// sspi's [`NetworkClient`] over std sockets, bound to one KDC address.
+/// Where requests go.
+enum Route {
+    /// NTLM contexts: nothing.
+    Nowhere,
+    /// Find the KDC of `realm` on the first request.
+    Pending(String, Box<AuthOptions>),
+    /// These addresses, in order.
+    Located(Vec<SocketAddr>),
+}
+
+/// Answers given without sspi's requests reaching the network.
+enum Local {
+    /// From a credential cache.
+    Cache(CacheKdc),
+    /// From an RC4 keytab logon ([`crate::krb_rc4`]), run at sspi's first request; the cache
+    /// it yields answers from then on, with sspi's one-time key `as_key`.
+    Rc4 {
+        logon: Rc4Logon,
+        as_key: Key,
+        ready: Mutex<Option<CacheKdc>>,
+    },
+}
+
+/// Why a request could not be forwarded.
+enum ForwardError {
+    /// Not routed: no KDC found, or a malformed KDC option.
+    Route(AuthError),
+    /// The KDC did not answer properly.
+    Wire(KdcFailure),
+}
+
+/// sspi's [`NetworkClient`] over std sockets, for one realm's KDC.
 pub(crate) struct KdcClient {
-    kdc: Option<SocketAddr>,
+    route: Mutex<Route>,
+    /// Answers from a credential cache or an RC4 logon, asked before the network.
+    local: Option<Local>,
     timeout: Duration,
     observed: Mutex<Observed>,
     /// The application's dispatcher: sspi runs with tracing muted (see [`crate::logging`]),
@@ -74,11 +103,85 @@ pub(crate) struct KdcClient {
 impl KdcClient {
     /// A client that talks to `kdc` only; `None` refuses every request (NTLM contexts).
     pub(crate) fn new(kdc: Option<SocketAddr>, timeout: Duration) -> Self {
+        let route = match kdc {
+            Some(a) => Route::Located(vec![a]),
+            None => Route::Nowhere,
+        };
         KdcClient {
-            kdc,
+            route: Mutex::new(route),
+            local: None,
             timeout,
             observed: Mutex::new(Observed::default()),
             dispatch: Mutex::new(None),
+        }
+    }
+
+    /// A client for `realm`'s KDC, found through `opts` ([`crate::locate`]) on first use.
+    pub(crate) fn locating(realm: &str, opts: &AuthOptions) -> Self {
+        let mut c = KdcClient::new(None, opts.timeout);
+        c.route = Mutex::new(Route::Pending(realm.to_owned(), Box::new(opts.clone())));
+        c
+    }
+
+    /// Answer from `cache` before asking the network.
+    pub(crate) fn with_cache(mut self, cache: CacheKdc) -> Self {
+        self.local = Some(Local::Cache(cache));
+        self
+    }
+
+    /// Answer from the service ticket an RC4 `logon` gets at the first request, under sspi's
+    /// one-time key `as_key`.
+    pub(crate) fn with_rc4(mut self, logon: Rc4Logon, as_key: Key) -> Self {
+        self.local = Some(Local::Rc4 {
+            logon,
+            as_key,
+            ready: Mutex::new(None),
+        });
+        self
+    }
+
+    /// The local answer to `data`, if a cache or an RC4 logon gives one.
+    fn local_answer(&self, data: &[u8]) -> Option<Answer> {
+        match self.local.as_ref()? {
+            Local::Cache(c) => Some(self.log(|| c.answer(data))),
+            Local::Rc4 {
+                logon,
+                as_key,
+                ready,
+            } => {
+                let mut ready = ready.lock().unwrap_or_else(|e| e.into_inner());
+                if ready.is_none() {
+                    let send = |req: &[u8]| {
+                        self.forward(req).map_err(|e| match e {
+                            ForwardError::Route(a) => a,
+                            ForwardError::Wire(KdcFailure::Timeout { kdc, after }) => {
+                                AuthError::KdcTimeout {
+                                    kdc: kdc.to_string(),
+                                    after,
+                                }
+                            }
+                            ForwardError::Wire(KdcFailure::Transport(m)) => AuthError::Kdc(m),
+                        })
+                    };
+                    let made = self.log(|| {
+                        let cache = logon.run(&send)?;
+                        CacheKdc::new(
+                            &cache,
+                            "the RC4 keytab logon",
+                            &logon.service,
+                            &logon.host,
+                            crate::cache_kdc::now_secs(),
+                            Some(as_key.clone()),
+                        )
+                    });
+                    match made {
+                        Ok(c) => *ready = Some(c),
+                        Err(e) => return Some(Answer::Refuse(e)),
+                    }
+                }
+                let cache = ready.as_ref()?;
+                Some(self.log(|| cache.answer(data)))
+            }
         }
     }
 
@@ -87,8 +190,8 @@ impl KdcClient {
         *self.dispatch.lock().unwrap_or_else(|e| e.into_inner()) = Some(dispatch);
     }
 
-    /// Emit our own event through the application's dispatcher.
-    fn log(&self, f: impl FnOnce()) {
+    /// Run `f` (our own code, which may log) with the application's dispatcher.
+    fn log<R>(&self, f: impl FnOnce() -> R) -> R {
         let dispatch = self
             .dispatch
             .lock()
@@ -102,13 +205,17 @@ impl KdcClient {
 
     /// The URL handed to sspi's Kerberos configuration.
     pub(crate) fn url(&self) -> Option<url::Url> {
-        let addr = self.kdc?;
-        url::Url::parse(&format!("tcp://{addr}")).ok()
+        url::Url::parse(SENTINEL_URL).ok()
     }
 
     /// Take the transport failure of the last request, if any.
     pub(crate) fn take_failure(&self) -> Option<KdcFailure> {
         self.lock().failure.take()
+    }
+
+    /// Take the non-network failure of the last request, if any.
+    pub(crate) fn take_error(&self) -> Option<AuthError> {
+        self.lock().error.take()
     }
 
     /// The KRB-ERROR of the last reply, if the last reply was one.
@@ -121,31 +228,31 @@ impl KdcClient {
         self.observed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn target(&self, request: &NetworkRequest) -> Result<SocketAddr, String> {
-        let Some(kdc) = self.kdc else {
-            return Err("no KDC is configured (AuthOptions::kdc)".to_owned());
-        };
-        let host = match request.url.host() {
-            Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip),
-            Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip),
-            // `tcp://` is not a "special" URL scheme, so the url crate keeps IPv4 hosts opaque.
-            Some(url::Host::Domain(name)) => match name.parse::<IpAddr>() {
-                Ok(ip) => ip,
-                Err(_) => {
-                    return Err(format!(
-                        "refusing to resolve KDC host name {name:?}; only {kdc} is used"
-                    ));
-                }
-            },
-            None => return Err("KDC request without a host".to_owned()),
-        };
-        let addr = SocketAddr::new(host, request.url.port().unwrap_or(KDC_PORT));
-        if addr != kdc {
-            return Err(format!(
-                "refusing to contact {addr}: only the configured KDC {kdc} is used"
-            ));
+    /// Refuse requests sspi addressed elsewhere than [`SENTINEL_URL`].
+    fn check_url(request: &NetworkRequest) -> Result<(), AuthError> {
+        let host = request.url.host_str().unwrap_or_default();
+        if host != SENTINEL_HOST {
+            return Err(AuthError::Kdc(format!(
+                "refusing to contact {}: only the realm's own KDC is used (cross-realm referrals are not followed)",
+                request.url
+            )));
         }
-        Ok(addr)
+        Ok(())
+    }
+
+    /// The realm's KDC addresses, found on first use.
+    fn targets(&self) -> Result<Vec<SocketAddr>, AuthError> {
+        let mut route = self.route.lock().unwrap_or_else(|e| e.into_inner());
+        if let Route::Pending(realm, opts) = &*route {
+            let located = crate::locate::locate(realm, opts)?;
+            *route = Route::Located(located.addrs);
+        }
+        match &*route {
+            Route::Located(a) if !a.is_empty() => Ok(a.clone()),
+            _ => Err(AuthError::Kdc(
+                "no KDC is configured (AuthOptions::kdc)".to_owned(),
+            )),
+        }
     }
 
     fn exchange_tcp(&self, addr: SocketAddr, data: &[u8]) -> Result<Vec<u8>, KdcFailure> {
@@ -230,6 +337,31 @@ impl KdcClient {
     }
 }
 
+impl KdcClient {
+    /// Send `data` (`4-byte length + DER`) to the realm's KDCs in turn; the first reply.
+    fn forward(&self, data: &[u8]) -> Result<Vec<u8>, ForwardError> {
+        let addrs = self.log(|| self.targets()).map_err(ForwardError::Route)?;
+        let mut last = None;
+        for addr in addrs {
+            self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = data.len(), "KDC request"));
+            match self.exchange_tcp(addr, data) {
+                Ok(reply) => {
+                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply"));
+                    self.note_reply(&reply);
+                    return Ok(reply);
+                }
+                Err(f) => {
+                    self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, failure = ?f, "KDC did not answer; trying the next one, if any"));
+                    last = Some(f);
+                }
+            }
+        }
+        Err(ForwardError::Wire(last.unwrap_or_else(|| {
+            KdcFailure::Transport("no KDC address".to_owned())
+        })))
+    }
+}
+
 impl NetworkClient for KdcClient {
     fn send(&self, request: &NetworkRequest) -> sspi::Result<Vec<u8>> {
         let fail = |failure: KdcFailure| {
@@ -244,10 +376,31 @@ impl NetworkClient for KdcClient {
             // NoAuthenticatingAuthority is what sspi's Negotiate treats as "fall back to NTLM".
             sspi::Error::new(sspi::ErrorKind::NoAuthenticatingAuthority, text)
         };
+        let refuse = |e: AuthError| {
+            let text = e.to_string();
+            self.log(|| tracing::debug!(target: "netapi_auth::kdc", error = %text, "KDC request refused"));
+            let kind = match e {
+                AuthError::Kdc(_) | AuthError::KdcTimeout { .. } => {
+                    sspi::ErrorKind::NoAuthenticatingAuthority
+                }
+                _ => sspi::ErrorKind::NoCredentials,
+            };
+            self.lock().error = Some(e);
+            sspi::Error::new(kind, text)
+        };
         {
             let mut observed = self.lock();
             observed.failure = None;
+            observed.error = None;
             observed.krb_error = None;
+        }
+        match self.local_answer(&request.data) {
+            Some(Answer::Reply(reply)) => {
+                self.log(|| tracing::debug!(target: "netapi_auth::kdc", bytes = reply.len(), "KDC request answered from the credential cache"));
+                return Ok(reply);
+            }
+            Some(Answer::Refuse(e)) => return Err(refuse(e)),
+            Some(Answer::Forward) | None => {}
         }
         if request.protocol != NetworkProtocol::Tcp {
             return Err(fail(KdcFailure::Transport(format!(
@@ -255,19 +408,17 @@ impl NetworkClient for KdcClient {
                 request.protocol
             ))));
         }
-        let addr = self
-            .target(request)
-            .map_err(|m| fail(KdcFailure::Transport(m)))?;
-        self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = request.data.len(), "KDC request"));
-        let reply = self.exchange_tcp(addr, &request.data).map_err(fail)?;
-        self.log(|| tracing::debug!(target: "netapi_auth::kdc", kdc = %addr, bytes = reply.len(), "KDC reply"));
-        self.note_reply(&reply);
-        Ok(reply)
+        Self::check_url(request).map_err(refuse)?;
+        match self.forward(&request.data) {
+            Ok(reply) => Ok(reply),
+            Err(ForwardError::Route(e)) => Err(refuse(e)),
+            Err(ForwardError::Wire(f)) => Err(fail(f)),
+        }
     }
 }
 
 /// `KRB-ERROR` ([APPLICATION 30], RFC 4120 5.9.1): the error code and e-text, if `msg` is one.
-fn parse_krb_error(msg: &[u8]) -> Option<(KrbErrorCode, Option<String>)> {
+pub(crate) fn parse_krb_error(msg: &[u8]) -> Option<(KrbErrorCode, Option<String>)> {
     if msg.first() != Some(&0x7e) {
         return None;
     }
@@ -283,31 +434,6 @@ mod tests {
     use super::*;
     use std::net::TcpListener;
 
-    #[test]
-    fn kdc_addresses_are_literals_only() {
-        assert_eq!(
-            parse_kdc_addr("127.0.0.3").unwrap(),
-            "127.0.0.3:88".parse().unwrap()
-        );
-        assert_eq!(
-            parse_kdc_addr("127.0.0.3:1088").unwrap(),
-            "127.0.0.3:1088".parse().unwrap()
-        );
-        assert_eq!(
-            parse_kdc_addr("[::1]:88").unwrap(),
-            "[::1]:88".parse().unwrap()
-        );
-        assert_eq!(parse_kdc_addr("::1").unwrap(), "[::1]:88".parse().unwrap());
-        assert!(matches!(
-            parse_kdc_addr("dc1.lab.example"),
-            Err(AuthError::Usage(_))
-        ));
-        assert!(matches!(
-            parse_kdc_addr("localhost:88"),
-            Err(AuthError::Usage(_))
-        ));
-    }
-
     fn request(url: &str) -> NetworkRequest {
         NetworkRequest {
             protocol: NetworkProtocol::Tcp,
@@ -317,19 +443,37 @@ mod tests {
     }
 
     #[test]
-    fn refuses_names_and_other_addresses() {
+    fn refuses_urls_other_than_the_realm_kdc() {
         let client = KdcClient::new(
             Some("127.0.0.3:88".parse().unwrap()),
             Duration::from_secs(1),
         );
-        let e = client.send(&request("tcp://kdc.example:88")).unwrap_err();
-        assert!(e.description.contains("refusing to resolve"), "{e}");
-        let e = client.send(&request("tcp://127.0.0.4:88")).unwrap_err();
-        assert!(e.description.contains("only the configured KDC"), "{e}");
-        assert!(matches!(
-            client.take_failure(),
-            Some(KdcFailure::Transport(_))
-        ));
+        for url in ["tcp://kdc.example:88", "tcp://127.0.0.3:88"] {
+            let e = client.send(&request(url)).unwrap_err();
+            assert!(e.description.contains("only the realm's own KDC"), "{e}");
+            assert!(matches!(client.take_error(), Some(AuthError::Kdc(_))));
+        }
+    }
+
+    #[test]
+    fn tries_the_next_kdc_when_one_refuses() {
+        let dead = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        let server = TcpListener::bind("127.0.0.1:0").unwrap();
+        let live = server.local_addr().unwrap();
+        let t = std::thread::spawn(move || {
+            let (mut s, _) = server.accept().unwrap();
+            let mut req = [0u8; 5];
+            s.read_exact(&mut req).unwrap();
+            s.write_all(&[0, 0, 0, 2, 0x7e, 0x00]).unwrap();
+        });
+        let client = KdcClient::new(None, Duration::from_secs(2));
+        *client.route.lock().unwrap() = Route::Located(vec![dead, live]);
+        let reply = client.send(&request(SENTINEL_URL)).unwrap();
+        assert_eq!(reply, [0, 0, 0, 2, 0x7e, 0x00]);
+        t.join().unwrap();
     }
 
     #[test]
@@ -339,7 +483,7 @@ mod tests {
         let addr = silent.local_addr().unwrap();
         let client = KdcClient::new(Some(addr), Duration::from_millis(300));
         let started = Instant::now();
-        let e = client.send(&request(&format!("tcp://{addr}"))).unwrap_err();
+        let e = client.send(&request(SENTINEL_URL)).unwrap_err();
         let took = started.elapsed();
         assert_eq!(e.error_type, sspi::ErrorKind::NoAuthenticatingAuthority);
         assert!(matches!(
@@ -362,7 +506,7 @@ mod tests {
                 s.write_all(&len.to_be_bytes()).unwrap();
             });
             let client = KdcClient::new(Some(addr), Duration::from_secs(2));
-            let e = client.send(&request(&format!("tcp://{addr}"))).unwrap_err();
+            let e = client.send(&request(SENTINEL_URL)).unwrap_err();
             assert!(
                 e.description.contains("reserved") || e.description.contains("limit"),
                 "{e}"

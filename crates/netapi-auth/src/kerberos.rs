@@ -1,10 +1,12 @@
 //! Kerberos v5 client setup ([MS-KILE] 3.3, RFC 4120) on top of sspi's Kerberos package.
 //!
 //! sspi runs AS and TGS exchanges and builds the AP-REQ; this module decides the realm, the
-//! client principal and the SPN (`service/target_host`, [MS-KILE] 3.3.5.1), points sspi at the
-//! explicit KDC through [`crate::kdc_client`], and names KDC error codes (RFC 4120 7.5.9).
-//! Left out: NT-hash (RC4 key) and keytab logons, cross-realm referrals to other KDCs,
-//! delegation (KRB-CRED), and PKINIT.
+//! client principal and the SPN (`service/target_host`, [MS-KILE] 3.3.5.1), and names KDC
+//! error codes (RFC 4120 7.5.9). The KDC is found by [`crate::locate`] and reached through
+//! [`crate::kdc_client`]; a credential cache answers sspi's AS exchange itself
+//! (`crate::cache_kdc`), a keytab's AES key replaces the password, and an RC4 key (an RC4-only
+//! keytab, or an NT hash) runs our own RC4 exchanges (`crate::krb_rc4`). Left out: cross-realm
+//! referrals to other KDCs, delegation (KRB-CRED), and PKINIT.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -110,10 +112,13 @@ pub(crate) fn target(
     service: &str,
 ) -> Result<KerberosTarget, AuthError> {
     match creds.secret {
-        Secret::Password(_) => {}
+        Secret::Password(_) | Secret::Ccache(_) | Secret::Keytab(_) => {}
+        // The NT hash is the account's RC4 key (RFC 4757): Kerberos with it when asked for
+        // explicitly; Negotiate keeps to NTLM.
+        Secret::NtHash(_) if opts.mechanism == crate::options::Mechanism::Kerberos => {}
         Secret::NtHash(_) => {
             return Err(AuthError::Usage(
-                "Kerberos needs the password: an NT hash logon (RC4 key) is not supported"
+                "an NT hash logs on with NTLM unless Kerberos is asked for (Mechanism::Kerberos)"
                     .to_owned(),
             ));
         }
@@ -134,21 +139,25 @@ pub(crate) fn target(
             "invalid SPN service class {service:?}"
         )));
     }
+    // The realm: --realm, else the domain (upper-cased), else a UPN's suffix. A ticket cache
+    // brings its own (the realm of its principal), set when the cache is read.
+    let upn_suffix = creds
+        .user()
+        .rsplit_once('@')
+        .map(|(_, s)| s)
+        .filter(|s| !s.is_empty());
     let realm = match &opts.realm {
         Some(r) if !r.trim().is_empty() => r.trim().to_uppercase(),
         _ if !creds.domain().is_empty() => creds.domain().to_uppercase(),
+        _ if upn_suffix.is_some() => upn_suffix.unwrap_or_default().to_uppercase(),
+        _ if matches!(creds.secret, Secret::Ccache(_) | Secret::Keytab(_)) => String::new(),
         _ => {
             return Err(AuthError::Usage(
-                "Kerberos needs a realm: set AuthOptions::realm or a domain in the credentials"
+                "Kerberos needs a realm: set AuthOptions::realm, a domain in the credentials, or a user@REALM name"
                     .to_owned(),
             ));
         }
     };
-    if opts.kdc.is_none() {
-        return Err(AuthError::Usage(
-            "Kerberos needs AuthOptions::kdc (the KDC is never looked up)".to_owned(),
-        ));
-    }
     Ok(KerberosTarget {
         spn: format!("{service}/{host}"),
         realm,
@@ -359,6 +368,20 @@ mod tests {
         assert_eq!(t.realm, "LABDOM");
         opts.realm = Some("lab.example".into());
         assert_eq!(target(&creds, &opts, "host").unwrap().realm, "LAB.EXAMPLE");
+        let upn = Credentials::password("", "alice@lab.example", "x");
+        let discovered = AuthOptions::kerberos_discovered("dc1.lab.example");
+        assert_eq!(
+            target(&upn, &discovered, "host").unwrap().realm,
+            "LAB.EXAMPLE"
+        );
+        assert!(matches!(
+            target(
+                &Credentials::password("", "alice", "x"),
+                &discovered,
+                "host"
+            ),
+            Err(AuthError::Usage(_))
+        ));
         opts.target_host = Some("127.0.0.3".into());
         assert!(matches!(
             target(&creds, &opts, "cifs"),
@@ -366,8 +389,13 @@ mod tests {
         ));
         let hash = Credentials::nt_hash("d", "u", &"0".repeat(32)).unwrap();
         let opts = AuthOptions::kerberos("127.0.0.3", "dc1.lab.example");
+        assert_eq!(target(&hash, &opts, "cifs").unwrap().realm, "D");
+        let negotiate = AuthOptions {
+            mechanism: crate::options::Mechanism::Negotiate,
+            ..opts
+        };
         assert!(matches!(
-            target(&hash, &opts, "cifs"),
+            target(&hash, &negotiate, "cifs"),
             Err(AuthError::Usage(_))
         ));
     }

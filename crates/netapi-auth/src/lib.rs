@@ -15,12 +15,18 @@
 //!
 //! Start at [`client_context`] (SMB2) or [`rpc_client_context`] (DCE/RPC): [`Credentials`] +
 //! [`AuthOptions`] + an SPN service class + [`Framing`] give a `Box<dyn SecurityContext>`.
-//! Modules: [`credentials`] (identity and secret), [`options`] (mechanism, KDC, SPN host),
-//! `context` (the sspi driver), [`spnego`] (hint and NegTokenResp inspection), [`ntlm`] (NTLM
-//! header facts), [`kerberos`] (realm, SPN, KRB-ERROR codes), [`kdc_client`] (KDC over TCP, no
-//! name resolution), `protect` (per-message sign/seal), `mic` (Kerberos MIC tokens, RFC 4121,
-//! which sspi lacks). Left out: anonymous NTLM (sspi cannot send it), Kerberos with an NT
-//! hash, Kerberos inside SPNEGO over DCE/RPC, NEGOEX, UDP and KDC proxy transports.
+//! Modules: [`credentials`] (identity and secret, user-name forms), [`options`] (mechanism,
+//! KDC, SPN host, discovery), `context` (the sspi driver), [`spnego`] (hint and NegTokenResp
+//! inspection), [`ntlm`] (NTLM header facts), `anonymous` (the null-session NTLM exchange,
+//! which sspi cannot send), [`kerberos`] (realm, SPN, KRB-ERROR codes), [`kdc_client`] (KDC
+//! over TCP), [`locate`] (finding the KDC: options, krb5.conf, DNS SRV), [`dns`] (SRV/A
+//! lookups against one resolver), [`krb5conf`] (krb5.conf), [`ccache`] and [`keytab`] (MIT's
+//! file formats), `cache_kdc` (answering sspi's KDC requests from a credential cache),
+//! `rc4` and `krb_rc4` (RC4-HMAC and the AS/TGS exchanges for an RC4 key: an RC4-only keytab
+//! or an NT hash, which sspi's AES-only Kerberos cannot use), `protect` (per-message
+//! sign/seal), `mic` (Kerberos MIC tokens, RFC 4121, which sspi lacks), `be` (the bounded
+//! reader of the Kerberos files). Left out: KCM and keyring caches, Kerberos inside SPNEGO over
+//! DCE/RPC, NEGOEX, UDP and KDC proxy transports, cross-realm referrals.
 //!
 //! Logging uses `tracing`; our events carry no secret. sspi's own spans at `DEBUG`/`TRACE`
 //! print message buffers and tokens in hex: see [`logging`] for the filter to apply.
@@ -30,21 +36,31 @@
 use std::fmt;
 use std::time::Duration;
 
+mod anonymous;
+mod be;
+mod cache_kdc;
+pub mod ccache;
 mod context;
 pub mod credentials;
+pub mod dns;
 pub mod kdc_client;
 pub mod kerberos;
+pub mod keytab;
+pub mod krb5conf;
+mod krb_rc4;
+pub mod locate;
 pub mod logging;
 mod mic;
 pub mod ntlm;
 pub mod options;
 mod protect;
+mod rc4;
 pub mod spnego;
 
-pub use credentials::Credentials;
+pub use credentials::{Credentials, UserName, split_user_name};
 pub use kerberos::KrbErrorCode;
 pub use mic::KERBEROS_MIC_LEN;
-pub use options::{AuthOptions, Framing, Mechanism};
+pub use options::{AuthOptions, Discovery, Framing, Mechanism};
 pub use protect::{KERBEROS_AES_SIGNATURE_LEN, NTLM_SIGNATURE_LEN};
 
 /// What went wrong while authenticating or protecting a message.
@@ -53,6 +69,13 @@ pub use protect::{KERBEROS_AES_SIGNATURE_LEN, NTLM_SIGNATURE_LEN};
 pub enum AuthError {
     /// The credentials or options are unusable before anything is sent (e.g. a malformed NT hash).
     Usage(String),
+    /// There are no usable credentials: no ticket cache, an empty or unreadable one, no TGT
+    /// and no ticket for the service in it, no key for the principal in a keytab
+    /// (Windows: `SEC_E_NO_CREDENTIALS`).
+    NoCredentials(String),
+    /// The credentials have expired: the cached TGT is past its end time, or the KDC said the
+    /// ticket expired (Windows: `SEC_E_CONTEXT_EXPIRED`; run `kinit` again).
+    CredentialsExpired(String),
     /// The peer's token could not be parsed or does not fit the handshake.
     InvalidToken(String),
     /// The handshake failed (the mechanism rejected the peer, or the peer rejected us).
@@ -85,6 +108,8 @@ impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AuthError::Usage(m) => write!(f, "invalid credentials or options: {m}"),
+            AuthError::NoCredentials(m) => write!(f, "no usable credentials: {m}"),
+            AuthError::CredentialsExpired(m) => write!(f, "credentials expired: {m}"),
             AuthError::InvalidToken(m) => write!(f, "invalid security token from peer: {m}"),
             AuthError::Failed(m) => write!(f, "authentication failed: {m}"),
             AuthError::Kdc(m) => write!(f, "Kerberos KDC error: {m}"),
@@ -208,22 +233,30 @@ impl fmt::Debug for SessionKey {
 ///   was produced, before that last token (SMB2 needs it to check the final response's signature).
 /// * `Framing::Raw`: bare NTLMSSP messages (DCE/RPC `auth_type` 10) or DCE-style
 ///   AP-REQ/AP-REP (`auth_type` 16). `Mechanism::Negotiate` picks Kerberos when the options
-///   allow it (a KDC, a target host name, a password) and NTLM otherwise, falling back to NTLM
-///   when the KDC cannot be reached for the first token; [`SecurityContext::mechanism`] then
-///   says which one runs, and so which `auth_type` the caller must announce.
+///   allow it (a target host name, and a ticket cache, a keytab, or a password with a KDC) and
+///   NTLM otherwise, falling back to NTLM when a password logon cannot reach the KDC for the
+///   first token; [`SecurityContext::mechanism`] then says which one runs, and so which
+///   `auth_type` the caller must announce.
+///
+/// [`Credentials::anonymous`] gives the null-session NTLM context ([MS-NLMP] 3.1.5.1.2): it
+/// has no session key and cannot protect messages.
 ///
 /// A Kerberos context from this function asks for confidentiality and integrity and sizes its
 /// signatures for privacy; for DCE/RPC use [`rpc_client_context`], which fits the GSS flags to
 /// the association's protection level.
 ///
-/// Kerberos talks to [`AuthOptions::kdc`] during `step` (blocking, bounded by
-/// [`AuthOptions::timeout`] per exchange).
+/// Kerberos finds its KDC ([`locate`]) and talks to it during `step` (blocking, bounded by
+/// [`AuthOptions::timeout`] per lookup and exchange). A ticket cache or keytab is read when the
+/// context is created, so a missing or expired one fails here, before anything is sent.
 pub fn client_context(
     creds: &Credentials,
     opts: &AuthOptions,
     service: &str,
     framing: Framing,
 ) -> Result<Box<dyn SecurityContext>, AuthError> {
+    if creds.is_anonymous() {
+        return anonymous_context(opts, framing);
+    }
     Ok(Box::new(context::SspiClient::new(
         creds,
         opts,
@@ -231,6 +264,19 @@ pub fn client_context(
         framing,
         context::Use::Any,
     )?))
+}
+
+/// The null-session context for [`Credentials::anonymous`]: NTLM only.
+fn anonymous_context(
+    opts: &AuthOptions,
+    framing: Framing,
+) -> Result<Box<dyn SecurityContext>, AuthError> {
+    if opts.mechanism == Mechanism::Kerberos {
+        return Err(AuthError::Usage(
+            "Kerberos has no anonymous logon; a null session uses NTLM".to_owned(),
+        ));
+    }
+    Ok(Box::new(anonymous::AnonymousNtlm::new(framing)))
 }
 
 /// A client context for one DCE/RPC association ([MS-RPCE] 3.3.1.5.2) that protects its PDUs
@@ -252,6 +298,15 @@ pub fn rpc_client_context(
     framing: Framing,
     level: Option<Protection>,
 ) -> Result<Box<dyn SecurityContext>, AuthError> {
+    if creds.is_anonymous() {
+        if level.is_some() {
+            return Err(AuthError::Usage(
+                "a null session cannot sign or seal: use CONNECT level or no authentication"
+                    .to_owned(),
+            ));
+        }
+        return anonymous_context(opts, framing);
+    }
     let usage = match level {
         None => context::Use::RpcConnect,
         Some(Protection::Integrity) => context::Use::RpcIntegrity,

@@ -3,7 +3,8 @@
 //! sspi writes and reads the NEGOTIATE / CHALLENGE / AUTHENTICATE messages; this module only
 //! reads the header of a message (type and `NegotiateFlags`) for diagnostics and tests, so
 //! that what was negotiated (extended session security, key exchange, 128-bit, sign, seal) can
-//! be logged and checked. Anonymous AUTHENTICATE (3.1.5.1.2) is left out: sspi cannot send it.
+//! be logged and checked. The anonymous AUTHENTICATE (3.1.5.1.2), which sspi cannot send, is
+//! written by the crate's `anonymous` module.
 
 /// `NTLMSSP\0`, the signature of every NTLM message.
 pub const NTLMSSP_SIGNATURE: &[u8; 8] = b"NTLMSSP\0";

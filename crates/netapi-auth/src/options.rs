@@ -1,9 +1,13 @@
 //! How to authenticate: mechanism, KDC, SPN host, token framing and timeouts.
 //!
-//! Nothing here is resolved through the host resolver: the KDC is an explicit address and the
-//! SPN host name is only a name ([MS-KILE] 3.3.5.1, SPN `service/host`). Where a choice follows a
-//! spec rule, the rule is cited at the field.
+//! The SPN host name is only a name ([MS-KILE] 3.3.5.1, SPN `service/host`), never resolved.
+//! The KDC is found as MIT's library finds it ([`crate::locate`]): [`AuthOptions::kdc`], else
+//! the realm's `kdc` lines in krb5.conf, else DNS SRV `_kerberos._tcp.REALM`
+//! ([MS-KILE] 3.1.5.1); [`Discovery`] says which krb5.conf and which DNS server. Where a choice
+//! follows a spec rule, the rule is cited at the field.
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Which security package to run.
@@ -11,11 +15,13 @@ use std::time::Duration;
 pub enum Mechanism {
     /// NTLMv2 ([MS-NLMP]).
     Ntlm,
-    /// Kerberos v5 ([MS-KILE], RFC 4120); needs [`AuthOptions::kdc`] and [`AuthOptions::target_host`].
+    /// Kerberos v5 ([MS-KILE], RFC 4120); needs [`AuthOptions::target_host`] (a host name) and
+    /// a KDC ([`AuthOptions::kdc`] or one [`Discovery`] finds).
     Kerberos,
-    /// SPNEGO's choice ([MS-SPNG]): Kerberos when a KDC and a target host name are configured
-    /// (and the server's hint, if any, offers Kerberos), otherwise NTLM. A Kerberos attempt that
-    /// cannot reach the KDC falls back to NTLM, as Windows does.
+    /// SPNEGO's choice ([MS-SPNG]): Kerberos when the credentials are Kerberos-only (a ticket
+    /// cache or a keytab), or when a KDC is configured in [`AuthOptions::kdc`] and there is a
+    /// target host name (and the server's hint, if any, offers Kerberos); otherwise NTLM. A
+    /// password logon whose KDC cannot be reached falls back to NTLM, as Windows does.
     #[default]
     Negotiate,
 }
@@ -25,9 +31,10 @@ pub enum Mechanism {
 pub struct AuthOptions {
     /// The security package.
     pub mechanism: Mechanism,
-    /// `host[:port]` of the KDC (port 88 by default). The host must be an IP address literal
-    /// (IPv6 in brackets when a port follows): names are never resolved, and the KDC is never
-    /// derived from the target.
+    /// `host[:port]` of the KDC (port 88 by default): an IP address literal (IPv6 in brackets
+    /// when a port follows) or a host name, resolved through [`Discovery::dns_server`] when set,
+    /// else the host's resolver. `None`: found through [`AuthOptions::discovery`]. The KDC is
+    /// never derived from the target.
     pub kdc: Option<String>,
     /// Kerberos realm; defaults to the upper-cased domain of the credentials.
     pub realm: Option<String>,
@@ -37,8 +44,25 @@ pub struct AuthOptions {
     /// Workstation name sent in NTLM NEGOTIATE ([MS-NLMP] 2.2.1.1) and used as the Kerberos
     /// client address name; `None` sends none.
     pub workstation: Option<String>,
-    /// Upper bound for each KDC exchange (connect + request + reply).
+    /// Upper bound for each KDC exchange (connect + request + reply) and each DNS lookup.
     pub timeout: Duration,
+    /// Where a KDC is looked for when [`AuthOptions::kdc`] is `None`.
+    pub discovery: Discovery,
+}
+
+/// How to find a KDC without [`AuthOptions::kdc`] (MIT's order: krb5.conf, then DNS).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Discovery {
+    /// The krb5.conf files to read; `None`: `KRB5_CONFIG` (colon-separated) or
+    /// `/etc/krb5.conf`; `Some(vec![])`: none.
+    pub krb5_config: Option<Vec<PathBuf>>,
+    /// The DNS server asked for `_kerberos._tcp.REALM` SRV records and for the addresses of
+    /// KDC host names (port 53 if given as an address without one). `None`: the first
+    /// `nameserver` of `/etc/resolv.conf` for SRV records, the host's resolver for names.
+    pub dns_server: Option<SocketAddr>,
+    /// Whether to ask DNS at all. `None`: krb5.conf's `dns_lookup_kdc` (default yes), except
+    /// that a configured [`Discovery::dns_server`] is always asked.
+    pub dns_srv: Option<bool>,
 }
 
 impl Default for AuthOptions {
@@ -50,6 +74,7 @@ impl Default for AuthOptions {
             target_host: None,
             workstation: None,
             timeout: Duration::from_secs(10),
+            discovery: Discovery::default(),
         }
     }
 }
@@ -63,11 +88,22 @@ impl AuthOptions {
         }
     }
 
-    /// Kerberos against `kdc` for the SPN host `target_host`, all else default.
+    /// Kerberos against `kdc` (an address or a host name) for the SPN host `target_host`, all
+    /// else default.
     pub fn kerberos(kdc: &str, target_host: &str) -> Self {
         AuthOptions {
             mechanism: Mechanism::Kerberos,
             kdc: Some(kdc.to_owned()),
+            target_host: Some(target_host.to_owned()),
+            ..AuthOptions::default()
+        }
+    }
+
+    /// Kerberos for the SPN host `target_host`, with the KDC found through
+    /// [`AuthOptions::discovery`] (krb5.conf, DNS SRV).
+    pub fn kerberos_discovered(target_host: &str) -> Self {
+        AuthOptions {
+            mechanism: Mechanism::Kerberos,
             target_host: Some(target_host.to_owned()),
             ..AuthOptions::default()
         }

@@ -97,14 +97,7 @@ pub fn parse_hint(token: &[u8]) -> Result<ServerHint, AuthError> {
 /// Inspect a NegTokenResp (`[1] { SEQUENCE { [0] negState, [1] supportedMech,
 /// [2] responseToken, [3] mechListMIC } }`).
 pub fn inspect_resp(token: &[u8]) -> Result<NegTokenRespInfo, AuthError> {
-    let bad = |what: &str| AuthError::InvalidToken(format!("SPNEGO NegTokenResp: {what}"));
-    let resp = Der::new(token)
-        .expect(0xa1)
-        .map_err(|_| bad("not a NegTokenResp"))?;
-    let fields = Der::new(resp)
-        .expect(0x30)
-        .map_err(|_| bad("not a SEQUENCE"))?;
-    let mut fields = Der::new(fields);
+    let (mut fields, bad) = resp_fields(token)?;
     let mut info = NegTokenRespInfo::default();
     while !fields.is_empty() {
         let (tag, value) = fields.any().map_err(|_| bad("truncated"))?;
@@ -130,6 +123,38 @@ pub fn inspect_resp(token: &[u8]) -> Result<NegTokenRespInfo, AuthError> {
         }
     }
     Ok(info)
+}
+
+/// The `responseToken` of a NegTokenResp, if it carries one (an OCTET STRING in `[2]`).
+pub fn response_token(token: &[u8]) -> Result<Option<Vec<u8>>, AuthError> {
+    let (mut fields, bad) = resp_fields(token)?;
+    while !fields.is_empty() {
+        let (tag, value) = fields.any().map_err(|_| bad("truncated"))?;
+        if tag == 0xa2 {
+            let octets = Der::new(value)
+                .expect(0x04)
+                .map_err(|_| bad("responseToken is not an OCTET STRING"))?;
+            return Ok(Some(octets.to_vec()));
+        }
+    }
+    Ok(None)
+}
+
+/// Makes the error for a malformed part of a token.
+type BadToken = fn(&str) -> AuthError;
+
+/// The fields of a NegTokenResp (`[1] { SEQUENCE { ... } }`), and the error maker for them.
+fn resp_fields(token: &[u8]) -> Result<(Der<'_>, BadToken), AuthError> {
+    fn bad(what: &str) -> AuthError {
+        AuthError::InvalidToken(format!("SPNEGO NegTokenResp: {what}"))
+    }
+    let resp = Der::new(token)
+        .expect(0xa1)
+        .map_err(|_| bad("not a NegTokenResp"))?;
+    let fields = Der::new(resp)
+        .expect(0x30)
+        .map_err(|_| bad("not a SEQUENCE"))?;
+    Ok((Der::new(fields), bad))
 }
 
 /// A cursor over DER TLVs.

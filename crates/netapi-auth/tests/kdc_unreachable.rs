@@ -18,6 +18,7 @@ fn opts(kdc: String, mechanism: Mechanism, timeout: Duration) -> AuthOptions {
         target_host: Some("dc1.lab.example".into()),
         workstation: None,
         timeout,
+        ..AuthOptions::default()
     }
 }
 
@@ -129,17 +130,36 @@ fn negotiate_without_kdc_or_with_an_ip_target_uses_ntlm() {
 }
 
 #[test]
-fn kdc_host_names_are_refused_up_front() {
-    let o = opts(
+fn an_unresolvable_kdc_name_fails_fast_at_the_first_step() {
+    // A host name is looked up through the configured DNS server, here one that never
+    // answers: the first step fails within the timeout, as a KDC error (nothing else sent).
+    let dns = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let mut o = opts(
         "kdc.lab.example:88".into(),
+        Mechanism::Kerberos,
+        Duration::from_millis(500),
+    );
+    o.discovery.dns_server = Some(dns.local_addr().unwrap());
+    let mut ctx = client_context(&creds(), &o, "cifs", Framing::Spnego).unwrap();
+    let started = Instant::now();
+    let err = ctx.step(None).unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(matches!(err, AuthError::Kdc(_)), "{err:?}");
+    assert!(err.to_string().contains("kdc.lab.example"), "{err}");
+    // A KDC that is not host[:port] at all is refused before anything happens.
+    let bad = opts(
+        "udp/10.0.0.1".into(),
         Mechanism::Kerberos,
         Duration::from_secs(1),
     );
-    let err = client_context(&creds(), &o, "cifs", Framing::Spnego)
+    let err = client_context(&creds(), &bad, "cifs", Framing::Spnego)
         .err()
         .unwrap();
     assert!(matches!(err, AuthError::Usage(_)), "{err:?}");
-    assert!(err.to_string().contains("not resolved"), "{err}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ impl Lab {
             target_host: Some(self.fqdn.clone()),
             workstation: Some("NETAPI-TEST".into()),
             timeout: Duration::from_secs(10),
+            ..AuthOptions::default()
         }
     }
     fn creds(&self, password: &str) -> Credentials {

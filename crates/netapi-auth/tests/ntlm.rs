@@ -530,7 +530,7 @@ fn usage_errors() {
         netapi_auth::ntlm::message_flags(&first).unwrap().0,
         netapi_auth::ntlm::MessageType::Negotiate
     );
-    // Kerberos without a KDC, without a host name, with an NT hash.
+    // Kerberos without a host name for the SPN, with an NT hash.
     let mut opts = AuthOptions {
         mechanism: Mechanism::Kerberos,
         ..AuthOptions::default()
@@ -541,19 +541,30 @@ fn usage_errors() {
     ));
     opts.kdc = Some("kdc.lab.example".into());
     opts.target_host = Some("dc1.lab.example".into());
+    // An NT hash is the RC4 key: Kerberos when asked for (the context is made; the KDC is
+    // asked at the first step), NTLM under Negotiate.
+    let hash = Credentials::nt_hash("LAB", "alice", &"11".repeat(16)).unwrap();
+    assert!(client_context(&hash, &opts, "cifs", Framing::Spnego).is_ok());
+    let mut rc4_upn = opts.clone();
+    rc4_upn.realm = None;
+    let upn_hash = Credentials::nt_hash("", "alice@lab.example", &"11".repeat(16)).unwrap();
     assert!(matches!(
-        client_context(&creds, &opts, "cifs", Framing::Spnego),
+        client_context(&upn_hash, &rc4_upn, "cifs", Framing::Spnego),
         Err(AuthError::Usage(_))
     ));
-    // Anonymous is refused with a reason.
-    let err = client_context(
+    // Anonymous runs the null-session exchange over NTLM, never Kerberos.
+    let mut anon = client_context(
         &Credentials::anonymous(),
         &AuthOptions::ntlm(),
         "cifs",
         Framing::Spnego,
     )
-    .err()
     .unwrap();
+    assert!(!anon.step(None).unwrap().token.is_empty());
+    assert_eq!(anon.mechanism(), Some(Mechanism::Ntlm));
+    let err = client_context(&Credentials::anonymous(), &opts, "cifs", Framing::Spnego)
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("anonymous"), "{err}");
     // Raw: the first step takes no input.
     let mut c = ntlm_client(&creds, Framing::Raw);

@@ -96,7 +96,9 @@ pub fn usage_json(message: &str) -> Value {
 /// The error as pywin32's `pywintypes.error` carries it (`winerror`, `funcname`, `strerror`),
 /// plus `detail` when the library has one.
 pub fn error_json(e: &netapi::Error) -> Value {
-    let mut v = json!({ "winerror": e.win32(), "funcname": e.op(), "strerror": e.message() });
+    // pywin32 builds `winerror` with "i": HRESULT-style codes (SEC_E_*) come out negative.
+    let mut v =
+        json!({ "winerror": e.win32() as i32, "funcname": e.op(), "strerror": e.message() });
     if let (Some(detail), Some(obj)) = (e.detail(), v.as_object_mut()) {
         obj.insert("detail".into(), Value::String(detail.to_string()));
     }

@@ -23,6 +23,14 @@ fn help_describes_families_environment_and_exit_codes() {
         "--json",
         "Exit status",
         "--kerberos",
+        "--keytab",
+        "--anonymous",
+        "--password-stdin",
+        "--authentication-file",
+        "--dns-server",
+        "kinit",
+        "KRB5CCNAME",
+        "SEC_E_NO_CREDENTIALS",
     ] {
         assert!(
             run.stdout.contains(text),
@@ -183,7 +191,56 @@ fn contradictions_are_refused_before_connecting() {
             "users=many",
         ],
         &["-s", NOBODY, "-u", "x", "session", "del"],
-        &["-s", NOBODY, "-u", "x", "--kerberos", "share", "list"],
+        &["-s", NOBODY, "--anonymous", "-p", "y", "share", "list"],
+        &[
+            "-s",
+            NOBODY,
+            "--keytab",
+            "/etc/krb5.keytab",
+            "share",
+            "list",
+        ],
+        &[
+            "-s", NOBODY, "-u", "x", "-p", "y", "--kdc", "a b", "share", "list",
+        ],
+        &[
+            "-s",
+            NOBODY,
+            "-u",
+            "x",
+            "-p",
+            "y",
+            "--kdc",
+            "udp/10.0.0.1",
+            "share",
+            "list",
+        ],
+        &[
+            "-s",
+            NOBODY,
+            "-u",
+            "x",
+            "-p",
+            "y",
+            "--dns-server",
+            "dns.example",
+            "share",
+            "list",
+        ],
+        &["-s", NOBODY, "-A", "/nonexistent/auth", "share", "list"],
+        &["-s", NOBODY, "-u", "x", "--password-stdin", "share", "list"],
+        &["-s", NOBODY, "-u", "LAB\\", "-p", "y", "share", "list"],
+        &[
+            "-s",
+            NOBODY,
+            "-u",
+            "x",
+            "-p",
+            "y",
+            "--password-stdin",
+            "share",
+            "list",
+        ],
         &[
             "-s",
             NOBODY,
@@ -237,4 +294,17 @@ fn contradictions_are_refused_before_connecting() {
         );
         assert!(run.stdout.is_empty(), "{args:?}: {run:#?}");
     }
+}
+
+#[test]
+fn an_authentication_file_others_can_read_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let path = std::env::temp_dir().join(format!("netapi-usage-auth-{}", std::process::id()));
+    std::fs::write(&path, "username = x\npassword = not-for-others\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o604)).unwrap();
+    let run = netapi(&["-s", NOBODY, "-A", path.to_str().unwrap(), "share", "list"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not-for-others") && !run.stdout.contains("not-for-others"));
+    std::fs::remove_file(&path).unwrap();
 }

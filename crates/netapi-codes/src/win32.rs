@@ -3,10 +3,12 @@
 //!
 //! The table is split by range: `win32/t0000.rs` (0-499), `t0500.rs`
 //! (500-999), `t1000.rs` (1000-1699), `t1700.rs` (1700-2099, RPC), `nerr.rs`
-//! (2100-2999), `t3000.rs` (3000-3999) and `t6000.rs` (6000-6199, 8200-8999).
+//! (2100-2999), `t3000.rs` (3000-3999), `t6000.rs` (6000-6199, 8200-8999) and `sec.rs`
+//! (the SSPI `SEC_E_*` HRESULTs authentication failures are reported with).
 //! Each module header names the source of its texts. Codes outside these
 //! ranges are still representable; they just have no name or message here.
 
+mod sec;
 mod t0000;
 mod t0500;
 mod t1000;
@@ -40,6 +42,7 @@ code_space! {
         nerr::WIN32_NERR,
         t3000::WIN32_3000,
         t6000::WIN32_6000,
+        sec::WIN32_SEC,
     ];
     aliases = [t0000::WIN32_0000_ALIASES, nerr::WIN32_NERR_ALIASES];
     display: message;

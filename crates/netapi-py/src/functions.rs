@@ -17,7 +17,7 @@ use crate::error::{failed, win32_error};
 
 /// The server a call goes to: the name given, or for `None` / `''` (pywin32's "local
 /// computer") `NETAPI_SERVER` if set, else this machine (`localhost`).
-fn target(server: Option<&str>) -> String {
+pub(crate) fn target(server: Option<&str>) -> String {
     match server {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => std::env::var("NETAPI_SERVER")
@@ -465,7 +465,7 @@ pub fn NetFileGetInfo<'py>(
 // ---- uses --------------------------------------------------------------------------------
 
 /// NetUseAdd / NetUseDel run on this machine; another `server` would be a remote workstation.
-fn local_only(funcname: &'static str, server: Option<&str>) -> PyResult<()> {
+pub(crate) fn local_only(funcname: &'static str, server: Option<&str>) -> PyResult<()> {
     match server {
         Some(s) if !s.is_empty() => Err(win32_error(50, funcname, netapi_message(50))),
         _ => Ok(()),
@@ -517,6 +517,6 @@ pub fn NetUseDel<'py>(
 }
 
 /// Windows' message for `code`, as `strerror`.
-fn netapi_message(code: u32) -> String {
+pub(crate) fn netapi_message(code: u32) -> String {
     netapi::Error::win32_status("", code).message()
 }

@@ -23,7 +23,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[3]
 SPEC = ROOT / "spec" / "pywin32"
 LAB_TOOL = os.environ.get("NETAPI_LAB_TOOL") or str(ROOT / "tools" / "lab")
 CI = os.environ.get("CI") == "true"
-CREDENTIAL_VARS = ("NETAPI_USER", "NETAPI_PASSWORD", "NETAPI_DOMAIN", "NETAPI_NT_HASH", "NETAPI_SERVER")
+CREDENTIAL_VARS = ("NETAPI_USER", "NETAPI_PASSWORD", "NETAPI_DOMAIN", "NETAPI_NT_HASH", "NETAPI_SERVER",
+                   "NETAPI_KDC", "NETAPI_REALM", "NETAPI_TARGET_HOST", "NETAPI_DNS_SERVER", "NETAPI_TRANSPORT",
+                   "KRB5_CONFIG")
 
 
 def spec_levels():
@@ -121,9 +123,13 @@ def need_lab():
 
 @pytest.fixture(autouse=True)
 def no_default_credentials(monkeypatch):
-    """Every test starts without NETAPI_* defaults: credentials come from the test's uses."""
+    """Every test starts without NETAPI_* defaults: credentials come from the test's uses.
+
+    Nor does it find a Kerberos ticket cache (a user's /tmp/krb5cc_UID would otherwise be the
+    default credentials): KRB5CCNAME names one that does not exist."""
     for var in CREDENTIAL_VARS:
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("KRB5CCNAME", "FILE:/nonexistent/netapi-tests/krb5cc")
 
 
 @pytest.fixture(params=["fs", "dc"])

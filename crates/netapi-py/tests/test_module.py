@@ -12,16 +12,21 @@ import win32netcon
 from conftest import SPEC
 
 FUNCTIONS = [
+    "NetGetJoinInformation",
     "NetGroupGetInfo", "NetGroupGetUsers", "NetGroupSetUsers", "NetGroupSetInfo", "NetGroupAdd",
     "NetGroupAddUser", "NetGroupDel", "NetGroupDelUser", "NetGroupEnum", "NetLocalGroupAdd",
     "NetLocalGroupAddMembers", "NetLocalGroupDelMembers", "NetLocalGroupDel", "NetLocalGroupEnum",
     "NetLocalGroupGetInfo", "NetLocalGroupGetMembers", "NetLocalGroupSetInfo", "NetLocalGroupSetMembers",
+    "NetMessageBufferSend", "NetMessageNameAdd", "NetMessageNameDel", "NetMessageNameEnum",
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
     "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
-    "NetUserGetGroups", "NetUserGetLocalGroups", "NetServerDiskEnum",
-    "NetUseAdd", "NetUseDel", "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
+    "NetUserGetGroups", "NetUserGetLocalGroups",
+    "NetWkstaUserEnum", "NetWkstaGetInfo", "NetWkstaSetInfo", "NetWkstaTransportEnum",
+    "NetWkstaTransportAdd", "NetWkstaTransportDel", "NetServerDiskEnum",
+    "NetUseAdd", "NetUseDel", "NetUseEnum", "NetUseGetInfo", "NetGetAnyDCName", "NetGetDCName",
+    "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
-    "NetServerComputerNameAdd", "NetServerComputerNameDel",
+    "NetServerComputerNameAdd", "NetServerComputerNameDel", "NetValidateName",
 ]
 
 

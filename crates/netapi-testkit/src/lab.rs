@@ -45,6 +45,8 @@ pub struct Lab {
     pub realm: String,
     /// Client smb.conf for Samba's tools (`rpcclient -s ...`).
     pub client_conf: String,
+    /// krb5.conf for the lab realm (`NETAPI_LAB_KRB5_CONFIG`: `kdc = <DC address>`).
+    pub krb5_config: PathBuf,
     /// Lab state root.
     pub root: PathBuf,
     /// The `tools/lab` script.
@@ -114,6 +116,9 @@ impl Lab {
             dc_fqdn: var("DC_FQDN")?,
             realm: var("DC_REALM")?,
             client_conf: var("CLIENT_CONF")?,
+            krb5_config: var("KRB5_CONFIG")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("dc/etc/krb5.conf")),
             root,
             tool,
         })
@@ -171,6 +176,72 @@ impl Lab {
         let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
         text.push_str(&String::from_utf8_lossy(&out.stderr));
         (out.status.success(), text)
+    }
+}
+
+/// The NT hash of `password` (`NTOWFv1`, [MS-NLMP] 3.3.1: MD4 of its UTF-16LE form), as 32
+/// lower-case hexadecimal digits.
+pub fn nt_hash(password: &str) -> String {
+    use md4::{Digest, Md4};
+    let utf16: Vec<u8> = password.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    Md4::digest(&utf16)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Lab {
+    /// `kinit user` with the lab's krb5.conf into the credential cache `cache` (a file path;
+    /// `lifetime` as kinit's `-l`, e.g. `"3s"`). Panics with kinit's output on failure.
+    pub fn kinit(&self, user: &str, cache: &std::path::Path, lifetime: Option<&str>) {
+        use std::io::Write;
+        let mut cmd = Command::new("kinit");
+        cmd.env("KRB5_CONFIG", &self.krb5_config)
+            .env("KRB5CCNAME", format!("FILE:{}", cache.display()));
+        if let Some(l) = lifetime {
+            cmd.args(["-l", l]);
+        }
+        let mut child = cmd
+            .arg(format!("{user}@{}", self.realm))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run kinit (krb5-user): {e}"));
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{}\n", self.dc.password).as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "kinit {user} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// `kvno spn` with the lab's krb5.conf: puts a service ticket for `spn` into `cache`.
+    pub fn kvno(&self, spn: &str, cache: &std::path::Path) {
+        let out = Command::new("kvno")
+            .env("KRB5_CONFIG", &self.krb5_config)
+            .env("KRB5CCNAME", format!("FILE:{}", cache.display()))
+            .arg(spn)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run kvno (krb5-user): {e}"));
+        assert!(
+            out.status.success(),
+            "kvno {spn} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The DC's keys of `principal` (`user@REALM`) as a keytab at `path` (`tools/lab
+    /// export-keytab`, which runs `samba-tool domain exportkeytab`; needs root).
+    pub fn export_keytab(&self, principal: &str, path: &std::path::Path) {
+        self.tool(&["export-keytab", principal, &path.to_string_lossy()]);
     }
 }
 

@@ -19,6 +19,8 @@
 //! | DCE/RPC protocol violation | 1728 `RPC_S_PROTOCOL_ERROR` |
 //! | undecodable stub (NDR) | 1783 `RPC_X_BAD_STUB_DATA` |
 //! | authentication failed / KDC unreachable | 1326 `ERROR_LOGON_FAILURE` / 1311 `ERROR_NO_LOGON_SERVERS` |
+//! | no ticket cache or keytab key / ticket expired / clock skew | `SEC_E_NO_CREDENTIALS` / `SEC_E_CONTEXT_EXPIRED` / 1398 `ERROR_TIME_SKEW` (see `rpc::errors::auth_win32`) |
+//! | null session refused by the server | 5 `ERROR_ACCESS_DENIED` (its NTSTATUS, mapped) |
 //! | our security policy not met (signing/encryption/dialect) | 50 `ERROR_NOT_SUPPORTED` |
 //! | bad input from the caller (nothing sent) | 87, 124, 123 or 2351 as Windows' netapi32 does |
 

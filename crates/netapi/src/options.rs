@@ -1,10 +1,24 @@
 //! How a [`crate::Client`] reaches its server: credentials, authentication, transport
 //! (SMB2 named pipe or TCP with the endpoint mapper), timeouts and security policy.
+//!
+//! Credentials come as users hold them ([`Credentials`]): a password or NT hash, a Kerberos
+//! ticket cache (`kinit`'s, [`Credentials::ticket_cache`]), a keytab
+//! ([`Credentials::keytab`]), or a null session ([`Credentials::anonymous`]). The KDC is
+//! [`AuthOptions::kdc`] (an address or a host name), else the realm's `kdc` in krb5.conf, else
+//! DNS SRV `_kerberos._tcp.REALM` ([`Discovery`]). The file formats and the lookup are
+//! re-exported for tools that want to inspect them: [`ccache`], [`keytab`], [`krb5conf`],
+//! [`locate`]. Authentication failures carry the code Windows reports (see `crate::error`):
+//! `SEC_E_NO_CREDENTIALS` for a missing or empty cache, `SEC_E_CONTEXT_EXPIRED` for an expired
+//! ticket, 1398 for clock skew, 1326 for a wrong password or key, 1311 for an unreachable
+//! KDC.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use netapi_auth::{AuthOptions, Credentials, Mechanism};
+pub use netapi_auth::{
+    AuthOptions, Credentials, Discovery, Mechanism, UserName, ccache, keytab, krb5conf, locate,
+    split_user_name,
+};
 pub use netapi_dcerpc::AuthLevel;
 pub use netapi_transport::smb::{Dialect, EncryptionPolicy, SigningPolicy, SmbOptions};
 
@@ -41,7 +55,46 @@ pub struct Options {
     pub max_idle_per_interface: usize,
 }
 
+/// Kerberos settings from the environment, for callers without options of their own (the
+/// Python module, [`crate::uses`]); the CLI reads the same variables for its options:
+/// `NETAPI_KDC` (`HOST[:port]`), `NETAPI_REALM`, `NETAPI_TARGET_HOST` (the SPN host name when a
+/// server is given as an address) and `NETAPI_DNS_SERVER` (`IP[:port]`, for the KDC's SRV
+/// record and host name). Unset variables leave the default; a malformed `NETAPI_DNS_SERVER` is
+/// ignored, a malformed `NETAPI_KDC` fails the first call with `ERROR_INVALID_PARAMETER`.
+pub fn auth_from_env() -> AuthOptions {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let mut auth = AuthOptions {
+        kdc: env("NETAPI_KDC"),
+        realm: env("NETAPI_REALM"),
+        target_host: env("NETAPI_TARGET_HOST"),
+        ..AuthOptions::default()
+    };
+    auth.discovery.dns_server = env("NETAPI_DNS_SERVER").and_then(|s| {
+        let s = s.trim();
+        s.parse::<std::net::SocketAddr>().ok().or_else(|| {
+            s.trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .ok()
+                .map(|ip| std::net::SocketAddr::new(ip, 53))
+        })
+    });
+    auth
+}
+
 impl Options {
+    /// Options for `credentials` with the Kerberos settings of the environment
+    /// ([`auth_from_env`]) and `NETAPI_TRANSPORT` (`tcp` for [`Transport::Tcp`], anything else
+    /// the named pipe), everything else default.
+    pub fn from_env(credentials: Credentials) -> Self {
+        let mut o = Options::new(credentials);
+        o.smb.auth = auth_from_env();
+        if std::env::var("NETAPI_TRANSPORT").is_ok_and(|t| t.trim().eq_ignore_ascii_case("tcp")) {
+            o.transport = Transport::Tcp;
+        }
+        o
+    }
+
     /// Options for `credentials`, everything else default.
     pub fn new(credentials: Credentials) -> Self {
         Options {

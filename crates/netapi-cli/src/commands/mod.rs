@@ -5,14 +5,19 @@
 //! The connection is made lazily by [`Ctx::client`], after a command has checked its own
 //! arguments, so a usage error never costs a password prompt or a packet.
 
+pub mod dc;
 pub mod fields;
 pub mod file;
 pub mod group;
+pub mod join;
 pub mod localgroup;
+pub mod msg;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod uses;
+pub mod wksta;
 
 use std::cell::OnceCell;
 
@@ -48,6 +53,11 @@ impl<'a> Ctx<'a> {
         self.page_size.unwrap_or(netapi::MAX_PREFERRED_LENGTH)
     }
 
+    /// The login's credentials (prompting for a missing password if allowed), without a server.
+    pub fn credentials(&self) -> Result<netapi::options::Credentials, CliError> {
+        connect::credentials(self.conn, self.prompt)
+    }
+
     /// The client, created (server checked, password obtained) on first use.
     pub fn client(&self) -> Result<&Client, CliError> {
         if let Some(c) = self.client.get() {
@@ -70,5 +80,10 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Stats(cmd) => stats::run(cmd, ctx),
         Family::Group(cmd) => group::run(cmd, ctx),
         Family::Localgroup(cmd) => localgroup::run(cmd, ctx),
+        Family::Wksta(cmd) => wksta::run(cmd, ctx),
+        Family::Join(cmd) => join::run(cmd, ctx),
+        Family::Dc(cmd) => dc::run(cmd, ctx),
+        Family::Msg(cmd) => msg::run(cmd, ctx),
+        Family::Use(cmd) => uses::run(cmd, ctx),
     }
 }

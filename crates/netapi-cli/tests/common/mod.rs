@@ -32,20 +32,67 @@ impl Run {
     }
 }
 
-/// Run `netapi args...` without a terminal and without `NETAPI_*` defaults.
+/// Run `netapi args...` without a terminal and without `NETAPI_*` (or Kerberos) defaults.
 pub fn netapi(args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_netapi"));
-    cmd.args(args).stdin(Stdio::null());
+    netapi_with(args, With::default())
+}
+
+/// How to run `netapi` in [`netapi_with`].
+#[derive(Default)]
+pub struct With<'a> {
+    /// Extra environment (e.g. `KRB5CCNAME`, `KRB5_CONFIG`); the Kerberos variables of the
+    /// developer's shell are removed first.
+    pub env: &'a [(&'a str, &'a str)],
+    /// Bytes on standard input (none: `/dev/null`).
+    pub stdin: Option<&'a [u8]>,
+    /// A program to run `netapi` under (e.g. `["faketime", "-f", "+2h"]`).
+    pub wrapper: &'a [&'a str],
+}
+
+/// Run `netapi args...` as [`netapi`] does, with the environment, input and wrapper of `with`.
+pub fn netapi_with(args: &[&str], with: With<'_>) -> Run {
+    use std::io::Write;
+    let bin = env!("CARGO_BIN_EXE_netapi");
+    let mut cmd = match with.wrapper.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(bin);
+            c
+        }
+        None => Command::new(bin),
+    };
+    cmd.args(args)
+        .stdin(if with.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for var in [
         "NETAPI_SERVER",
         "NETAPI_USER",
         "NETAPI_PASSWORD",
         "NETAPI_NT_HASH",
         "NETAPI_DOMAIN",
+        "NETAPI_KDC",
+        "NETAPI_REALM",
+        "NETAPI_TARGET_HOST",
+        "NETAPI_DNS_SERVER",
+        "NETAPI_TRANSPORT",
+        "KRB5CCNAME",
+        "KRB5_CONFIG",
     ] {
         cmd.env_remove(var);
     }
-    let out = cmd.output().expect("cannot run the netapi binary");
+    for (k, v) in with.env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("cannot run the netapi binary");
+    if let Some(input) = with.stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -4,6 +4,7 @@ import atexit as _atexit
 
 import pywintypes as _pywintypes
 from win32net._win32net import (
+    NetGetJoinInformation,
     NetGroupGetInfo,
     NetGroupGetUsers,
     NetGroupSetUsers,
@@ -22,6 +23,10 @@ from win32net._win32net import (
     NetLocalGroupGetMembers,
     NetLocalGroupSetInfo,
     NetLocalGroupSetMembers,
+    NetMessageBufferSend,
+    NetMessageNameAdd,
+    NetMessageNameDel,
+    NetMessageNameEnum,
     NetServerEnum,
     NetServerGetInfo,
     NetServerSetInfo,
@@ -33,9 +38,19 @@ from win32net._win32net import (
     NetShareSetInfo,
     NetUserGetGroups,
     NetUserGetLocalGroups,
+    NetWkstaUserEnum,
+    NetWkstaGetInfo,
+    NetWkstaSetInfo,
+    NetWkstaTransportEnum,
+    NetWkstaTransportAdd,
+    NetWkstaTransportDel,
     NetServerDiskEnum,
     NetUseAdd,
     NetUseDel,
+    NetUseEnum,
+    NetUseGetInfo,
+    NetGetAnyDCName,
+    NetGetDCName,
     NetSessionEnum,
     NetSessionDel,
     NetSessionGetInfo,
@@ -45,6 +60,7 @@ from win32net._win32net import (
     NetStatisticsGet,
     NetServerComputerNameAdd,
     NetServerComputerNameDel,
+    NetValidateName,
 )
 from win32net._win32net import _at_exit
 

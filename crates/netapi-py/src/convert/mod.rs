@@ -130,7 +130,11 @@ families!(
     netapi::info::ShareInfo,
     netapi::info::ServerInfo,
     netapi::info::SessionInfo,
-    netapi::info::FileInfo
+    netapi::info::FileInfo,
+    netapi::info::WkstaInfo,
+    netapi::info::WkstaUserInfo,
+    netapi::info::WkstaTransportInfo,
+    netapi::info::UseInfo
 );
 // The group families (`crate::groups`).
 families!(

@@ -19,7 +19,9 @@ pub mod session;
 pub mod share;
 pub mod stats;
 pub mod types;
+pub mod use_info;
 pub mod user;
+pub mod wksta;
 
 pub use file::*;
 pub use group::*;
@@ -30,7 +32,9 @@ pub use session::*;
 pub use share::*;
 pub use stats::*;
 pub use types::*;
+pub use use_info::*;
 pub use user::*;
+pub use wksta::*;
 
 /// A family of information levels: the enum over its level structs (`ShareInfo`), what
 /// level-driven callers (the CLI, Python) handle.

@@ -56,12 +56,21 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         }
         TransportError::Status { command, status } => {
             let nt = NtStatus(status);
+            let mut rule = None;
             let win32 = match (command, nt) {
-                // The RPC runtime reports an absent endpoint pipe as "server unavailable".
+                // The RPC runtime reports an absent endpoint pipe as "server unavailable";
+                // netapi32 turns that into "service not started" for some services
+                // (`translate`).
                 (
                     "CREATE",
                     NtStatus::STATUS_OBJECT_NAME_NOT_FOUND | NtStatus::STATUS_PIPE_NOT_AVAILABLE,
-                ) => WinError::RPC_S_SERVER_UNAVAILABLE,
+                ) => match super::translate::windows_code(op, Code::Nt(nt)) {
+                    (w, Some(why)) => {
+                        rule = Some(why);
+                        w
+                    }
+                    (_, None) => WinError::RPC_S_SERVER_UNAVAILABLE,
+                },
                 _ => nt.to_win32(),
             };
             let kind = if CONNECTION_GONE.contains(&nt) {
@@ -70,6 +79,10 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
                 Kind::Auth
             } else {
                 Kind::Server
+            };
+            let detail = match rule {
+                Some(why) => format!("{detail}; {why}"),
+                None => detail,
             };
             Error::server(op, Code::Nt(nt), win32)
                 .with_detail(detail)
@@ -81,12 +94,7 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         }
         TransportError::Rpc(inner) => from_rpc(op, inner, detail),
         TransportError::Auth(inner) => {
-            let win32 = match &inner {
-                netapi_auth::AuthError::Kdc(_) => WinError::ERROR_NO_LOGON_SERVERS,
-                netapi_auth::AuthError::Usage(_) => WinError::ERROR_INVALID_PARAMETER,
-                _ => WinError::ERROR_LOGON_FAILURE,
-            };
-            Error::local(op, Kind::Auth, win32, detail).with_source(inner)
+            Error::local(op, Kind::Auth, auth_win32(&inner), detail).with_source(inner)
         }
         TransportError::Policy(_) => {
             Error::local(op, Kind::Transport, WinError::ERROR_NOT_SUPPORTED, detail)
@@ -94,6 +102,36 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         TransportError::Usage(_) => Error::usage(op, WinError::ERROR_INVALID_PARAMETER, detail),
         // `netapi_transport::Error` is non-exhaustive.
         _ => Error::local(op, Kind::Transport, WinError::ERROR_UNEXP_NET_ERR, detail),
+    }
+}
+
+/// The Win32 (or SSPI) code Windows reports for a client-side authentication failure:
+///
+/// | failure | code |
+/// |---|---|
+/// | KDC not found, refused, silent | 1311 `ERROR_NO_LOGON_SERVERS` |
+/// | no ticket cache, empty cache, no key in the keytab | `SEC_E_NO_CREDENTIALS` (0x8009030E) |
+/// | cached TGT expired, KDC says `KRB_AP_ERR_TKT_EXPIRED` | `SEC_E_CONTEXT_EXPIRED` (0x80090317) |
+/// | `KRB_AP_ERR_SKEW` (clock skew) | 1398 `ERROR_TIME_SKEW` |
+/// | `KDC_ERR_KEY_EXPIRED` (password expired) | 1330 `ERROR_PASSWORD_EXPIRED` |
+/// | `KDC_ERR_S_PRINCIPAL_UNKNOWN` (no such SPN) | `SEC_E_TARGET_UNKNOWN` (0x80090303) |
+/// | wrong password or keytab key, unknown user, any other refusal | 1326 `ERROR_LOGON_FAILURE` |
+/// | unusable options or credentials (nothing sent) | 87 `ERROR_INVALID_PARAMETER` |
+pub(crate) fn auth_win32(e: &netapi_auth::AuthError) -> WinError {
+    use netapi_auth::{AuthError as A, KrbErrorCode as K};
+    match e {
+        A::Kdc(_) | A::KdcTimeout { .. } => WinError::ERROR_NO_LOGON_SERVERS,
+        A::Usage(_) => WinError::ERROR_INVALID_PARAMETER,
+        A::NoCredentials(_) => WinError::SEC_E_NO_CREDENTIALS,
+        A::CredentialsExpired(_) => WinError::SEC_E_CONTEXT_EXPIRED,
+        A::KdcRejected { code, .. } => match *code {
+            K::KRB_AP_ERR_SKEW => WinError::ERROR_TIME_SKEW,
+            K::KRB_AP_ERR_TKT_EXPIRED => WinError::SEC_E_CONTEXT_EXPIRED,
+            K::KDC_ERR_KEY_EXPIRED => WinError::ERROR_PASSWORD_EXPIRED,
+            K::KDC_ERR_S_PRINCIPAL_UNKNOWN => WinError::SEC_E_TARGET_UNKNOWN,
+            _ => WinError::ERROR_LOGON_FAILURE,
+        },
+        _ => WinError::ERROR_LOGON_FAILURE,
     }
 }
 
@@ -158,6 +196,33 @@ mod tests {
     }
 
     #[test]
+    fn authentication_failures_have_their_own_codes() {
+        use netapi_auth::{AuthError as A, KrbErrorCode as K};
+        let code = |e: A| from_transport("NetShareEnum", TransportError::Auth(e)).win32();
+        let rejected = |code| A::KdcRejected { code, text: None };
+        assert_eq!(code(A::NoCredentials("x".into())), 0x8009_030E);
+        assert_eq!(code(A::CredentialsExpired("x".into())), 0x8009_0317);
+        assert_eq!(code(rejected(K::KRB_AP_ERR_SKEW)), 1398);
+        assert_eq!(code(rejected(K::KDC_ERR_PREAUTH_FAILED)), 1326);
+        assert_eq!(code(rejected(K::KDC_ERR_C_PRINCIPAL_UNKNOWN)), 1326);
+        assert_eq!(code(A::Kdc("refused".into())), 1311);
+        let timeout = A::KdcTimeout {
+            kdc: "127.0.0.1:88".into(),
+            after: std::time::Duration::from_secs(1),
+        };
+        assert_eq!(code(timeout), 1311);
+        let e = from_transport(
+            "NetShareEnum",
+            TransportError::Auth(A::NoCredentials("no cache".into())),
+        );
+        assert_eq!(e.kind(), Kind::Auth);
+        assert!(
+            e.to_string().contains("No credentials are available"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn refusals_stay_server_errors_and_logon_failures_auth() {
         let e = status("TREE_CONNECT", 0xC000_0022);
         assert_eq!(
@@ -171,5 +236,15 @@ mod tests {
         );
         let e = status("CREATE", NtStatus::STATUS_OBJECT_NAME_NOT_FOUND.0);
         assert_eq!(e.win32(), WinError::RPC_S_SERVER_UNAVAILABLE.0);
+        // A service netapi32 names: "not started" (the translation table's rows).
+        let e = from_transport(
+            "NetGetDCName",
+            TransportError::Status {
+                command: "CREATE",
+                status: NtStatus::STATUS_OBJECT_NAME_NOT_FOUND.0,
+            },
+        );
+        assert_eq!(e.win32(), WinError::NERR_ServiceNotInstalled.0);
+        assert!(e.detail().unwrap().contains("netlogon"), "{e}");
     }
 }
