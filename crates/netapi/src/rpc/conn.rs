@@ -99,6 +99,23 @@ pub(crate) struct Bound {
 }
 
 impl Bound {
+    /// The 16-byte session key [MS-SAMR] 3.2.2.3 encrypts passwords with: the SMB2 session's
+    /// application key over a pipe ([MS-SMB2] 3.2.5.3.1 `Session.ApplicationKey`), the RPC
+    /// security context's over TCP. `None` for an anonymous or unauthenticated association.
+    pub fn session_key(&self) -> Option<super::samr::password::SessionKey> {
+        match self.client.io() {
+            AnyIo::Pipe(p) => p
+                .session()
+                .application_key()
+                .map(|k| super::samr::password::session_key16(&k)),
+            AnyIo::Tcp(_) => self
+                .client
+                .association()
+                .session_key()
+                .map(|k| super::samr::password::session_key16(k.as_bytes())),
+        }
+    }
+
     /// Whether the transport under this idle association is still connected.
     fn looks_alive(&self) -> bool {
         match self.client.io() {

@@ -143,6 +143,11 @@ impl<I: HandleInterface> Session<'_, I> {
         }
     }
 
+    /// The session key of this session's association ([`Bound::session_key`]).
+    pub(crate) fn session_key(&self) -> Option<super::samr::password::SessionKey> {
+        self.bound.as_ref()?.session_key()
+    }
+
     /// The NetApi function this session serves.
     pub(crate) fn op(&self) -> &'static str {
         self.op

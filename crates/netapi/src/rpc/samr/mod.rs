@@ -9,6 +9,7 @@
 //! `rpc::session`): after the first call on a pipe, NetUserGetInfo costs lookup + open + query
 //! + close, as in Windows' netapi32 and Samba's libnetapi.
 
+pub(crate) mod password;
 pub(crate) mod user_all;
 
 use netapi_codes::{NtStatus, WinError};
