@@ -115,6 +115,11 @@ impl<I: HandleInterface> Session<'_, I> {
         }
     }
 
+    /// Stop tracking a handle the server closed on its own (a deleted object's).
+    pub(crate) fn untrack(&mut self, handle: ContextHandle) {
+        self.opened.retain(|h| *h != handle);
+    }
+
     /// Close a tracked handle now.
     pub(crate) async fn close(&mut self, handle: ContextHandle) {
         self.opened.retain(|h| *h != handle);

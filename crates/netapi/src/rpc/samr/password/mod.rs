@@ -183,6 +183,12 @@ pub(crate) fn change_blobs(
     Ok((SamprEncryptedUserPassword { buffer }, owf))
 }
 
+/// An NT OWF as `UserAllInformation` carries it (levels 21/22 of NetUserSetInfo): encrypted
+/// with the session key ([MS-SAMR] 3.2.2.1 with 2.2.11.1.1).
+pub(crate) fn encrypt_owf(owf: &[u8; 16], session_key: &[u8; 16]) -> [u8; 16] {
+    des_16_with_14(owf, session_key)
+}
+
 /// A 16-byte block encrypted with the first 14 bytes of `key` ([MS-SAMR] 2.2.11.1.1): each
 /// 8-byte half with DES-ECB under one 7-byte half of the key, widened to a DES key
 /// (2.2.11.1.2).

