@@ -28,7 +28,9 @@ mod server;
 mod session;
 mod share;
 mod user;
+mod user_enum;
 
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
 pub use file::Statistics;
 pub use rpc::paging::Pages;
+pub use user_enum::READ_WORKERS;

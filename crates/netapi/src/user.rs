@@ -99,28 +99,22 @@ impl AsyncClient {
         let mut plan = user_write::plan(OP, info, Purpose::Add)?;
         let name = plan.name.clone().unwrap_or_default();
         plan.resolve_expired(false);
-        let outcome = with_session::<Samr, _, _>(&self.conn, OP, async |s| {
+        let written = with_session::<Samr, _, _>(&self.conn, OP, async |s| {
             let domain = s.account_domain().await?;
             let (user, rid) = s.create_user(&domain, &name, plan.account_type).await?;
-            match write_user(s, &domain, user, rid, &plan).await {
-                Ok(()) => Ok(Ok(())),
-                Err(e) => {
-                    let undone = s.delete_user(user).await;
-                    Ok(Err((e, undone.is_ok())))
-                }
-            }
+            Ok(write_user(s, &domain, user, rid, &plan).await)
         })
         .await?;
-        match outcome {
-            Ok(()) => Ok(()),
-            Err((e, true)) => Err(e),
-            // The association was lost between the create and the delete: delete on another.
-            Err((e, false)) => match self.delete_by_name(OP, &name).await {
-                Ok(()) => Err(e),
-                Err(undo) => Err(e.with_detail(format!(
-                    "the account {name:?} was created and could not be deleted again: {undo}"
-                ))),
-            },
+        let Err(e) = written else {
+            return Ok(());
+        };
+        // Undo on a fresh association (the one of the failed write may be gone, or unusable:
+        // `Session::set_user`).
+        match self.delete_by_name(OP, &name).await {
+            Ok(()) => Err(e),
+            Err(undo) => Err(e.with_detail(format!(
+                "the account {name:?} was created and could not be deleted again: {undo}"
+            ))),
         }
     }
 

@@ -169,3 +169,146 @@ fn get_info_errors_are_windows_codes() {
     );
     assert_eq!(c.user_get_info_level("x", 7).unwrap_err().win32(), 124);
 }
+
+/// Account names as `rpcclient enumdomusers` lists them.
+fn enumdomusers(lab: &Lab, server: &Server) -> Vec<String> {
+    let (ok, out) = lab.samba_tool(
+        "rpcclient",
+        server,
+        &server.admin_user,
+        &["-c", "enumdomusers"],
+    );
+    assert!(ok, "rpcclient enumdomusers: {out}");
+    let mut names: Vec<String> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("user:["))
+        .filter_map(|l| l.split_once(']'))
+        .map(|(n, _)| n.to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+fn names(items: &[UserInfo]) -> Vec<String> {
+    let mut v: Vec<String> = items
+        .iter()
+        .map(|u| match u.to_json().get("name") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            other => panic!("no name: {other:?}"),
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn enum_at_every_level_matches_enumdomusers() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    for server in [&lab.fs, &lab.dc] {
+        let c = admin(server);
+        let expected = enumdomusers(&lab, server);
+        assert!(expected.iter().any(|n| n == &server.user), "{expected:?}");
+        for level in UserInfo::ENUM_LEVELS {
+            let all = c.user_enum_level(*level, FILTER_NORMAL_ACCOUNT).unwrap();
+            assert!(all.iter().all(|u| u.level() == *level));
+            assert_eq!(names(&all), expected, "{} level {level}", server.role);
+        }
+        // The typed iterator, and level 3 details against GetInfo.
+        let l3: Vec<UserInfo3> = c
+            .user_enum::<UserInfo3>(FILTER_NORMAL_ACCOUNT, MAX_PREFERRED_LENGTH)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let user = l3
+            .iter()
+            .find(|u| u.name.as_deref() == Some(server.user.as_str()))
+            .unwrap();
+        let got: UserInfo3 = c.user_get_info(&server.user).unwrap();
+        assert_eq!(
+            (user.user_id, user.flags, user.r#priv),
+            (got.user_id, got.flags, got.r#priv)
+        );
+        // Filter 0 is every account; the DC's own computer account is a server trust account.
+        let every = names(&c.user_enum_level(0, 0).unwrap());
+        let servers = names(&c.user_enum_level(20, FILTER_SERVER_TRUST_ACCOUNT).unwrap());
+        if server.role == "dc" {
+            assert_eq!(servers, vec!["DC1$".to_string()]);
+            assert!(every.contains(&"DC1$".to_string()));
+        } else {
+            assert!(servers.is_empty(), "{servers:?}");
+        }
+        assert!(expected.iter().all(|n| every.contains(n)));
+        assert_eq!(c.user_enum_level(4, 0).unwrap_err().win32(), 124);
+        assert_eq!(c.user_enum_level(0, 0x4).unwrap_err().win32(), 87);
+    }
+}
+
+#[test]
+fn display_information_lists_users_machines_and_groups() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    for server in [&lab.fs, &lab.dc] {
+        let c = admin(server);
+        let users = c.query_display_information_level(1).unwrap();
+        let mut got: Vec<String> = users
+            .iter()
+            .filter_map(|u| u.name().map(String::from))
+            .collect();
+        got.sort();
+        let expected = enumdomusers(&lab, server);
+        // Display information lists normal accounts only.
+        for n in &got {
+            assert!(expected.contains(n), "{n} not in {expected:?}");
+        }
+        assert!(got.contains(&server.user), "{got:?}");
+        let groups = c.query_display_information_level(3).unwrap();
+        assert!(
+            groups.iter().any(|g| g.name() == Some("LabGroup")),
+            "{groups:?}"
+        );
+        if server.role == "dc" {
+            let machines = c.query_display_information_level(2).unwrap();
+            assert!(
+                machines.iter().any(|m| m.name() == Some("DC1$")),
+                "{machines:?}"
+            );
+        }
+        // Page by page from each entry's next_index gives every entry once.
+        let mut index = 0;
+        let mut paged = Vec::new();
+        loop {
+            let page = c.query_display_information_page(1, index, 2, 1).unwrap();
+            paged.extend(page.items.iter().filter_map(|u| u.name().map(String::from)));
+            if page.resume == 0 {
+                break;
+            }
+            index = page.resume;
+        }
+        paged.sort();
+        assert_eq!(paged, got);
+        assert_eq!(
+            c.query_display_information_level(4).unwrap_err().win32(),
+            124
+        );
+    }
+}
+
+#[test]
+fn zz_probe_atomic_add_on_dc() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    let server = &lab.dc;
+    let c = admin(server);
+    let name = unique();
+    let info = UserInfo1 {
+        name: Some(name.clone()),
+        password: Some("a".into()),
+        r#priv: USER_PRIV_USER,
+        flags: UF_SCRIPT | UF_NORMAL_ACCOUNT,
+        ..Default::default()
+    };
+    let e = c.user_add(&info.into()).unwrap_err();
+    eprintln!("add error: {e}");
+    let (ok, out) = queryuser(&lab, server, &name);
+    eprintln!("exists: {ok} {out}");
+}

@@ -10,6 +10,7 @@
 //! DWORD fields are `u32` as Windows reports them (so `STYPE_SPECIAL` reads back as
 //! `0x8000_0000`); strings are `Option<String>` because every one of them may be NULL on the wire.
 
+pub mod display;
 pub mod file;
 pub mod modals;
 pub mod server;
@@ -19,6 +20,7 @@ pub mod stats;
 pub mod types;
 pub mod user;
 
+pub use display::*;
 pub use file::*;
 pub use modals::*;
 pub use server::*;

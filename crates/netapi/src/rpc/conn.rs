@@ -176,6 +176,27 @@ impl Connector {
         }
     }
 
+    /// [`Connector::checkout`], taking an idle association that `prefer`s first when there is
+    /// one (an association whose cached handles hold some server-side state).
+    pub async fn checkout_preferring(
+        &self,
+        interface: InterfaceId,
+        prefer: impl Fn(&Bound) -> bool,
+    ) -> Result<Bound, TransportError> {
+        let driver = Driver::current();
+        let preferred = {
+            let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            map.get_mut(&(interface, driver)).and_then(|list| {
+                let at = list.iter().rposition(|b| prefer(b) && b.looks_alive())?;
+                Some(list.remove(at))
+            })
+        };
+        match preferred {
+            Some(b) => Ok(b),
+            None => self.checkout(interface).await,
+        }
+    }
+
     /// Return an association that is still usable after its call.
     pub fn checkin(&self, bound: Bound) {
         let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());

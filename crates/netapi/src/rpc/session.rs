@@ -64,6 +64,14 @@ where
         .checkout(InterfaceId::of::<I>())
         .await
         .map_err(|e| errors::from_transport(op, e))?;
+    run(conn, op, bound, body).await
+}
+
+async fn run<I, T, F>(conn: &Connector, op: &'static str, bound: Bound, body: F) -> Result<T>
+where
+    I: HandleInterface,
+    F: AsyncFnOnce(&mut Session<'_, I>) -> Result<T>,
+{
     let mut session = Session {
         conn,
         op,
@@ -75,6 +83,32 @@ where
     let result = body(&mut session).await;
     session.finish().await;
     result
+}
+
+/// [`with_session`] on an idle association whose cache (of type `C`) `prefer`s, when there is
+/// one (e.g. one whose handle holds the enumeration being continued).
+pub(crate) async fn with_session_preferring<I, C, T, P, F>(
+    conn: &Connector,
+    op: &'static str,
+    prefer: P,
+    body: F,
+) -> Result<T>
+where
+    I: HandleInterface,
+    C: 'static,
+    P: Fn(&C) -> bool,
+    F: AsyncFnOnce(&mut Session<'_, I>) -> Result<T>,
+{
+    let bound = conn
+        .checkout_preferring(InterfaceId::of::<I>(), |b| {
+            b.cache
+                .as_ref()
+                .and_then(|c| c.downcast_ref::<C>())
+                .is_some_and(&prefer)
+        })
+        .await
+        .map_err(|e| errors::from_transport(op, e))?;
+    run(conn, op, bound, body).await
 }
 
 impl<I: HandleInterface> Session<'_, I> {
@@ -113,6 +147,14 @@ impl<I: HandleInterface> Session<'_, I> {
         if !handle.is_null() {
             self.opened.push(handle);
         }
+    }
+
+    /// Drop this session's association now (its handles are run down by the server) and go
+    /// on without one: later calls fail with the "association lost" error. For a server that
+    /// may have left state behind on the association (a transaction it did not end).
+    pub(crate) fn discard(&mut self) {
+        self.bound = None;
+        self.opened.clear();
     }
 
     /// Stop tracking a handle the server closed on its own (a deleted object's).

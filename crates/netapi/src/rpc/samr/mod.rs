@@ -9,6 +9,7 @@
 //! `rpc::session`): after the first call on a pipe, NetUserGetInfo costs lookup + open + query
 //! + close, as in Windows' netapi32 and Samba's libnetapi.
 
+pub(crate) mod display;
 pub(crate) mod password;
 pub(crate) mod security;
 pub(crate) mod user_all;
@@ -62,6 +63,9 @@ pub(crate) struct SamrCache {
     server: Option<ContextHandle>,
     account: Option<Domain>,
     builtin: Option<Domain>,
+    /// Where a NetUserEnum stands on this association's account-domain handle
+    /// (`user_enum.rs`, quirk(samba-4.17)).
+    pub cursor: Option<crate::user_enum::Cursor>,
 }
 
 /// The SID of a wire `RPC_SID`.

@@ -47,7 +47,11 @@ impl Session<'_, Samr> {
         Ok((resp.user_handle, resp.relative_id))
     }
 
-    /// SamrSetInformationUser2 of `buffer` on an open user.
+    /// SamrSetInformationUser2 of `buffer` on an open user. A refused write drops the
+    /// association: quirk(samba-4.17): the AD DC answers some refusals (a NULL string whose
+    /// field bit is set) from inside a database transaction it leaves open, so whatever the
+    /// association does next — a NetUserAdd's undoing delete included — is rolled back when
+    /// it closes.
     pub(crate) async fn set_user(
         &mut self,
         user: ContextHandle,
@@ -62,7 +66,11 @@ impl Session<'_, Samr> {
                 buffer,
             })
             .await?;
-        status::ok(op, &resp)
+        let done = status::ok(op, &resp);
+        if done.is_err() {
+            self.discard();
+        }
+        done
     }
 
     /// SamrDeleteUser: the account goes, and its handle with it.
