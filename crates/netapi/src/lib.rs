@@ -24,11 +24,13 @@ mod rpc;
 pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
 pub use options::{Options, Transport};
 mod file;
+mod modals;
 mod server;
 mod session;
 mod share;
 mod user;
 mod user_enum;
+mod user_password;
 
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
 pub use file::Statistics;

@@ -293,22 +293,230 @@ fn display_information_lists_users_machines_and_groups() {
     }
 }
 
+/// `pdbedit -P POLICY` on the file server (its account policy as Samba stores it).
+fn pdbedit_policy(lab: &Lab, policy: &str) -> u32 {
+    let conf = lab.root.join("fs/etc/smb.conf");
+    let out = std::process::Command::new("pdbedit")
+        .arg("-s")
+        .arg(&conf)
+        .args(["-P", policy])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| l.split_once("value is: "))
+        .and_then(|(_, v)| v.trim().parse::<i64>().ok())
+        .map(|v| v as u32)
+        .unwrap_or_else(|| panic!("pdbedit -P {policy:?}: {text}"))
+}
+
+/// `samba-tool domain passwordsettings show` on the DC: the value after `key: `.
+fn passwordsettings(lab: &Lab, key: &str) -> String {
+    let conf = lab.root.join("dc/etc/smb.conf");
+    let out = std::process::Command::new("samba-tool")
+        .args(["domain", "passwordsettings", "show", "-s"])
+        .arg(&conf)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(": ")))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_else(|| panic!("samba-tool passwordsettings has no {key:?}: {text}"))
+}
+
 #[test]
-fn zz_probe_atomic_add_on_dc() {
+fn modals_get_matches_samba_tools() {
     let _g = serial();
     let Some(lab) = Lab::get() else { return };
-    let server = &lab.dc;
-    let c = admin(server);
-    let name = unique();
-    let info = UserInfo1 {
-        name: Some(name.clone()),
-        password: Some("a".into()),
-        r#priv: USER_PRIV_USER,
-        flags: UF_SCRIPT | UF_NORMAL_ACCOUNT,
-        ..Default::default()
+    // The file server's policy as pdbedit stores it.
+    let c = admin(&lab.fs);
+    let m0: UserModalsInfo0 = c.user_modals_get().unwrap();
+    assert_eq!(
+        m0.min_passwd_len,
+        pdbedit_policy(&lab, "min password length")
+    );
+    assert_eq!(
+        m0.password_hist_len,
+        pdbedit_policy(&lab, "password history")
+    );
+    assert_eq!(
+        m0.max_passwd_age,
+        pdbedit_policy(&lab, "maximum password age")
+    );
+    assert_eq!(
+        m0.min_passwd_age,
+        pdbedit_policy(&lab, "minimum password age")
+    );
+    let m3: UserModalsInfo3 = c.user_modals_get().unwrap();
+    assert_eq!(
+        m3.lockout_duration,
+        60 * pdbedit_policy(&lab, "lockout duration")
+    );
+    assert_eq!(
+        m3.lockout_observation_window,
+        60 * pdbedit_policy(&lab, "reset count minutes")
+    );
+    assert_eq!(
+        m3.lockout_threshold,
+        pdbedit_policy(&lab, "bad lockout attempt")
+    );
+    let m2: UserModalsInfo2 = c.user_modals_get().unwrap();
+    assert_eq!(m2.domain_name.as_deref(), Some("FILESRV"));
+    let sid = m2.domain_id.unwrap();
+    let u: UserInfo4 = c.user_get_info(&lab.fs.user).unwrap();
+    assert_eq!(u.user_sid.unwrap().domain(), Some(sid));
+    let m1: UserModalsInfo1 = c.user_modals_get().unwrap();
+    assert_eq!(m1.role, UAS_ROLE_PRIMARY, "{m1:?}");
+
+    // The DC's as samba-tool shows it.
+    let c = admin(&lab.dc);
+    let m0: UserModalsInfo0 = c.user_modals_get().unwrap();
+    assert_eq!(
+        m0.min_passwd_len.to_string(),
+        passwordsettings(&lab, "Minimum password length")
+    );
+    assert_eq!(
+        m0.password_hist_len.to_string(),
+        passwordsettings(&lab, "Password history length")
+    );
+    let max_days = passwordsettings(&lab, "Maximum password age (days)");
+    if max_days == "0" {
+        assert_eq!(m0.max_passwd_age, TIMEQ_FOREVER);
+    } else {
+        assert_eq!(
+            m0.max_passwd_age.to_string(),
+            (max_days.parse::<u32>().unwrap() * 86_400).to_string()
+        );
+    }
+    let m3: UserModalsInfo3 = c.user_modals_get().unwrap();
+    assert_eq!(
+        m3.lockout_duration,
+        60 * passwordsettings(&lab, "Account lockout duration (mins)")
+            .parse::<u32>()
+            .unwrap()
+    );
+    assert_eq!(
+        m3.lockout_threshold.to_string(),
+        passwordsettings(&lab, "Account lockout threshold (attempts)")
+    );
+    let m2: UserModalsInfo2 = c.user_modals_get().unwrap();
+    assert_eq!(m2.domain_name.as_deref(), Some("LABDOM"));
+    let m1: UserModalsInfo1 = c.user_modals_get().unwrap();
+    assert_eq!(m1.role, UAS_ROLE_PRIMARY);
+    assert_eq!(c.user_modals_get_level(4).unwrap_err().win32(), 124);
+}
+
+/// `smbclient //server/IPC$ -U user%password -c exit`: whether the logon works.
+fn logon(lab: &Lab, server: &Server, user: &str, password: &str) -> bool {
+    let out = std::process::Command::new("smbclient")
+        .arg("-s")
+        .arg(&lab.client_conf)
+        .arg(format!("//{}/IPC$", server.ip))
+        .arg("-U")
+        .arg(format!("{}\\{user}%{password}", server.domain))
+        .args(["-c", "exit"])
+        .output()
+        .unwrap();
+    out.status.success()
+}
+
+#[test]
+fn change_password_as_the_user_then_log_on_with_the_new_one() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    for server in [&lab.fs, &lab.dc] {
+        let c = admin(server);
+        let name = unique();
+        let _account = add_user(&c, &name, UF_SCRIPT | UF_NORMAL_ACCOUNT);
+        settle(server);
+        assert!(
+            logon(&lab, server, &name, PASSWORD),
+            "{}: the new account cannot log on",
+            server.role
+        );
+        let me = client_as(server, &name, PASSWORD);
+        // A wrong old password: ERROR_INVALID_PASSWORD.
+        let e = me
+            .user_change_password(Some(&name), "Wrong.Passw0rd-9", "Nlp.Passw0rd-2")
+            .unwrap_err();
+        assert_eq!((e.win32(), e.op()), (86, "NetUserChangePassword"), "{e}");
+        settle(server);
+        // A password the policy refuses: NERR_PasswordTooShort.
+        let e = me.user_change_password(None, PASSWORD, "a").unwrap_err();
+        assert_eq!(e.win32(), 2245, "{e}");
+        settle(server);
+        me.user_change_password(None, PASSWORD, "Nlp.Passw0rd-2")
+            .unwrap();
+        settle(server);
+        assert!(
+            logon(&lab, server, &name, "Nlp.Passw0rd-2"),
+            "{}: no logon with the new password",
+            server.role
+        );
+        if server.role == "fs" {
+            // (The DC keeps the previous password valid over NTLM for an hour.)
+            assert!(
+                !logon(&lab, server, &name, PASSWORD),
+                "the old password still works"
+            );
+        }
+        // A user that does not exist.
+        let e = admin(server)
+            .user_change_password(Some("nlp_no_such_user"), PASSWORD, "Nlp.Passw0rd-3")
+            .unwrap_err();
+        assert!([86, 2221].contains(&e.win32()), "{e}");
+    }
+}
+
+#[test]
+fn validate_password_policy_over_tcp_on_the_dc() {
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    // A client on named pipes: the call still goes over ncacn_ip_tcp at packet privacy.
+    let c = admin(&lab.dc);
+    let reset = |pw: &str| {
+        NetValidateInput::PasswordReset(NetValidatePasswordResetInputArg {
+            clear_password: Some(pw.into()),
+            user_account_name: Some("nlp_app_user".into()),
+            ..Default::default()
+        })
     };
-    let e = c.user_add(&info.into()).unwrap_err();
-    eprintln!("add error: {e}");
-    let (ok, out) = queryuser(&lab, server, &name);
-    eprintln!("exists: {ok} {out}");
+    let out = c.validate_password_policy(&reset("a")).unwrap();
+    assert_eq!(out.validation_status, 2245, "{out:?}");
+    let out = c
+        .validate_password_policy(&reset("Nlp.Valid-Passw0rd-7"))
+        .unwrap();
+    assert_eq!(out.validation_status, 0, "{out:?}");
+    // quirk(samba-4.17): Samba answers no changed fields (Windows sets PasswordLastSet on a
+    // successful reset).
+    assert_eq!(
+        out.changed_persisted_fields,
+        NetValidatePersistedFields::default()
+    );
+    let change = NetValidateInput::PasswordChange(NetValidatePasswordChangeInputArg {
+        clear_password: Some("Nlp.Valid-Passw0rd-8".into()),
+        user_account_name: Some("nlp_app_user".into()),
+        password_match: true,
+        ..Default::default()
+    });
+    let out = c.validate_password_policy(&change).unwrap();
+    assert!([0, 2701].contains(&out.validation_status), "{out:?}");
+    let auth = NetValidateInput::Authentication(NetValidateAuthenticationInputArg {
+        password_matched: true,
+        ..Default::default()
+    });
+    // quirk(samba-4.17): Samba does not implement the authentication type (Windows answers
+    // NERR_PasswordMustChange without a PasswordLastSet, as pywin32's demo shows).
+    let e = c.validate_password_policy(&auth).unwrap_err();
+    assert_eq!((e.win32(), e.kind()), (50, Kind::Server), "{e}");
+    // The file server has no TCP endpoint: the Windows error for an unreachable RPC server.
+    let e = admin(&lab.fs)
+        .validate_password_policy(&reset("a"))
+        .unwrap_err();
+    assert_eq!(
+        (e.win32(), e.op()),
+        (1722, "NetValidatePasswordPolicy"),
+        "{e}"
+    );
 }

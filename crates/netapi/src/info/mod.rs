@@ -19,6 +19,7 @@ pub mod share;
 pub mod stats;
 pub mod types;
 pub mod user;
+pub mod validate;
 
 pub use display::*;
 pub use file::*;
@@ -29,6 +30,7 @@ pub use share::*;
 pub use stats::*;
 pub use types::*;
 pub use user::*;
+pub use validate::*;
 
 /// A family of information levels: the enum over its level structs (`ShareInfo`), what
 /// level-driven callers (the CLI, Python) handle.

@@ -10,11 +10,13 @@
 //! + close, as in Windows' netapi32 and Samba's libnetapi.
 
 pub(crate) mod display;
+pub(crate) mod domain_info;
 pub(crate) mod password;
 pub(crate) mod security;
 pub(crate) mod user_all;
 pub(crate) mod user_ops;
 pub(crate) mod user_write;
+pub(crate) mod validate;
 
 use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::dtyp::{RpcSid, RpcUnicodeString};

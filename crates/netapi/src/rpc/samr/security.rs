@@ -197,7 +197,7 @@ impl Descriptor {
         out[0] = self.revision;
         out[1] = self.sbz1;
         let mut control = self.control | SE_SELF_RELATIVE;
-        let mut put = |out: &mut Vec<u8>, field: usize, bytes: Option<&[u8]>| {
+        let put = |out: &mut Vec<u8>, field: usize, bytes: Option<&[u8]>| {
             if let Some(bytes) = bytes {
                 let at = out.len() as u32;
                 out[field..field + 4].copy_from_slice(&at.to_le_bytes());
