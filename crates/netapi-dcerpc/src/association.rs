@@ -289,6 +289,10 @@ pub struct Association {
     events: VecDeque<Event>,
     inbuf: Vec<u8>,
     stub_hook: Option<StubHook>,
+    /// An rpc_auth3 went out and no call has been answered since: the server verifies the
+    /// last authentication leg only when the first request arrives ([MS-RPCE] 3.3.1.5.2.2),
+    /// so a refusal shows as that call's fault.
+    auth3_unconfirmed: bool,
 }
 
 impl fmt::Debug for Association {
@@ -301,6 +305,10 @@ impl fmt::Debug for Association {
             .finish_non_exhaustive()
     }
 }
+
+/// Faults with which servers refuse the first call after an rpc_auth3 they did not accept:
+/// `rpc_s_access_denied` (5, Windows) and `nca_s_proto_error` (quirk(samba-4.17)).
+const AUTH3_REFUSALS: [u32; 2] = [0x0000_0005, 0x1C01_000B];
 
 impl Association {
     /// A new, unbound association. An unusable auth level is reported by [`Association::bind`].
@@ -328,6 +336,7 @@ impl Association {
             events: VecDeque::new(),
             inbuf: Vec::new(),
             stub_hook: None,
+            auth3_unconfirmed: false,
         }
     }
 
@@ -836,6 +845,7 @@ impl Association {
                 let mut pdu = Pdu::new(bind_call_id, self.bind_flags(), Body::Auth3);
                 pdu.auth = self.verifier(token);
                 self.push_pdu(pdu, false)?;
+                self.auth3_unconfirmed = true;
                 self.bound()
             }
             AuthNext::AlterContext(token) => {
@@ -964,6 +974,7 @@ impl Association {
                     );
                 }
                 self.state = State::Ready;
+                self.auth3_unconfirmed = false;
                 self.events.push_back(Event::Response {
                     call_id: s.call_id,
                     stub,
@@ -992,6 +1003,16 @@ impl Association {
                 }
                 let fault = decode_fault(&frame, lay)?;
                 self.state = State::Ready;
+                if std::mem::take(&mut self.auth3_unconfirmed)
+                    && AUTH3_REFUSALS.contains(&fault.status)
+                {
+                    // The server did not accept our last authentication leg (e.g. a wrong
+                    // password): an authentication failure, not a refusal of this call.
+                    return Err(Error::Auth(netapi_auth::AuthError::Failed(format!(
+                        "the server refused the authentication (fault 0x{:08x} on the first call after rpc_auth3)",
+                        fault.status
+                    ))));
+                }
                 self.events.push_back(Event::Fault {
                     call_id: s.call_id,
                     status: fault.status,

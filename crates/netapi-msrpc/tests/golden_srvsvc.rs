@@ -25,6 +25,9 @@ use netapi_ndr::{Ndr, decode, encode};
 mod common;
 use common::{Reencode, truncations_fail};
 
+/// `MAX_PREFERRED_LENGTH` as a `PreferedMaximumLength` (\[MS-SRVS\] 2.2.2.2).
+const MAX_PREFERRED_LENGTH: u32 = u32::MAX;
+
 /// A vector of this interface (`tests/vectors/srvsvc/<file>`).
 fn load(file: &str) -> Vec<u8> {
     common::load(&format!("srvsvc/{file}"))

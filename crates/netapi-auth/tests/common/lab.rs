@@ -1,7 +1,5 @@
-//! The Samba lab's DC, from `NETAPI_LAB_*` (`eval "$(tools/lab env)"`).
-//!
-//! Unset variables skip a test with a printed reason, except under `CI=true`, where they
-//! fail it: CI must not silently lose the lab tests.
+//! The Samba lab's DC as these tests use it, from the one lab loader (`netapi_testkit::lab`):
+//! `None` with a printed reason when the lab is not configured, a failure under `CI=true`.
 
 pub struct Lab {
     pub ip: String,
@@ -19,31 +17,18 @@ impl Lab {
     }
 }
 
+/// The DC, for test `test` (named in the skip message).
 pub fn lab(test: &str) -> Option<Lab> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("NETAPI_LAB_DC_IP"),
-        var("NETAPI_LAB_DC_FQDN"),
-        var("NETAPI_LAB_DC_REALM"),
-    ) {
-        (Some(ip), Some(fqdn), Some(realm)) => Some(Lab {
-            ip,
-            fqdn,
-            realm,
-            domain: var("NETAPI_LAB_DC_DOMAIN").unwrap_or_else(|| "LABDOM".into()),
-            user: var("NETAPI_LAB_DC_ADMIN_USER").unwrap_or_else(|| "Administrator".into()),
-            password: var("NETAPI_LAB_DC_ADMIN_PASSWORD").unwrap_or_else(|| "Lab.Passw0rd1".into()),
-        }),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!(
-                "{test}: CI=true but NETAPI_LAB_DC_IP/FQDN/REALM are unset: run `eval \"$(tools/lab env)\"`"
-            )
-        }
-        _ => {
-            eprintln!(
-                "skipping {test}: NETAPI_LAB_DC_* unset (start the lab and `eval \"$(tools/lab env)\"`)"
-            );
-            None
-        }
-    }
+    let Some(lab) = netapi_testkit::lab::Lab::get() else {
+        eprintln!("{test}: skipped (no lab)");
+        return None;
+    };
+    Some(Lab {
+        ip: lab.dc.ip,
+        fqdn: lab.dc_fqdn,
+        realm: lab.realm,
+        domain: lab.dc.domain,
+        user: lab.dc.admin_user,
+        password: lab.dc.password,
+    })
 }

@@ -179,6 +179,40 @@ fn unsigned_fault_is_accepted_and_keeps_sequence() {
 }
 
 #[test]
+fn a_refused_auth3_is_an_authentication_failure_on_the_first_call() {
+    // Samba answers the first request after an rpc_auth3 it did not accept (a wrong NTLM
+    // password) with nca_s_proto_error; Windows with access denied.
+    for status in [0x1c01_000b, 5] {
+        let (mut client, mut peer, _) = authed(AuthLevel::PKT_INTEGRITY, false);
+        let (call_id, frames) = send_request(&mut client, 0, 3, b"q");
+        peer.read_request(&frames);
+        let e = client
+            .handle_input(&Peer::fault(call_id, status))
+            .unwrap_err();
+        assert!(matches!(e, Error::Auth(AuthError::Failed(_))), "{e:?}");
+    }
+    // After a call was answered, the same fault is the call's own refusal.
+    let (mut client, mut peer, _) = authed(AuthLevel::PKT_INTEGRITY, false);
+    roundtrip(&mut client, &mut peer, b"first", b"ok");
+    let (call_id, frames) = send_request(&mut client, 0, 3, b"q");
+    peer.read_request(&frames);
+    client.handle_input(&Peer::fault(call_id, 5)).unwrap();
+    assert_eq!(
+        client.poll_event(),
+        Some(Event::Fault { call_id, status: 5 })
+    );
+    // A handshake that ended without rpc_auth3 (three legs): a first-call fault stays a fault.
+    let (mut client, mut peer, _) = authed(AuthLevel::PKT_PRIVACY, true);
+    let (call_id, frames) = send_request(&mut client, 0, 3, b"q");
+    peer.read_request(&frames);
+    client.handle_input(&Peer::fault(call_id, 5)).unwrap();
+    assert_eq!(
+        client.poll_event(),
+        Some(Event::Fault { call_id, status: 5 })
+    );
+}
+
+#[test]
 fn kerberos_without_header_signing_signs_data_only() {
     let mut peer = Peer::with_auth(AuthLevel::PKT_INTEGRITY, false);
     peer.auth_type = AuthType::KERBEROS;

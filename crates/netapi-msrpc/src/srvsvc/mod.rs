@@ -44,9 +44,6 @@ use netapi_ndr::wire_enum;
 /// `ERROR_MORE_DATA`: an enumeration's "one page, more follow" ([MS-SRVS] 3.1.4).
 const MORE: u32 = netapi_codes::WinError::ERROR_MORE_DATA.0;
 
-/// `MAX_PREFERRED_LENGTH` (\[MS-SRVS\] 2.2.2.2): "return everything" as a
-/// `PreferedMaximumLength`.
-pub const MAX_PREFERRED_LENGTH: u32 = 0xFFFF_FFFF;
 
 /// `SESS_GUEST` (\[MS-SRVS\] 2.2.2.3): the session's user logged on as guest.
 pub const SESS_GUEST: u32 = 0x0000_0001;

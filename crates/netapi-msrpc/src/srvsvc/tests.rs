@@ -5,6 +5,9 @@ use netapi_ndr::{decode, encode};
 use super::*;
 use crate::{Call, Interface, Response, StatusKind};
 
+/// `MAX_PREFERRED_LENGTH` as a `PreferedMaximumLength` (\[MS-SRVS\] 2.2.2.2).
+const MAX_PREFERRED_LENGTH: u32 = u32::MAX;
+
 fn hex(s: &str) -> Vec<u8> {
     let d: Vec<u8> = s.bytes().filter(u8::is_ascii_hexdigit).collect();
     d.chunks(2)
