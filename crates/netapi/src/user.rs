@@ -20,7 +20,7 @@
 //!
 //! A name that is not a user of the account domain is `NERR_UserNotFound` (2221).
 
-use netapi_codes::WinError;
+use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::samr::{Samr, SidNameUse, access};
 use netapi_ndr::ContextHandle;
 
@@ -33,7 +33,7 @@ use crate::rpc::samr::Domain;
 use crate::rpc::samr::user_all::{self, Fields, UserAll, field};
 use crate::rpc::samr::user_write::{self, Purpose, Write};
 use crate::rpc::session::{Session, with_session};
-use crate::{AsyncClient, Client, Error, Result};
+use crate::{AsyncClient, Client, Code, Error, Result};
 
 impl AsyncClient {
     /// NetUserGetInfo: account `username` of the server's account domain at `level` (0, 1, 2,
@@ -189,7 +189,18 @@ async fn write_user(
         None
     };
     if let Some(buffer) = plan.buffer(op, key.as_ref())? {
-        s.set_user(user, buffer).await?;
+        let tcp = s.transport() == crate::Transport::Tcp;
+        s.set_user(user, buffer).await.map_err(|e| {
+            if tcp && key.is_some() && e.code() == Code::Nt(NtStatus::STATUS_WRONG_PASSWORD) {
+                // quirk(samba-4.17): no SAMR session key over ncacn_ip_tcp.
+                e.with_detail(
+                    "the server has no session key for SAMR on this ncacn_ip_tcp association \
+                     (Samba 4.17 decrypts passwords only over named pipes)",
+                )
+            } else {
+                e
+            }
+        })?;
     }
     if let Some(cant) = plan.cant_change {
         let sid = domain

@@ -86,6 +86,21 @@ fn add_user<'a>(c: &'a Client, name: &str, flags: u32) -> Account<'a> {
     }
 }
 
+/// Create `name` without a password (`UF_PASSWD_NOTREQD`).
+fn add_user_without_password<'a>(c: &'a Client, name: &str) -> Account<'a> {
+    let info = UserInfo1 {
+        name: Some(name.to_string()),
+        r#priv: USER_PRIV_USER,
+        flags: UF_SCRIPT | UF_NORMAL_ACCOUNT | UF_PASSWD_NOTREQD,
+        ..Default::default()
+    };
+    c.user_add(&info.into()).unwrap();
+    Account {
+        client: c,
+        name: name.to_string(),
+    }
+}
+
 /// `rpcclient queryuser NAME` as the admin: (success, output).
 fn queryuser(lab: &Lab, server: &Server, name: &str) -> (bool, String) {
     let (ok, out) = lab.samba_tool(
@@ -519,4 +534,63 @@ fn validate_password_policy_over_tcp_on_the_dc() {
         (1722, "NetValidatePasswordPolicy"),
         "{e}"
     );
+}
+
+#[test]
+fn over_tcp_with_ntlm_and_kerberos_at_both_levels() {
+    use netapi::Transport;
+    use netapi::options::{AuthLevel, AuthOptions};
+    let _g = serial();
+    let Some(lab) = Lab::get() else { return };
+    let kdc = format!("{}:88", lab.dc.ip);
+    for (what, auth) in [
+        ("defaults", AuthOptions::default()),
+        ("NTLM", AuthOptions::ntlm()),
+        ("Kerberos", AuthOptions::kerberos(&kdc, &lab.dc_fqdn)),
+    ] {
+        for level in [AuthLevel::PKT_INTEGRITY, AuthLevel::PKT_PRIVACY] {
+            let mut o = Options::new(Credentials::password(
+                &lab.dc.domain,
+                &lab.dc.admin_user,
+                &lab.dc.password,
+            ));
+            o.transport = Transport::Tcp;
+            o.smb.auth = auth.clone();
+            o.rpc_auth_level = level;
+            let c = Client::new(&lab.dc.ip, o).unwrap();
+            let listed = names(&c.user_enum_level(20, FILTER_NORMAL_ACCOUNT).unwrap());
+            assert_eq!(listed, enumdomusers(&lab, &lab.dc), "{what} at {level:?}");
+            // quirk(samba-4.17): the DC has no SAMR session key over TCP, so it cannot decrypt a
+            // password there (STATUS_WRONG_PASSWORD); NetUserAdd then deletes the account.
+            let name = unique();
+            let info = UserInfo1 {
+                name: Some(name.clone()),
+                password: Some(PASSWORD.into()),
+                r#priv: USER_PRIV_USER,
+                flags: UF_SCRIPT | UF_NORMAL_ACCOUNT,
+                ..Default::default()
+            };
+            let e = c.user_add(&info.into()).unwrap_err();
+            assert_eq!(e.win32(), 86, "{what} at {level:?}: {e}");
+            assert!(e.detail().unwrap_or("").contains("session key"), "{e}");
+            assert!(!queryuser(&lab, &lab.dc, &name).0, "{name} left behind");
+            // Without a password, the account and its fields travel over TCP like over a pipe.
+            let name = unique();
+            let _account = add_user_without_password(&c, &name);
+            c.user_set_info(
+                &name,
+                &UserInfo1007 {
+                    comment: Some("over tcp".into()),
+                }
+                .into(),
+            )
+            .unwrap();
+            let (_, out) = queryuser(&lab, &lab.dc, &name);
+            assert_eq!(
+                field(&out, "Description"),
+                Some("over tcp"),
+                "{what} at {level:?}: {out}"
+            );
+        }
+    }
 }

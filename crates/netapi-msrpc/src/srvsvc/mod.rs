@@ -44,7 +44,6 @@ use netapi_ndr::wire_enum;
 /// `ERROR_MORE_DATA`: an enumeration's "one page, more follow" ([MS-SRVS] 3.1.4).
 const MORE: u32 = netapi_codes::WinError::ERROR_MORE_DATA.0;
 
-
 /// `SESS_GUEST` (\[MS-SRVS\] 2.2.2.3): the session's user logged on as guest.
 pub const SESS_GUEST: u32 = 0x0000_0001;
 /// `SESS_NOENCRYPTION` (\[MS-SRVS\] 2.2.2.3): the session did not use password

@@ -195,6 +195,11 @@ impl<I: HandleInterface> Session<'_, I> {
         self.bound.as_ref()?.session_key()
     }
 
+    /// The transport of this session's association.
+    pub(crate) fn transport(&self) -> crate::Transport {
+        self.conn.options().transport
+    }
+
     /// The NetApi function this session serves.
     pub(crate) fn op(&self) -> &'static str {
         self.op
