@@ -7,10 +7,13 @@
 
 pub mod fields;
 pub mod file;
+pub mod policy;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod user;
+pub mod validate;
 
 use std::cell::OnceCell;
 
@@ -46,6 +49,17 @@ impl<'a> Ctx<'a> {
         self.page_size.unwrap_or(netapi::MAX_PREFERRED_LENGTH)
     }
 
+    /// A secret the command needs (`what` names it): asked for without echo when a terminal is
+    /// attached, `None` otherwise.
+    pub fn ask_secret(&self, what: &str) -> Result<Option<String>, CliError> {
+        match self.prompt {
+            Prompt::Never => Ok(None),
+            Prompt::Terminal => rpassword::prompt_password(format!("{what}: "))
+                .map(Some)
+                .map_err(|e| CliError::usage(format!("cannot read {what} from the terminal: {e}"))),
+        }
+    }
+
     /// The client, created (server checked, password obtained) on first use.
     pub fn client(&self) -> Result<&Client, CliError> {
         if let Some(c) = self.client.get() {
@@ -66,5 +80,8 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Session(cmd) => session::run(cmd, ctx),
         Family::File(cmd) => file::run(cmd, ctx),
         Family::Stats(cmd) => stats::run(cmd, ctx),
+        Family::User(cmd) => user::run(cmd, ctx),
+        Family::Policy(cmd) => policy::run(cmd, ctx),
+        Family::ValidatePassword(a) => validate::run(a, ctx),
     }
 }
