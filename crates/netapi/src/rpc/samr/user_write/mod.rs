@@ -109,6 +109,37 @@ fn invalid(op: &'static str, parm: u32, why: impl Into<String>) -> Error {
     Error::usage(op, WinError::ERROR_INVALID_PARAMETER, why).with_parm_err(parm)
 }
 
+/// Characters no account name may hold ([MS-SAMR] 3.1.1.6 via netapi32's name check).
+const BAD_NAME_CHARS: &str = "\"/\\[]:;|=,+*?<>";
+
+/// Longest account name netapi32 accepts (`LM20_UNLEN`, the `sAMAccountName` limit).
+const MAX_NAME_LEN: usize = 20;
+
+/// A new account name as netapi32 checks it before NetUserAdd or a rename: at most 20
+/// characters, none of `"/\[]:;|=,+*?<>` or a control character, not only dots and spaces;
+/// otherwise `NERR_BadUsername` (2202). quirk(samba-4.17): the AD DC would answer
+/// `STATUS_INTERNAL_DB_CORRUPTION` to such a name and accept longer ones; the file server hands
+/// it to its add-user script.
+pub(crate) fn account_name(op: &'static str, name: &str) -> Result<()> {
+    let why = if let Some(c) = name
+        .chars()
+        .find(|c| c.is_control() || BAD_NAME_CHARS.contains(*c))
+    {
+        format!("{c:?} is not allowed in an account name")
+    } else if name.chars().count() > MAX_NAME_LEN {
+        format!("an account name has at most {MAX_NAME_LEN} characters")
+    } else if name.chars().all(|c| c == '.' || c == ' ') {
+        "an account name cannot be only dots and spaces".to_string()
+    } else {
+        return Ok(());
+    };
+    Err(Error::usage(
+        op,
+        WinError::NERR_BadUsername,
+        format!("{name:?}: {why}"),
+    ))
+}
+
 /// The account-type bits of `UF_*` and the SAMR account type each creates.
 const ACCOUNT_TYPES: &[(u32, u32)] = &[
     (con::UF_NORMAL_ACCOUNT, acb::USER_NORMAL_ACCOUNT),
@@ -146,18 +177,17 @@ pub(crate) fn plan(op: &'static str, info: &UserInfo, purpose: Purpose) -> Resul
         }
     }
     let name = all.name.clone();
-    match purpose {
-        Purpose::Add => {
-            if name.as_deref().is_none_or(str::is_empty) {
-                return Err(invalid(op, con::USER_NAME_PARMNUM, "the user has no name"));
+    if purpose == Purpose::Add || level == 0 {
+        match name.as_deref() {
+            None | Some("") => {
+                return Err(invalid(
+                    op,
+                    con::USER_NAME_PARMNUM,
+                    "the account has no name",
+                ));
             }
+            Some(n) => account_name(op, n)?,
         }
-        Purpose::Set if level == 0 => {
-            if name.as_deref().is_none_or(str::is_empty) {
-                return Err(invalid(op, con::USER_NAME_PARMNUM, "the new name is empty"));
-            }
-        }
-        Purpose::Set => {}
     }
     // The name travels in SamrCreateUser2InDomain (add) or is ignored (set, but level 0).
     if !(purpose == Purpose::Set && level == 0) {

@@ -242,3 +242,40 @@ fn owf_levels_send_the_hash_encrypted_with_the_session_key() {
     assert_eq!(sent, password::encrypt_owf(&[0x11; 16], &KEY));
     assert_ne!(sent, vec![0x11; 16], "never in clear");
 }
+
+#[test]
+fn account_names_are_checked_as_netapi32_does() {
+    for bad in [
+        "bad/name",
+        "a*b",
+        "x\\y",
+        "a:b",
+        "...",
+        " ",
+        "twentyone_characters_",
+    ] {
+        let e = account_name("NetUserAdd", bad).unwrap_err();
+        assert_eq!((e.win32(), e.kind()), (2202, crate::Kind::Usage), "{bad:?}");
+    }
+    for good in [
+        "bob",
+        "nlp_u_1",
+        "WS01$",
+        "a.b",
+        "twenty_characters_ab",
+        "Émile",
+    ] {
+        assert!(account_name("NetUserAdd", good).is_ok(), "{good:?}");
+    }
+    // A rename is checked the same way.
+    let e = plan(
+        "NetUserSetInfo",
+        &UserInfo0 {
+            name: Some("a|b".into()),
+        }
+        .into(),
+        Purpose::Set,
+    )
+    .unwrap_err();
+    assert_eq!(e.win32(), 2202);
+}
