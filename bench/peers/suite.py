@@ -605,12 +605,79 @@ def many_scripted(a, p, sz):
 
 
 def python_module(a, p, sz):
+    """The Python module: the warm calls and the concurrency workload through `win32net`, beside
+    the Rust client (the same calls) and impacket. Three workloads; an interpreter without
+    `win32net` gives one "not yet" row (and no error)."""
     w = Workload("python", "The Python module (win32net through netapi)", "µs/call")
-    probe = subprocess.run([a.python, "-c", "import win32net"], capture_output=True)
-    if probe.returncode != 0:
-        w.notes.append("not yet: the win32net module does not exist yet (crates/netapi-py)")
+    py = a.py_module_python
+    if not py or subprocess.run([py, "-c", "import win32net"], capture_output=True).returncode != 0:
+        w.notes.append("not yet: no interpreter with win32net (pip install ./crates/netapi-py; --py-module-python)")
         w.row("win32net", "win32net (netapi-py)", "not yet")
-    return w
+        return [w]
+    script = os.path.join(HERE, "win32net_bench.py")
+    creds = ["--server", a.server, "--user", a.user, "--password", a.password]
+
+    def py_run(*args):
+        j = last_json(p.proc.run([py, script, *creds, *args])[0])
+        if j.get("errors"):
+            raise Failure(f"win32net: {j['errors'][:3]}")
+        return j
+
+    out = []
+    n = sz["warm"]
+    for op, title in (("share-enum-1", "NetShareEnum level 1"), ("server-info-101", "NetServerGetInfo 101")):
+        w = Workload(f"python-warm-{op}", f"Python: {n} x {title} over one connection, through win32net", "µs/call")
+
+        def py_warm(op=op, w=w):
+            j = py_run("warm", "--op", op, "--calls", str(n))
+            if j["items"] < 1:
+                raise Failure("no items")
+            w.row("win32net", "win32net (netapi-py, Python)").add(
+                j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+        def rust(op=op, w=w):
+            j = p.netapi("warm", "--op", op, "--calls", str(n))
+            w.row("netapi", "netapi (Rust, blocking Client)").add(
+                j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+        def imp(op=op, w=w):
+            j = p.impacket("warm", "--op", op, "--calls", str(n))
+            w.row("impacket", f"impacket {j['version']}").add(
+                j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+        for _ in range(sz["repeats"]):
+            attempt(w, "win32net", py_warm)
+            attempt(w, "netapi", rust)
+            attempt(w, "impacket", imp)
+        w.target("win32net per call ≤ 1.2× the Rust call", w.ratio("win32net", "netapi"), 1.2)
+        w.target("win32net per call ≤ 0.2× impacket", w.ratio("win32net", "impacket"), 0.2)
+        out.append(w)
+
+    t, n = sz["tasks"], sz["conc"]
+    total = t * n
+    w = Workload("python-concurrent", f"Python: {t} threads x {n} mixed calls (NetShareEnum 1 / NetServerGetInfo "
+                 "101) through win32net, beside the Rust tasks", "µs/call (wall)")
+
+    def py_conc():
+        j = py_run("concurrent", "--tasks", str(t), "--calls", str(n))
+        w.row("win32net", f"win32net ({t} Python threads)").add(
+            j["wall_s"] / total * 1e6, j["cpu_s"] / total * 1e6, j["maxrss_kb"],
+            server=p.server_cpu / total * 1e6, calls_per_s=j["calls_per_s"])
+
+    def rust_conc():
+        j = p.netapi("concurrent", "--tasks", str(t), "--calls", str(n))
+        w.row("netapi", f"netapi (Rust, {t} tokio tasks on one AsyncClient)").add(
+            j["wall_s"] / total * 1e6, j["cpu_s"] / total * 1e6, j["maxrss_kb"],
+            server=p.server_cpu / total * 1e6, calls_per_s=total / j["wall_s"])
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "win32net", py_conc)
+        attempt(w, "netapi", rust_conc)
+    # calls/s ratio = inverse of the µs/call ratio.
+    r = w.ratio("netapi", "win32net")
+    w.target(f"{t} Python threads ≥ 0.8× the calls/s of {t} Rust tasks", r, 0.8, kind="min")
+    out.append(w)
+    return out
 
 
 def with_proxy(a, sz, fn):
@@ -775,6 +842,8 @@ def markdown(res):
             out.append("not yet: the win32net module does not exist yet.\n")
             continue
         refs = [k for k in ("rpcclient", "impacket", "floor") if k in base and base[k]["value"]]
+        if w["id"].startswith("python-") and "netapi" in base and base["netapi"]["value"]:
+            refs.insert(0, "netapi")  # win32net beside the Rust call
         u = unit.split(" ")[0]
         out.append(f"| peer | {unit} | spread | client CPU {u} | server CPU {u} | peak RSS MiB |"
                    + "".join(f" ÷ {k} |" for k in refs))
@@ -842,6 +911,7 @@ def main():
     ap.add_argument("--repo", required=True)
     ap.add_argument("--bin-dir", required=True)
     ap.add_argument("--python", required=True, help="interpreter with the pinned impacket")
+    ap.add_argument("--py-module-python", default="", help="interpreter with win32net (netapi-py) installed")
     ap.add_argument("--server", required=True)
     ap.add_argument("--hosts", required=True, help="comma-separated addresses of the many-server workload")
     ap.add_argument("--lab-root", required=True, help="the bench lab instance (its shares.conf is seeded)")
@@ -890,12 +960,13 @@ def main():
             print(f"bench: {wid} ...", file=sys.stderr, flush=True)
             l0 = loadavg()
             t0 = time.time()
-            w = fn()
-            w.load = {"start": l0, "end": loadavg(), "seconds": time.time() - t0}
-            load_max = max(load_max, l0[0], w.load["end"][0])
-            workloads.append(w)
-            for e in w.errors:
-                print(f"bench: ERROR {e}", file=sys.stderr)
+            produced = fn()
+            for w in produced if isinstance(produced, list) else [produced]:
+                w.load = {"start": l0, "end": loadavg(), "seconds": time.time() - t0}
+                load_max = max(load_max, l0[0], w.load["end"][0])
+                workloads.append(w)
+                for e in w.errors:
+                    print(f"bench: ERROR {e}", file=sys.stderr)
     finally:
         shares.remove()
     res = {

@@ -19,7 +19,10 @@ use netapi_dcerpc::pdu::{
 use netapi_dcerpc::{AuthLevel, AuthType, NDR20, SyntaxId};
 use netapi_fuzz::dcerpc_driver::{AssocDriver, SRVSVC};
 use netapi_fuzz::smb2_driver::{Driver, SESSION_KEY};
-use netapi_fuzz::tables::{DTYP_HARD, EPMAPPER, SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS};
+use netapi_fuzz::tables::{
+    DTYP_HARD, EPMAPPER, LSA_REQUESTS, LSA_RESPONSES, SAMR_LSA, SAMR_REQUESTS,
+    SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS,
+};
 use netapi_msrpc::dtyp::{FileTime, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString};
 use netapi_smb2::create::{CreateRequest, CreateResponse, FileId, close_response};
 use netapi_smb2::encryption::{NonceCounter, Sealer};
@@ -48,9 +51,10 @@ use netapi_smb2::status::{
 use netapi_smb2::tree::{TreeConnectRequest, TreeConnectResponse, share_type};
 use netapi_smb2::{Cipher, Command, Dialect, SigningAlgorithm};
 
-const TARGETS: [&str; 8] = [
+const TARGETS: [&str; 9] = [
     "decode_srvsvc",
     "decode_dtyp_hard",
+    "decode_samr_lsa",
     "decode_epmapper",
     "dcerpc_pdu",
     "dcerpc_assoc",
@@ -92,6 +96,7 @@ fn main() {
     let ms = ms_vectors(&fuzz.join("../crates/netapi-smb2/src/test_vectors.rs"));
     decode_srvsvc(&mut s, &vectors.join("srvsvc"));
     decode_dtyp_hard(&mut s, &vectors);
+    decode_samr_lsa(&mut s, &vectors);
     decode_epmapper(&mut s, &vectors.join("epmapper"));
     dcerpc_pdu(&mut s);
     dcerpc_assoc(&mut s);
@@ -289,10 +294,10 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     for dir in ["samr", "lsarpc", "wkssvc"] {
         for (name, path) in sorted_files(&vectors.join(dir)) {
             let (opnum, request) = vector_call(&name);
-            let &(_, _, rq, rs) = calls
-                .iter()
-                .find(|c| c.0 == dir && c.1 == opnum)
-                .unwrap_or_else(|| panic!("{dir}/{name}: no type for opnum {opnum}"));
+            // The other SAMR and LSA opnums seed decode_samr_lsa.
+            let Some(&(_, _, rq, rs)) = calls.iter().find(|c| c.0 == dir && c.1 == opnum) else {
+                continue;
+            };
             let idx = if request { rq } else { rs };
             let stub = unhex(&fs::read_to_string(&path).unwrap());
             if !DTYP_HARD[idx](&stub) {
@@ -334,6 +339,35 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
             &format!("dtyp-{name}"),
             &with_selector(idx, &stub),
         );
+    }
+}
+
+fn decode_samr_lsa(s: &mut Seeds, vectors: &Path) {
+    let interfaces: [(&str, &[(u16, &str)], usize, usize); 2] = [
+        ("samr", netapi_msrpc::samr::OPNUMS, 0, SAMR_REQUESTS),
+        (
+            "lsarpc",
+            netapi_msrpc::lsarpc::OPNUMS,
+            LSA_RESPONSES,
+            LSA_REQUESTS,
+        ),
+    ];
+    for (dir, opnums, responses, requests) in interfaces {
+        for (name, path) in sorted_files(&vectors.join(dir)) {
+            let (opnum, request) = vector_call(&name);
+            let pos = opnums
+                .iter()
+                .position(|(o, _)| *o == opnum)
+                .unwrap_or_else(|| panic!("{dir}/{name}: opnum {opnum} not declared"));
+            let idx = pos + if request { requests } else { responses };
+            let stub = unhex(&fs::read_to_string(&path).unwrap());
+            assert!(
+                SAMR_LSA[idx](&stub),
+                "decode_samr_lsa: {dir}/{name} does not decode"
+            );
+            let seed_name = format!("{dir}-{}", name.trim_end_matches(".hex"));
+            s.add("decode_samr_lsa", &seed_name, &with_selector(idx, &stub));
+        }
     }
 }
 

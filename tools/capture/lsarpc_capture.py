@@ -107,7 +107,10 @@ def capture_lsarpc_calls(w, srv, names, sids):
                          lsad.POLICY_LOOKUP_NAMES | lsad.POLICY_VIEW_LOCAL_INFORMATION,
                          "POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION")
 
-    for level in (1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14):
+    # quirk(samba-4.17): class 15 (PolicyMachineAccountInformation) makes the file server
+    # fault (rpc_x_bad_stub_data, which would end the association); the DC refuses it.
+    levels = (1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14) + ((15,) if srv.tag == "dc" else ())
+    for level in levels:
         req = lsad.LsarQueryInformationPolicy()
         req["PolicyHandle"] = policy
         req["InformationClass"] = level

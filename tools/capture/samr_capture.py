@@ -32,6 +32,7 @@ from impacket import crypto, ntlm
 from impacket.nt_errors import ERROR_MESSAGES
 from impacket.dcerpc.v5 import epm, samr, transport
 from impacket.dcerpc.v5.dtypes import MAXIMUM_ALLOWED, NULL, RPC_SID
+from impacket.dcerpc.v5.ndr import NDRCALL
 from impacket.dcerpc.v5.rpcrt import DCERPCException, RPC_C_AUTHN_LEVEL_PKT_PRIVACY
 
 from capture_stubs import IMPACKET, SAMBA
@@ -136,6 +137,19 @@ class Recorder:
         return getattr(module, type(request).__name__ + "Response")(stub_out)
 
 
+class SamrCloseHandle(NDRCALL):
+    """SamrCloseHandle as [MS-SAMR] 3.1.5.13.1 declares it: the handle alone.
+    impacket 0.13.1 appends a `DesiredAccess` the IDL does not have (Samba
+    ignores the 4 extra bytes)."""
+
+    opnum = 1
+    structure = (("SamHandle", samr.SAMPR_HANDLE),)
+
+
+class SamrCloseHandleResponse(NDRCALL):
+    structure = (("SamHandle", samr.SAMPR_HANDLE), ("ErrorCode", samr.ULONG))
+
+
 def ustr(s):
     u = samr.RPC_UNICODE_STRING()
     u["Data"] = s
@@ -233,7 +247,7 @@ def capture_samr_calls(w, srv):
     req["DesiredAccess"] = MAXIMUM_ALLOWED
     r = rec("SamrConnect4", "rev2", req, f"connect to \\\\{srv.ip}, client revision 2",
             volatile="ServerHandle", expect_status=0)
-    req = samr.SamrCloseHandle()
+    req = SamrCloseHandle()
     req["SamHandle"] = r["ServerHandle"]
     rec("SamrCloseHandle", "server", req, "close the server handle SamrConnect4 opened",
         expect_status=0)
@@ -534,7 +548,7 @@ def capture_samr_calls(w, srv):
     req["GroupId"] = new_group_rid
     r = rec("SamrOpenGroup", "new", req, f"open {gname} (RID {new_group_rid})",
             volatile="GroupHandle", expect_status=0)
-    req2 = samr.SamrCloseHandle()
+    req2 = SamrCloseHandle()
     req2["SamHandle"] = r["GroupHandle"]
     s.call(req2)  # not recorded: the second handle is not needed
     req["GroupId"] = 999996
@@ -599,7 +613,7 @@ def capture_samr_calls(w, srv):
     req["AliasId"] = alias_rid
     r = rec("SamrOpenAlias", "new", req, f"open {aname} (RID {alias_rid})",
             volatile="AliasHandle", expect_status=0)
-    req2 = samr.SamrCloseHandle()
+    req2 = SamrCloseHandle()
     req2["SamHandle"] = r["AliasHandle"]
     s.call(req2)
     req["AliasId"] = 999995
@@ -663,7 +677,7 @@ def capture_samr_calls(w, srv):
     rec("SamrDeleteUser", "new", req, f"delete {uname}", expect_status=0)
     s.pause()
 
-    req = samr.SamrCloseHandle()
+    req = SamrCloseHandle()
     req["SamHandle"] = builtin
     rec("SamrCloseHandle", "builtin", req, "close the Builtin domain handle", expect_status=0)
     req["SamHandle"] = domain

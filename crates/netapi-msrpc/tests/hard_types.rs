@@ -17,7 +17,7 @@ mod roundtrip;
 
 use netapi_msrpc::{Call, Interface, lsarpc, samr, wkssvc};
 
-/// The partial interfaces' call tables tie each request to its opnum,
+/// The call tables tie each request to its opnum,
 /// response and pipe, as srvsvc's do.
 #[test]
 fn call_tables_name_opnums_and_pipes() {

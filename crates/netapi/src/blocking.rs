@@ -25,6 +25,14 @@
 //! registered with this runtime's reactor, which only runs as described above), and the reverse.
 //! So a thread inside [`run`] uses its own session pool ([`Driver::smb_pool`]), and
 //! [`Connector`](crate::rpc::conn::Connector) keeps idle associations apart by [`Driver`].
+//!
+//! **fork.** A child made by `fork` (Python's `os.fork`, `multiprocessing`) has copies of the
+//! parent's runtime, pooled sessions and sockets, but none of the parent's threads: the runtime
+//! may be locked by a thread that no longer exists, and a pooled session's socket is the very
+//! connection the parent still uses. So the runtime and the blocking session pool belong to one
+//! process ([`PerProcess`]): the first call in a child (seen by its changed process id) starts a
+//! fresh runtime, idle driver and pool, and leaves the parent's copies alone, never locking,
+//! dropping or writing to them (their memory is leaked in the child).
 
 use std::cell::Cell;
 use std::future::Future;
@@ -66,25 +74,30 @@ impl Driver {
 }
 
 impl Driver {
-    /// The SMB2 session pool for connections driven by this driver.
+    /// The SMB2 session pool for connections driven by this driver (for the blocking driver,
+    /// this process's own: see the module docs on `fork`).
     pub(crate) fn smb_pool(self) -> &'static SmbClient {
-        static BLOCKING: OnceLock<SmbClient> = OnceLock::new();
         match self {
-            Driver::Blocking => BLOCKING.get_or_init(SmbClient::new),
+            Driver::Blocking => &shared().pool,
             Driver::Async => SmbClient::shared(),
         }
     }
 }
 
-/// Drop every pooled SMB2 session of both pools.
+/// Drop every pooled SMB2 session of both pools (the blocking one only if this process has
+/// started it: clearing starts nothing).
 pub(crate) fn clear_pools() {
     Driver::Async.smb_pool().clear();
-    Driver::Blocking.smb_pool().clear();
+    if let Some(sh) = SHARED.peek() {
+        sh.pool.clear();
+    }
 }
 
 /// The shared runtime and the bookkeeping between callers and the idle driver.
 struct Shared {
     rt: Runtime,
+    /// Sessions made by calls on this runtime (their sockets are registered with it).
+    pool: SmbClient,
     /// Calls inside `run` right now.
     active: AtomicUsize,
     /// Calls that have finished so far (the idle driver's "nothing happened" test).
@@ -95,9 +108,11 @@ struct Shared {
     step_aside: Notify,
 }
 
+static SHARED: PerProcess<Arc<Shared>> = PerProcess::new();
+
 fn shared() -> &'static Arc<Shared> {
-    static SHARED: OnceLock<Arc<Shared>> = OnceLock::new();
-    SHARED.get_or_init(|| {
+    // A child starts from scratch: nothing of the parent's runtime is usable there.
+    SHARED.get(|_parent| {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .thread_name("netapi-blocking")
@@ -105,6 +120,7 @@ fn shared() -> &'static Arc<Shared> {
             .expect("cannot start netapi's tokio runtime");
         let shared = Arc::new(Shared {
             rt,
+            pool: SmbClient::new(),
             active: AtomicUsize::new(0),
             finished: AtomicU64::new(0),
             idle_driving: AtomicBool::new(false),
@@ -170,5 +186,96 @@ fn idle_driver(sh: &Shared) {
             sh.rt.block_on(sh.step_aside.notified());
         }
         sh.idle_driving.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Processes a [`PerProcess`] value can follow down a chain of `fork`s (each child that uses it
+/// takes the next slot; siblings reuse the same one, as each has its own copy of memory).
+const FORK_DEPTH: usize = 64;
+
+/// A value that belongs to one process. [`PerProcess::get`] returns this process's value; in a
+/// child made by `fork` it makes a new one (from the parent's, if `init` wants to copy anything)
+/// and never drops, locks or otherwise touches the parent's copy again, which the child leaks.
+///
+/// No lock is taken on the fast path (one `getpid` and two atomic loads), so a lock held by one
+/// of the parent's threads at the moment of the fork cannot hang the child.
+pub(crate) struct PerProcess<T: 'static> {
+    current: AtomicUsize,
+    slots: [OnceLock<Owned<T>>; FORK_DEPTH],
+}
+
+struct Owned<T> {
+    pid: u32,
+    value: T,
+}
+
+impl<T: 'static> PerProcess<T> {
+    pub(crate) const fn new() -> Self {
+        PerProcess {
+            current: AtomicUsize::new(0),
+            slots: [const { OnceLock::new() }; FORK_DEPTH],
+        }
+    }
+
+    /// This process's value if it has one already (nothing is made).
+    pub(crate) fn peek(&'static self) -> Option<&'static T> {
+        let pid = std::process::id();
+        let i = self.current.load(Ordering::Acquire);
+        self.slots[i..]
+            .iter()
+            .map_while(OnceLock::get)
+            .find(|o| o.pid == pid)
+            .map(|o| &o.value)
+    }
+
+    /// This process's value, made by `init` on first use in this process; `init` is given the
+    /// parent's value when this process is a `fork` child of one that had it.
+    pub(crate) fn get(&'static self, init: impl FnOnce(Option<&T>) -> T) -> &'static T {
+        let pid = std::process::id();
+        let mut init = Some(init);
+        let start = self.current.load(Ordering::Acquire);
+        let mut i = start;
+        let mut parent: Option<&'static T> = None;
+        loop {
+            let owned = self.slots[i].get_or_init(|| Owned {
+                pid,
+                value: (init.take().expect("init runs once"))(parent),
+            });
+            if owned.pid == pid {
+                if i != start {
+                    let _ = self.current.fetch_max(i, Ordering::AcqRel);
+                }
+                return &owned.value;
+            }
+            // A slot filled by an ancestor process (we are a fork child): the next one is
+            // ours. (One of our ancestor's threads may have filled the next one too, just before
+            // the fork; then the loop moves on again.)
+            parent = Some(&owned.value);
+            i += 1;
+            assert!(
+                i < FORK_DEPTH,
+                "netapi: more than {FORK_DEPTH} generations of forked processes"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_per_process_value_is_made_once_and_peek_makes_none() {
+        static V: PerProcess<u32> = PerProcess::new();
+        assert!(V.peek().is_none());
+        assert_eq!(
+            *V.get(|parent| {
+                assert!(parent.is_none(), "no parent process had one");
+                7
+            }),
+            7
+        );
+        assert_eq!(*V.get(|_| unreachable!("made already")), 7);
+        assert_eq!(V.peek(), Some(&7));
     }
 }

@@ -20,6 +20,7 @@ mod blocking;
 mod client;
 pub mod options;
 mod rpc;
+pub mod uses;
 
 pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
 pub use options::{Options, Transport};

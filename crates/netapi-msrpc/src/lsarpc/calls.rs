@@ -48,8 +48,9 @@ pub struct LsarQueryInformationPolicyRequest {
 /// `LsarQueryInformationPolicy` response (\[MS-LSAD\] 3.1.4.4.4).
 ///
 /// quirk(samba-4.17): classes 9–11 give `STATUS_INVALID_PARAMETER`; the
-/// file server answers `STATUS_INVALID_INFO_CLASS` for 12–14, and both
-/// servers fault (`rpc_x_bad_stub_data`) on class 15.
+/// file server answers `STATUS_INVALID_INFO_CLASS` for 12–14 with a
+/// zeroed, non-NULL arm, and faults (`rpc_x_bad_stub_data`) on class 15,
+/// which the DC refuses with `STATUS_INVALID_INFO_CLASS`.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct LsarQueryInformationPolicyResponse {
@@ -309,6 +310,9 @@ pub struct LsarLookupNames3Request {
 }
 
 /// `LsarLookupNames3` response (\[MS-LSAT\] 3.1.4.6).
+///
+/// quirk(samba-4.17): the file server gives an unmapped name an empty,
+/// non-NULL SID (`S-0-0`) where the DC sends NULL.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct LsarLookupNames3Response {

@@ -28,7 +28,10 @@ pub struct LsaprAcl {
     pub acl_revision: u8,
     /// `Sbz1`.
     pub sbz1: u8,
-    /// `AclSize`.
+    /// `AclSize`. At least 4: the header counts itself, and below that
+    /// `size_is(AclSize - 4)` would be negative (found by `decode_samr_lsa`:
+    /// such an ACL decoded but could not be encoded again).
+    #[ndr(range(4, u16::MAX))]
     pub acl_size: u16,
     /// `Dummy1`: the ACEs.
     #[ndr(size_is(acl_size - 4))]

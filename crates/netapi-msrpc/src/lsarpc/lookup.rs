@@ -25,7 +25,8 @@ pub struct LsaprReferencedDomainList {
     /// `Domains`.
     #[ndr(unique, size_is(entries))]
     pub domains: Option<Vec<LsaprTrustInformation>>,
-    /// `MaxEntries`: ignored (quirk(samba-4.17): 32).
+    /// `MaxEntries`: ignored (quirk(samba-4.17): 32, or 64 from the DC's
+    /// `LsarLookupSids*`).
     pub max_entries: u32,
 }
 

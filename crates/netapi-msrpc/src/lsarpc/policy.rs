@@ -245,3 +245,27 @@ pub enum LsaprPolicyInformation {
     #[ndr(case = PolicyInformationClass::POLICY_MACHINE_ACCOUNT_INFORMATION)]
     MachineAccount(LsaprPolicyMachineAcctInfo),
 }
+
+impl LsaprPolicyInformation {
+    /// The information class of this arm.
+    pub fn class(&self) -> PolicyInformationClass {
+        match self {
+            Self::AuditLog(_) => PolicyInformationClass::POLICY_AUDIT_LOG_INFORMATION,
+            Self::AuditEvents(_) => PolicyInformationClass::POLICY_AUDIT_EVENTS_INFORMATION,
+            Self::PrimaryDomain(_) => PolicyInformationClass::POLICY_PRIMARY_DOMAIN_INFORMATION,
+            Self::PdAccount(_) => PolicyInformationClass::POLICY_PD_ACCOUNT_INFORMATION,
+            Self::AccountDomain(_) => PolicyInformationClass::POLICY_ACCOUNT_DOMAIN_INFORMATION,
+            Self::ServerRole(_) => PolicyInformationClass::POLICY_LSA_SERVER_ROLE_INFORMATION,
+            Self::ReplicaSource(_) => PolicyInformationClass::POLICY_REPLICA_SOURCE_INFORMATION,
+            Self::Modification(_) => PolicyInformationClass::POLICY_MODIFICATION_INFORMATION,
+            Self::AuditFullSet(_) => PolicyInformationClass::POLICY_AUDIT_FULL_SET_INFORMATION,
+            Self::AuditFullQuery(_) => PolicyInformationClass::POLICY_AUDIT_FULL_QUERY_INFORMATION,
+            Self::DnsDomain(_) => PolicyInformationClass::POLICY_DNS_DOMAIN_INFORMATION,
+            Self::DnsDomainInt(_) => PolicyInformationClass::POLICY_DNS_DOMAIN_INFORMATION_INT,
+            Self::LocalAccountDomain(_) => {
+                PolicyInformationClass::POLICY_LOCAL_ACCOUNT_DOMAIN_INFORMATION
+            }
+            Self::MachineAccount(_) => PolicyInformationClass::POLICY_MACHINE_ACCOUNT_INFORMATION,
+        }
+    }
+}

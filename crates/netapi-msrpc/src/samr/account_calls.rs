@@ -132,6 +132,8 @@ pub struct SamrDeleteGroupRequest {
 }
 
 /// `SamrDeleteGroup` response (\[MS-SAMR\] 3.1.5.7.1).
+///
+/// quirk(samba-4.17): the file server leaves the handle non-zero.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrDeleteGroupResponse {
@@ -279,6 +281,8 @@ pub struct SamrDeleteAliasRequest {
 }
 
 /// `SamrDeleteAlias` response (\[MS-SAMR\] 3.1.5.7.2).
+///
+/// quirk(samba-4.17): the file server leaves the handle non-zero.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrDeleteAliasResponse {

@@ -65,3 +65,14 @@ pub enum SamprAliasInfoBuffer {
     #[ndr(case = AliasInformationClass::ALIAS_ADMIN_COMMENT_INFORMATION)]
     AdminComment(SamprAliasAdmCommentInformation),
 }
+
+impl SamprAliasInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> AliasInformationClass {
+        match self {
+            Self::General(_) => AliasInformationClass::ALIAS_GENERAL_INFORMATION,
+            Self::Name(_) => AliasInformationClass::ALIAS_NAME_INFORMATION,
+            Self::AdminComment(_) => AliasInformationClass::ALIAS_ADMIN_COMMENT_INFORMATION,
+        }
+    }
+}

@@ -49,6 +49,9 @@ pub struct SamrLookupDomainInSamServerRequest {
 }
 
 /// `SamrLookupDomainInSamServer` response (\[MS-SAMR\] 3.1.5.11.1).
+///
+/// quirk(samba-4.17): for an unknown name the file server returns a
+/// non-NULL, empty SID (`S-0-0`) with `STATUS_NO_SUCH_DOMAIN`.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrLookupDomainInSamServerResponse {
@@ -72,6 +75,10 @@ pub struct SamrEnumerateDomainsInSamServerRequest {
 }
 
 /// `SamrEnumerateDomainsInSamServer` response (\[MS-SAMR\] 3.1.5.2.1).
+///
+/// quirk(samba-4.17): after a complete enumeration the DC returns the
+/// entry count as the context (the file server 0); only the status says
+/// whether more follows.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrEnumerateDomainsInSamServerResponse {
@@ -166,7 +173,8 @@ pub struct SamrEnumerateGroupsInDomainRequest {
 /// `SamrEnumerateGroupsInDomain` response (\[MS-SAMR\] 3.1.5.2.3).
 ///
 /// `STATUS_MORE_ENTRIES` (0x105) means another page follows from
-/// `enumeration_context`.
+/// `enumeration_context`. quirk(samba-4.17): after a complete enumeration
+/// the file server returns the entry count as the context (the DC 0).
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrEnumerateGroupsInDomainResponse {
@@ -199,8 +207,8 @@ pub struct SamrEnumerateUsersInDomainRequest {
 /// `SamrEnumerateUsersInDomain` response (\[MS-SAMR\] 3.1.5.2.5).
 ///
 /// `STATUS_MORE_ENTRIES` (0x105) means another page follows.
-/// quirk(samba-4.17): the file server ignores `PreferedMaximumLength` and
-/// answers every account at once.
+/// quirk(samba-4.17): the file server ignores `PreferedMaximumLength`,
+/// answers every account at once and returns their count as the context.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrEnumerateUsersInDomainResponse {
@@ -228,6 +236,9 @@ pub struct SamrEnumerateAliasesInDomainRequest {
 }
 
 /// `SamrEnumerateAliasesInDomain` response (\[MS-SAMR\] 3.1.5.2.4).
+///
+/// quirk(samba-4.17): as for groups, the file server returns the entry
+/// count as the context after a complete enumeration.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrEnumerateAliasesInDomainResponse {
@@ -279,7 +290,8 @@ pub struct SamrLookupNamesInDomainRequest {
 /// `SamrLookupNamesInDomain` response (\[MS-SAMR\] 3.1.5.11.2).
 ///
 /// `STATUS_SOME_NOT_MAPPED` (0x107) and `STATUS_NONE_MAPPED` (0xC0000073)
-/// say which names were not found (RID 0, use `SidTypeUnknown`).
+/// say which names were not found (use `SidTypeUnknown`; quirk(samba-4.17):
+/// RID 0 from the DC, 0xFFFFFFFF from the file server).
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrLookupNamesInDomainResponse {
@@ -334,6 +346,10 @@ pub struct SamrQueryDisplayInformationRequest {
 }
 
 /// `SamrQueryDisplayInformation` response (\[MS-SAMR\] 3.1.5.3.3).
+///
+/// `TotalAvailable` and `TotalReturned` are byte counts. quirk(samba-4.17):
+/// the DC reports entry counts, the file server 64 and 3200 whatever it
+/// returns; page by the entries' `Index`, not by these.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]
 pub struct SamrQueryDisplayInformationResponse {

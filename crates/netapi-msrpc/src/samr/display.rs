@@ -9,6 +9,8 @@ use super::{MAX_ENTRIES, RpcString};
 use crate::dtyp::RpcUnicodeString;
 
 /// `SAMPR_DOMAIN_DISPLAY_USER` (\[MS-SAMR\] 2.2.8.2).
+///
+/// quirk(samba-4.17): the DC sends `AccountControl` 0 for every user.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
 #[doc(alias = "SAMPR_DOMAIN_DISPLAY_USER")]
 pub struct SamprDomainDisplayUser {
@@ -176,4 +178,17 @@ pub enum SamprDisplayInfoBuffer {
     /// `OemGroupInformation` (class 5).
     #[ndr(case = DomainDisplayInformation::DOMAIN_DISPLAY_OEM_GROUP)]
     OemGroupInformation(SamprDomainDisplayOemGroupBuffer),
+}
+
+impl SamprDisplayInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> DomainDisplayInformation {
+        match self {
+            Self::UserInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_USER,
+            Self::MachineInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_MACHINE,
+            Self::GroupInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_GROUP,
+            Self::OemUserInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_OEM_USER,
+            Self::OemGroupInformation(_) => DomainDisplayInformation::DOMAIN_DISPLAY_OEM_GROUP,
+        }
+    }
 }

@@ -92,6 +92,10 @@ pub struct DomainModifiedInformation2 {
 
 /// `SAMPR_DOMAIN_GENERAL_INFORMATION` (\[MS-SAMR\] 2.2.3.10), class 2: names,
 /// role and object counts (NetUserModals levels 1 and 2).
+///
+/// quirk(samba-4.17): the file server puts its workgroup (`LAB`) in
+/// `DomainName`, not its SAM domain (`FILESRV`, as class 5 says); the DC
+/// sends `DomainServerState` 0.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
 #[doc(alias = "SAMPR_DOMAIN_GENERAL_INFORMATION")]
 pub struct SamprDomainGeneralInformation {

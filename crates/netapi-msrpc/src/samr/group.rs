@@ -83,3 +83,16 @@ pub enum SamprGroupInfoBuffer {
     #[ndr(case = GroupInformationClass::GROUP_REPLICATION_INFORMATION)]
     DoNotUse(SamprGroupGeneralInformation),
 }
+
+impl SamprGroupInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> GroupInformationClass {
+        match self {
+            Self::General(_) => GroupInformationClass::GROUP_GENERAL_INFORMATION,
+            Self::Name(_) => GroupInformationClass::GROUP_NAME_INFORMATION,
+            Self::Attribute(_) => GroupInformationClass::GROUP_ATTRIBUTE_INFORMATION,
+            Self::AdminComment(_) => GroupInformationClass::GROUP_ADMIN_COMMENT_INFORMATION,
+            Self::DoNotUse(_) => GroupInformationClass::GROUP_REPLICATION_INFORMATION,
+        }
+    }
+}

@@ -53,6 +53,10 @@ pub struct SamprLogonHours {
 /// `SAMPR_USER_ALL_INFORMATION` (\[MS-SAMR\] 2.2.6.6), class 21: every field,
 /// with [`which_fields`](Self::which_fields) saying which ones count
 /// ([`super::user_all`]).
+///
+/// quirk(samba-4.17): the file server's "never expires" is
+/// 0x01e7cd3b3e4ba980 (in `AccountExpires` and `LastLogoff`), not
+/// `i64::MAX`; it sends an empty `Parameters` where the DC sends NULL.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
 #[doc(alias = "SAMPR_USER_ALL_INFORMATION")]
 pub struct SamprUserAllInformation {
@@ -536,4 +540,35 @@ pub enum SamprUserInfoBuffer {
     /// `Internal5New` (class 26).
     #[ndr(case = UserInformationClass::USER_INTERNAL5_INFORMATION_NEW)]
     Internal5New(Box<SamprUserInternal5InformationNew>),
+}
+
+impl SamprUserInfoBuffer {
+    /// The information class of this arm.
+    pub fn class(&self) -> UserInformationClass {
+        match self {
+            Self::General(_) => UserInformationClass::USER_GENERAL_INFORMATION,
+            Self::Preferences(_) => UserInformationClass::USER_PREFERENCES_INFORMATION,
+            Self::Logon(_) => UserInformationClass::USER_LOGON_INFORMATION,
+            Self::LogonHours(_) => UserInformationClass::USER_LOGON_HOURS_INFORMATION,
+            Self::Account(_) => UserInformationClass::USER_ACCOUNT_INFORMATION,
+            Self::Name(_) => UserInformationClass::USER_NAME_INFORMATION,
+            Self::AccountName(_) => UserInformationClass::USER_ACCOUNT_NAME_INFORMATION,
+            Self::FullName(_) => UserInformationClass::USER_FULL_NAME_INFORMATION,
+            Self::PrimaryGroup(_) => UserInformationClass::USER_PRIMARY_GROUP_INFORMATION,
+            Self::Home(_) => UserInformationClass::USER_HOME_INFORMATION,
+            Self::Script(_) => UserInformationClass::USER_SCRIPT_INFORMATION,
+            Self::Profile(_) => UserInformationClass::USER_PROFILE_INFORMATION,
+            Self::AdminComment(_) => UserInformationClass::USER_ADMIN_COMMENT_INFORMATION,
+            Self::WorkStations(_) => UserInformationClass::USER_WORK_STATIONS_INFORMATION,
+            Self::Control(_) => UserInformationClass::USER_CONTROL_INFORMATION,
+            Self::Expires(_) => UserInformationClass::USER_EXPIRES_INFORMATION,
+            Self::Internal1(_) => UserInformationClass::USER_INTERNAL1_INFORMATION,
+            Self::Parameters(_) => UserInformationClass::USER_PARAMETERS_INFORMATION,
+            Self::All(_) => UserInformationClass::USER_ALL_INFORMATION,
+            Self::Internal4(_) => UserInformationClass::USER_INTERNAL4_INFORMATION,
+            Self::Internal5(_) => UserInformationClass::USER_INTERNAL5_INFORMATION,
+            Self::Internal4New(_) => UserInformationClass::USER_INTERNAL4_INFORMATION_NEW,
+            Self::Internal5New(_) => UserInformationClass::USER_INTERNAL5_INFORMATION_NEW,
+        }
+    }
 }

@@ -181,6 +181,23 @@ pub enum SamValidateOutputArg {
     ValidatePasswordResetOutput(SamValidateStandardOutputArg),
 }
 
+impl SamValidateInputArg {
+    /// The validation type of this arm.
+    pub fn validation_type(&self) -> PasswordPolicyValidationType {
+        match self {
+            Self::ValidateAuthenticationInput(_) => {
+                PasswordPolicyValidationType::SAM_VALIDATE_AUTHENTICATION
+            }
+            Self::ValidatePasswordChangeInput(_) => {
+                PasswordPolicyValidationType::SAM_VALIDATE_PASSWORD_CHANGE
+            }
+            Self::ValidatePasswordResetInput(_) => {
+                PasswordPolicyValidationType::SAM_VALIDATE_PASSWORD_RESET
+            }
+        }
+    }
+}
+
 impl SamValidateOutputArg {
     /// The output, whichever the type.
     pub fn standard(&self) -> &SamValidateStandardOutputArg {

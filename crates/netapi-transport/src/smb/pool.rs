@@ -148,6 +148,42 @@ impl SmbClient {
         }
     }
 
+    /// Take the pooled sessions of `server` as `creds` (under any options) out of the pool and
+    /// log each off now (TREE_DISCONNECT, LOGOFF, close), also for pipes still open on them;
+    /// the next use of that key connects again. Returns how many sessions were logged off.
+    /// This is what NetUseDel with `USE_LOTS_OF_FORCE` does to the server's session.
+    pub async fn logoff(&self, server: &str, creds: &Credentials) -> Result<usize, Error> {
+        let host = server.trim_start_matches('\\').to_ascii_lowercase();
+        let fingerprint = creds.fingerprint();
+        let slots: Vec<Slot> = {
+            let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+            let keys: Vec<PoolKey> = slots
+                .keys()
+                .filter(|k| k.server == host && k.credentials == fingerprint)
+                .cloned()
+                .collect();
+            keys.iter().filter_map(|k| slots.remove(k)).collect()
+        };
+        let mut first_error = None;
+        let mut n = 0;
+        for slot in slots {
+            let Some(session) = slot.lock().await.take() else {
+                continue;
+            };
+            n += 1;
+            if !session.is_alive() {
+                continue;
+            }
+            if let Err(e) = session.logoff().await {
+                first_error.get_or_insert(e);
+            }
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(n),
+        }
+    }
+
     /// Drop every pooled session (each logs off once its last pipe is gone).
     pub fn clear(&self) {
         self.slots.lock().unwrap_or_else(|p| p.into_inner()).clear();

@@ -1,0 +1,48 @@
+//! netapi's Python layer: the native part of a drop-in pywin32 `win32net` (the `win32net`
+//! package re-exports it; `win32netcon` and `pywintypes` are Python modules beside it).
+//!
+//! Thin by design: `functions.rs` has one `#[pyfunction]` per Net* name with pywin32's argument
+//! rules (`args.rs`), `convert/` turns the core's info levels into pywin32's dicts through
+//! generated key tables, `error.rs` is the one place a `netapi::Error` becomes
+//! `pywintypes.error`, and `runtime.rs` releases the GIL around calls. Credentials per server
+//! (NetUseAdd) live in the core (`netapi::uses`). The behaviour followed is
+//! `spec/pywin32/win32net-functions.md`; deliberate differences are in this crate's README.
+
+mod args;
+pub mod convert;
+mod error;
+mod functions;
+mod runtime;
+
+use pyo3::prelude::*;
+
+/// The native module `win32net._win32net`.
+#[pymodule]
+#[pyo3(name = "_win32net")]
+fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    use functions::*;
+    // pywin32's registration order (win32net-functions.md §5), for the functions built so far.
+    m.add_function(wrap_pyfunction!(NetServerEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetServerGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetServerSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareCheck, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetShareSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetServerDiskEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetUseAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetUseDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetSessionEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetSessionDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetSessionGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetFileEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetFileClose, m)?)?;
+    m.add_function(wrap_pyfunction!(NetFileGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetStatisticsGet, m)?)?;
+    m.add_function(wrap_pyfunction!(NetServerComputerNameAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetServerComputerNameDel, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::_at_exit, m)?)?;
+    Ok(())
+}
