@@ -17,7 +17,7 @@ use crate::error::{failed, win32_error};
 
 /// The server a call goes to: the name given, or for `None` / `''` (pywin32's "local
 /// computer") `NETAPI_SERVER` if set, else this machine (`localhost`).
-fn target(server: Option<&str>) -> String {
+pub(crate) fn target(server: Option<&str>) -> String {
     match server {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => std::env::var("NETAPI_SERVER")
@@ -29,7 +29,12 @@ fn target(server: Option<&str>) -> String {
 
 /// Run `call` on the client for `server` (with its use's or the default credentials), the GIL
 /// released; a failure is `win32net.error(…, funcname, …)`.
-fn on<T, F>(py: Python<'_>, funcname: &'static str, server: Option<String>, call: F) -> PyResult<T>
+pub(crate) fn on<T, F>(
+    py: Python<'_>,
+    funcname: &'static str,
+    server: Option<String>,
+    call: F,
+) -> PyResult<T>
 where
     T: Send,
     F: FnOnce(&Client) -> netapi::Result<T> + Send,
@@ -42,7 +47,7 @@ where
 }
 
 /// Dicts of `levels`' table for `level` from a family's values.
-fn dicts<'py, F: convert::Family>(
+pub(crate) fn dicts<'py, F: convert::Family>(
     py: Python<'py>,
     table: &convert::Table,
     items: &[F],

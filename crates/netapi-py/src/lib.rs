@@ -13,6 +13,7 @@ pub mod convert;
 mod error;
 mod functions;
 mod runtime;
+mod users;
 
 use pyo3::prelude::*;
 
@@ -31,6 +32,14 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetShareEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserChangePassword, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserDel, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserModalsGet, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserModalsSet, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerDiskEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseDel, m)?)?;
@@ -43,6 +52,7 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetStatisticsGet, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerComputerNameAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerComputerNameDel, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetValidatePasswordPolicy, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::_at_exit, m)?)?;
     Ok(())
 }

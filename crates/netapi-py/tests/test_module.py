@@ -13,10 +13,16 @@ from conftest import SPEC
 
 FUNCTIONS = [
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
-    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo", "NetServerDiskEnum",
+    "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
+    # users
+    "NetUserAdd", "NetUserChangePassword", "NetUserEnum", "NetUserGetInfo", "NetUserSetInfo",
+    "NetUserDel", "NetUserModalsGet", "NetUserModalsSet",
+    # end users
+    "NetServerDiskEnum",
     "NetUseAdd", "NetUseDel", "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
     "NetServerComputerNameAdd", "NetServerComputerNameDel",
+    "NetValidatePasswordPolicy",
 ]
 
 

@@ -13,6 +13,14 @@ from win32net._win32net import (
     NetShareEnum,
     NetShareGetInfo,
     NetShareSetInfo,
+    NetUserAdd,
+    NetUserChangePassword,
+    NetUserEnum,
+    NetUserGetInfo,
+    NetUserSetInfo,
+    NetUserDel,
+    NetUserModalsGet,
+    NetUserModalsSet,
     NetServerDiskEnum,
     NetUseAdd,
     NetUseDel,
@@ -25,6 +33,7 @@ from win32net._win32net import (
     NetStatisticsGet,
     NetServerComputerNameAdd,
     NetServerComputerNameDel,
+    NetValidatePasswordPolicy,
 )
 from win32net._win32net import _at_exit
 

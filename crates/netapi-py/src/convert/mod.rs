@@ -21,6 +21,7 @@ pub mod stats;
 #[rustfmt::skip]
 pub mod tables;
 pub mod uses;
+pub mod validate;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -132,6 +133,8 @@ families!(
     netapi::info::SessionInfo,
     netapi::info::FileInfo
 );
+// --- users and account policy ---
+families!(netapi::info::UserInfo, netapi::info::UserModalsInfo);
 
 /// `value` (from `Family::to_json`) as a dict of `table`'s keys, in order.
 pub fn to_dict<'py>(py: Python<'py>, table: &Table, value: &Value) -> PyResult<Bound<'py, PyDict>> {
