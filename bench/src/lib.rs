@@ -13,6 +13,7 @@
 
 pub mod floor;
 pub mod measure;
+pub mod users;
 pub mod workloads;
 
 use netapi::options::{Credentials, SigningPolicy};

@@ -92,6 +92,9 @@ enum Workload {
         #[arg(long, default_value = "server-info-101")]
         op: Op,
     },
+    /// The users workloads (`users.rs`).
+    #[command(flatten)]
+    Users(crate::users::UsersWorkload),
 }
 
 /// Sequential or concurrent.
@@ -104,7 +107,7 @@ pub enum Mode {
 }
 
 /// Run the workload named on the command line; `heap` when a counting allocator is installed.
-pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
+pub fn run(heap: Option<Heap>) -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     let t = &cli.target;
     let out = match cli.workload {
@@ -126,6 +129,7 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
         } => enumerate(t, level, pref_len, calls, heap)?,
         Workload::Concurrent { tasks, calls } => concurrent(t, tasks, calls)?,
         Workload::Many { hosts, mode, op } => many(t, &hosts, mode, op)?,
+        Workload::Users(u) => crate::users::run(t, u, heap)?,
     };
     emit(out);
     Ok(())

@@ -36,4 +36,3 @@ mod user_password;
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
 pub use file::Statistics;
 pub use rpc::paging::Pages;
-pub use user_enum::READ_WORKERS;

@@ -5,8 +5,8 @@
 //! NetUserEnum at level 0 is the enumeration alone. The detail levels (1, 2, 3, 10, 11, 20,
 //! 23) need each account read (open, query, `priv`, the DACL, close: `user::read_user`), so a
 //! page is read by several workers at once, each on its own association with its own cached
-//! domain handle ([`READ_WORKERS`]; docs/benchmarks.md compares this with one association
-//! group sharing the handles). An account deleted between the enumeration and its read is left
+//! domain handle (at most [`crate::Options::max_parallel_reads`]; docs/benchmarks.md compares
+//! this with one association group sharing the handles). An account deleted between the enumeration and its read is left
 //! out, as it would be by an enumeration a moment later.
 //!
 //! quirk(samba-4.17): the AD DC keeps an enumeration's result on the domain handle that started
@@ -27,16 +27,12 @@ use crate::con;
 use crate::info::{DisplayInfo, Level, UserInfo};
 use crate::rpc::levels;
 use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
-use crate::rpc::samr::user_all::UserAll;
 use crate::rpc::samr::{SamrCache, display};
 use crate::rpc::session::with_session;
 use crate::rpc::status::{self, Outcome};
 use crate::rpc::values::FlagMap;
 use crate::user::read_user;
 use crate::{AsyncClient, Client, Error, Page, Result};
-
-/// Associations reading one page's accounts at once (at most; fewer for small pages).
-pub const READ_WORKERS: usize = 8;
 
 /// Accounts per worker below which fewer workers are used (a new association costs more than
 /// a few reads).
@@ -164,8 +160,9 @@ impl AsyncClient {
         })
     }
 
-    /// Accounts `rids` at `level`, read by up to [`READ_WORKERS`] associations at once, in
-    /// the order given (accounts deleted meanwhile left out).
+    /// Accounts `rids` at `level`, read by up to `max_parallel_reads` associations at once,
+    /// in the order given (accounts deleted meanwhile left out). Each worker projects what it
+    /// reads at once, so only the level's fields are held.
     async fn read_accounts(
         &self,
         op: &'static str,
@@ -173,19 +170,24 @@ impl AsyncClient {
         rids: &[u32],
     ) -> Result<Vec<UserInfo>> {
         let wanted = UserInfo::fields_of(level);
-        let workers = (rids.len() / READS_PER_WORKER).clamp(1, READ_WORKERS);
+        let most = self.conn.options().max_parallel_reads.max(1);
+        let workers = (rids.len() / READS_PER_WORKER).clamp(1, most);
         let next = AtomicUsize::new(0);
         let worker = async || {
             with_session::<Samr, _, _>(&self.conn, op, async |s| {
                 let domain = s.account_domain().await?;
-                let mut out: Vec<(usize, UserAll)> = Vec::new();
+                let mut out: Vec<(usize, UserInfo)> = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&rid) = rids.get(i) else {
                         return Ok(out);
                     };
                     match read_user(s, &domain, rid, wanted).await {
-                        Ok(all) => out.push((i, all)),
+                        Ok(all) => out.push((
+                            i,
+                            UserInfo::project(level, &all)
+                                .ok_or_else(|| levels::wrong_level(op, level, -1))?,
+                        )),
                         Err(e) if e.win32() == WinError::NERR_UserNotFound.0 => {}
                         Err(e) => return Err(e),
                     }
@@ -194,13 +196,12 @@ impl AsyncClient {
             .await
         };
         let done = try_join_all((0..workers).map(|_| worker())).await?;
-        let mut all: Vec<(usize, UserAll)> = done.into_iter().flatten().collect();
+        let mut all: Vec<(usize, UserInfo)> = Vec::with_capacity(rids.len());
+        for part in done {
+            all.extend(part);
+        }
         all.sort_unstable_by_key(|(i, _)| *i);
-        all.iter()
-            .map(|(_, a)| {
-                UserInfo::project(level, a).ok_or_else(|| levels::wrong_level(op, level, -1))
-            })
-            .collect()
+        Ok(all.into_iter().map(|(_, u)| u).collect())
     }
 
     /// NetUserEnum: every account at `level` matching `filter` (all pages).

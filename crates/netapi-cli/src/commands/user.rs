@@ -10,7 +10,7 @@
 //! password when a terminal is attached and none is given.
 
 use netapi::con;
-use netapi::info::{DisplayInfo, UserInfo};
+use netapi::info::{DisplayInfo, Family, UserInfo};
 use serde_json::Value;
 
 use super::Ctx;
@@ -86,7 +86,14 @@ pub fn run(cmd: &UserCmd, ctx: &Ctx) -> Result<Output, CliError> {
             let info = match fields::plan::<UserInfo>("user", SET_ORDER, *level, fields)? {
                 Plan::Write(info) => info,
                 Plan::ReadModifyWrite(level) => {
-                    let current = ctx.client()?.user_get_info_level(name, level)?;
+                    let current = if UserInfo::GET_LEVELS.contains(&level) {
+                        ctx.client()?.user_get_info_level(name, level)?
+                    } else {
+                        // NetUserGetInfo has no 10xx levels; level 3 carries all their fields.
+                        let wide = ctx.client()?.user_get_info_level(name, 3)?;
+                        UserInfo::from_json(level, wide.to_json())
+                            .map_err(|e| CliError::usage(format!("user level {level}: {e}")))?
+                    };
                     fields::apply("user", current, fields)?
                 }
             };
@@ -315,6 +322,8 @@ mod tests {
             (2, false)
         );
         assert_eq!(level(&[ch("profile", "p"), ch("comment", "x")]), (3, false));
+        // Read at level 3 (NetUserGetInfo has no 1020), written at 1020.
+        assert_eq!(level(&[ch("logon_hours", "00ff")]), (1020, false));
         assert!(fields::plan::<UserInfo>("user", SET_ORDER, None, &[ch("nosuch", "1")]).is_err());
     }
 
