@@ -37,11 +37,13 @@ type Res<T> = Result<T, Box<dyn std::error::Error>>;
 pub enum UsersWorkload {
     /// NetUserEnum at `level`, all pages; `calls` timed enumerations after one untimed.
     UserEnum {
+        /// Information level.
         #[arg(long, default_value_t = 0)]
         level: u32,
         /// prefMaxLen in bytes; 0 means MAX_PREFERRED_LENGTH.
         #[arg(long, default_value_t = 0)]
         pref_len: u32,
+        /// Timed enumerations.
         #[arg(long, default_value_t = 3)]
         calls: usize,
         /// `Options::max_parallel_reads` (detail levels): 1 reads one account after another.
@@ -50,17 +52,22 @@ pub enum UsersWorkload {
     },
     /// N × NetUserGetInfo(`name`, `level`) over one warm connection.
     UserInfo {
+        /// The account read.
         #[arg(long)]
         name: String,
+        /// Information level.
         #[arg(long, default_value_t = 3)]
         level: u32,
+        /// Timed calls.
         #[arg(long, default_value_t = 1000)]
         calls: usize,
     },
     /// The per-account reads of NetUserEnum level 20 over `workers` pipes (see the module docs).
     SamrFanout {
+        /// How the pipes get their domain handle.
         #[arg(long)]
         mode: Fanout,
+        /// Pipes reading at once.
         #[arg(long, default_value_t = 8)]
         workers: usize,
         /// Accounts read (the first ones the server enumerates).

@@ -254,3 +254,27 @@ fn every_account_exactly_once_for_1500_accounts_both_ways_samba_pages() {
         }
     }
 }
+
+#[test]
+fn max_parallel_reads_bounds_the_associations_of_a_detail_enumeration() {
+    for (parallel, most) in [(1, 1), (3, 3), (8, 8)] {
+        let samr = Samr::new(Sam::with_users(199));
+        let peer = Peer::spawn(PeerConfig::rpc().samr(&samr, |_, _, _| None));
+        let mut o = options(&peer);
+        o.max_parallel_reads = parallel;
+        let c = Client::new("127.0.0.1", o).unwrap();
+        let all = c.user_enum_level(20, 0).unwrap();
+        let names: Vec<String> = all
+            .iter()
+            .map(|u| u.to_json()["name"].as_str().unwrap().to_string())
+            .collect();
+        // In the server's order, each once, whatever the number of readers.
+        assert_eq!(names, accounts(&samr), "max_parallel_reads {parallel}");
+        let used = samr.sam().associations().len();
+        assert!(
+            used <= most && (parallel == 1 || used > 1),
+            "max_parallel_reads {parallel}: {used} associations"
+        );
+        only_cached_handles_remain(&samr);
+    }
+}
