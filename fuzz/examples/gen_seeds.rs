@@ -21,7 +21,7 @@ use netapi_fuzz::dcerpc_driver::{AssocDriver, SRVSVC};
 use netapi_fuzz::smb2_driver::{Driver, SESSION_KEY};
 use netapi_fuzz::tables::{
     DTYP_HARD, EPMAPPER, LSA_REQUESTS, LSA_RESPONSES, SAMR_LSA, SAMR_REQUESTS,
-    SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS,
+    SRVSVC as SRVSVC_TYPES, SRVSVC_REQUESTS, WKSSVC, workstation_index,
 };
 use netapi_msrpc::dtyp::{FileTime, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString};
 use netapi_smb2::create::{CreateRequest, CreateResponse, FileId, close_response};
@@ -51,8 +51,9 @@ use netapi_smb2::status::{
 use netapi_smb2::tree::{TreeConnectRequest, TreeConnectResponse, share_type};
 use netapi_smb2::{Cipher, Command, Dialect, SigningAlgorithm};
 
-const TARGETS: [&str; 9] = [
+const TARGETS: [&str; 10] = [
     "decode_srvsvc",
+    "decode_wkssvc",
     "decode_dtyp_hard",
     "decode_samr_lsa",
     "decode_epmapper",
@@ -96,6 +97,7 @@ fn main() {
     let ms = ms_vectors(&fuzz.join("../crates/netapi-smb2/src/test_vectors.rs"));
     decode_srvsvc(&mut s, &vectors.join("srvsvc"));
     decode_dtyp_hard(&mut s, &vectors);
+    decode_wkssvc(&mut s, &vectors);
     decode_samr_lsa(&mut s, &vectors);
     decode_epmapper(&mut s, &vectors.join("epmapper"));
     dcerpc_pdu(&mut s);
@@ -281,6 +283,22 @@ fn decode_srvsvc(s: &mut Seeds, dir: &Path) {
     }
 }
 
+fn decode_wkssvc(s: &mut Seeds, vectors: &Path) {
+    for dir in ["wkssvc", "netlogon", "msgsvc"] {
+        for (name, path) in sorted_files(&vectors.join(dir)) {
+            let (opnum, request) = vector_call(&name);
+            let idx = workstation_index(dir, opnum, request)
+                .unwrap_or_else(|| panic!("{dir}/{name}: opnum {opnum} not declared"));
+            let stub = unhex(&fs::read_to_string(&path).unwrap());
+            if !WKSSVC[idx](&stub) {
+                println!("decode_wkssvc: {dir}/{name} does not decode (kept)");
+            }
+            let seed_name = format!("{dir}-{}", name.trim_end_matches(".hex"));
+            s.add("decode_wkssvc", &seed_name, &with_selector(idx, &stub));
+        }
+    }
+}
+
 fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     // (directory, opnum) -> (request index, response index) in DTYP_HARD.
     let calls: &[(&str, u16, usize, usize)] = &[
@@ -294,7 +312,7 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     for dir in ["samr", "lsarpc", "wkssvc"] {
         for (name, path) in sorted_files(&vectors.join(dir)) {
             let (opnum, request) = vector_call(&name);
-            // The other SAMR and LSA opnums seed decode_samr_lsa.
+            // The other SAMR and LSA opnums seed decode_samr_lsa, wkssvc's but 0 decode_wkssvc.
             let Some(&(_, _, rq, rs)) = calls.iter().find(|c| c.0 == dir && c.1 == opnum) else {
                 continue;
             };

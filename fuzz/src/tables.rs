@@ -1,5 +1,6 @@
-//! The NDR types of `decode_srvsvc`, `decode_dtyp_hard`, `decode_epmapper` and `decode_samr_lsa`,
-//! indexed by the first input byte (modulo the table length). The seed generator uses the same tables to give each golden
+//! The NDR types of `decode_srvsvc`, `decode_dtyp_hard`, `decode_epmapper`, `decode_samr_lsa` and
+//! `decode_wkssvc`, indexed by the first input byte (modulo the table length). The seed generator
+//! uses the same tables to give each golden
 //! vector its selector byte, so keep the order stable: appending is fine, reordering turns the
 //! committed seeds into other types' seeds.
 
@@ -139,6 +140,80 @@ pub const EPMAPPER: &[Decoder] = &[
     ndr_round_trip::<Twr>,
     ndr_round_trip::<EptLookupHandle>,
 ];
+
+/// The workstation, domain and messaging interfaces (`decode_wkssvc`): for wkssvc, netlogon and
+/// msgsvc in turn, the responses in opnum order then the requests in the same order (see
+/// [`workstation_index`]), then the unions and structures on their own.
+pub const WKSSVC: &[Decoder] = &[
+    // wkssvc responses (wkssvc::OPNUMS order)
+    ndr_round_trip::<NetrWkstaGetInfoResponse>,
+    ndr_round_trip::<NetrWkstaSetInfoResponse>,
+    ndr_round_trip::<NetrWkstaUserEnumResponse>,
+    ndr_round_trip::<NetrWkstaTransportEnumResponse>,
+    ndr_round_trip::<NetrWkstaTransportAddResponse>,
+    ndr_round_trip::<NetrWkstaTransportDelResponse>,
+    ndr_round_trip::<NetrUseAddResponse>,
+    ndr_round_trip::<NetrUseGetInfoResponse>,
+    ndr_round_trip::<NetrUseDelResponse>,
+    ndr_round_trip::<NetrUseEnumResponse>,
+    ndr_round_trip::<NetrWorkstationStatisticsGetResponse>,
+    ndr_round_trip::<NetrGetJoinInformationResponse>,
+    ndr_round_trip::<NetrValidateName2Response>,
+    // wkssvc requests
+    ndr_round_trip::<NetrWkstaGetInfoRequest>,
+    ndr_round_trip::<NetrWkstaSetInfoRequest>,
+    ndr_round_trip::<NetrWkstaUserEnumRequest>,
+    ndr_round_trip::<NetrWkstaTransportEnumRequest>,
+    ndr_round_trip::<NetrWkstaTransportAddRequest>,
+    ndr_round_trip::<NetrWkstaTransportDelRequest>,
+    ndr_round_trip::<NetrUseAddRequest>,
+    ndr_round_trip::<NetrUseGetInfoRequest>,
+    ndr_round_trip::<NetrUseDelRequest>,
+    ndr_round_trip::<NetrUseEnumRequest>,
+    ndr_round_trip::<NetrWorkstationStatisticsGetRequest>,
+    ndr_round_trip::<NetrGetJoinInformationRequest>,
+    ndr_round_trip::<NetrValidateName2Request>,
+    // netlogon responses, requests
+    ndr_round_trip::<netapi_msrpc::netlogon::NetrGetDCNameResponse>,
+    ndr_round_trip::<netapi_msrpc::netlogon::NetrGetAnyDCNameResponse>,
+    ndr_round_trip::<netapi_msrpc::netlogon::NetrGetDCNameRequest>,
+    ndr_round_trip::<netapi_msrpc::netlogon::NetrGetAnyDCNameRequest>,
+    // msgsvc responses, requests
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameAddResponse>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameEnumResponse>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameDelResponse>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameAddRequest>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameEnumRequest>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::NetrMessageNameDelRequest>,
+    // unions and structures
+    ndr_round_trip::<WkstaInfo>,
+    ndr_round_trip::<UseInfo>,
+    ndr_round_trip::<UseInfo3>,
+    ndr_round_trip::<WkstaUserEnumStruct>,
+    ndr_round_trip::<WkstaTransportEnumStruct>,
+    ndr_round_trip::<UseEnumStruct>,
+    ndr_round_trip::<StatWorkstation0>,
+    ndr_round_trip::<JoinprEncryptedUserPassword>,
+    ndr_round_trip::<netapi_msrpc::msgsvc::MsgEnumStruct>,
+];
+
+/// The index in [`WKSSVC`] of the request or response of `opnum` of interface `iface`
+/// (`wkssvc`, `netlogon`, `msgsvc`).
+pub fn workstation_index(iface: &str, opnum: u16, request: bool) -> Option<usize> {
+    let mut base = 0;
+    for (name, opnums) in [
+        ("wkssvc", netapi_msrpc::wkssvc::OPNUMS),
+        ("netlogon", netapi_msrpc::netlogon::OPNUMS),
+        ("msgsvc", netapi_msrpc::msgsvc::OPNUMS),
+    ] {
+        if name == iface {
+            let pos = opnums.iter().position(|(o, _)| *o == opnum)?;
+            return Some(base + pos + if request { opnums.len() } else { 0 });
+        }
+        base += 2 * opnums.len();
+    }
+    None
+}
 
 /// SAMR and LSA (`netapi_msrpc::{samr, lsarpc}`), `decode_samr_lsa`: SAMR responses in opnum
 /// order (index = position in `samr::OPNUMS`), then SAMR requests (+ [`SAMR_REQUESTS`]), LSA

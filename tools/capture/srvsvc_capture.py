@@ -62,11 +62,11 @@ class NetrServerSetInfoWithParmErr(NDRCALL):
 
 
 class Session:
-    """One bound srvsvc pipe; re-binds after a fault (impacket's association
-    is not reliable after a fault PDU)."""
+    """One bound pipe (srvsvc unless told otherwise); re-binds after a fault
+    (impacket's association is not reliable after a fault PDU)."""
 
-    def __init__(self, srv):
-        self.srv = srv
+    def __init__(self, srv, pipe="srvsvc", uuid=srvs.MSRPC_UUID_SRVS):
+        self.srv, self.pipe, self.uuid = srv, pipe, uuid
         self.dce = None
         self.connect()
 
@@ -76,11 +76,11 @@ class Session:
                 self.dce.disconnect()
             except Exception:  # noqa: BLE001 - best effort on a broken pipe
                 pass
-        t = transport.DCERPCTransportFactory(rf"ncacn_np:{self.srv.ip}[\pipe\srvsvc]")
+        t = transport.DCERPCTransportFactory(rf"ncacn_np:{self.srv.ip}[\pipe\{self.pipe}]")
         t.set_credentials(self.srv.user, self.srv.password, self.srv.domain)
         self.dce = t.get_dce_rpc()
         self.dce.connect()
-        self.dce.bind(srvs.MSRPC_UUID_SRVS)
+        self.dce.bind(self.uuid)
 
     def call(self, request):
         """Returns (request stub, response stub or None, fault text or None)."""

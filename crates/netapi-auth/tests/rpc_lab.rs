@@ -17,6 +17,15 @@ mod common;
 
 use common::lab::{Lab, lab};
 
+/// The tests of this file run one at a time: `kerberos_integrity_logs_no_secret` installs a
+/// thread-local TRACE subscriber, and tracing's per-callsite interest is process-wide, so a
+/// test running alongside (whose events go to no subscriber) can make it miss events.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -272,6 +281,7 @@ fn check_ept_lookup_reply(stub: &[u8]) {
 
 #[test]
 fn ntlm_integrity_and_privacy_against_samba() {
+    let _serial = serial();
     let Some(lab) = lab("ntlm_integrity_and_privacy_against_samba") else {
         return;
     };
@@ -311,6 +321,7 @@ fn kerberos_opts(lab: &Lab, mechanism: Mechanism) -> AuthOptions {
 
 #[test]
 fn kerberos_privacy_against_samba() {
+    let _serial = serial();
     let Some(lab) = lab("kerberos_privacy_against_samba") else {
         return;
     };
@@ -347,6 +358,7 @@ fn kerberos_privacy_against_samba() {
 
 #[test]
 fn kerberos_integrity_against_samba() {
+    let _serial = serial();
     // PKT_INTEGRITY with Kerberos: RFC 4121 MIC tokens over header + stub + sec_trailer, our
     // sequence numbers from the authenticator on, Samba's from its AP-REP on.
     let Some(lab) = lab("kerberos_integrity_against_samba") else {
@@ -379,6 +391,7 @@ fn kerberos_integrity_against_samba() {
 
 #[test]
 fn kerberos_integrity_tampering_is_refused_both_ways() {
+    let _serial = serial();
     let Some(lab) = lab("kerberos_integrity_tampering_is_refused_both_ways") else {
         return;
     };
@@ -433,6 +446,7 @@ fn kerberos_integrity_tampering_is_refused_both_ways() {
 
 #[test]
 fn kerberos_integrity_needs_a_context_without_confidentiality() {
+    let _serial = serial();
     // quirk(samba-4.17): Samba sizes a Kerberos context's signatures from the GSS flags of the
     // AP-REQ (a Wrap token header when GSS_C_CONF_FLAG is set) and cannot sign a PKT_INTEGRITY
     // response with a 28-byte MIC then: the request gets fault nca_s_fault_other (1). Windows
@@ -456,6 +470,7 @@ fn kerberos_integrity_needs_a_context_without_confidentiality() {
 
 #[test]
 fn spnego_ntlm_privacy_against_samba() {
+    let _serial = serial();
     // DCE/RPC auth_type 9: SPNEGO around NTLM, four legs (bind, bind_ack, alter_context,
     // alter_context_resp) because of the mechListMIC exchange.
     let Some(lab) = lab("spnego_ntlm_privacy_against_samba") else {
@@ -493,6 +508,7 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
 
 #[test]
 fn kerberos_integrity_logs_no_secret() {
+    let _serial = serial();
     // Everything at TRACE, span fields included, while a Kerberos context is established and
     // signs and verifies at integrity level: neither the password nor the session key (the
     // acceptor subkey the MIC keys derive from) appears, in hex of either case or as Debug.

@@ -13,11 +13,14 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use netapi::info::{DisplayInfo, UserInfo, UserModalsInfo};
-use netapi::info::{FileInfo, ServerInfo, SessionInfo, ShareInfo};
+use netapi::info::{
+    FileInfo, ServerInfo, SessionInfo, ShareInfo, UseInfo, WkstaInfo, WkstaUserInfo,
+};
 use netapi::options::Dialect;
 
 const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, NetSession*, \
-NetFile*, NetStatisticsGet, NetUser*, NetUserModals*) against Windows and Samba servers, from any OS";
+NetFile*, NetUser*, NetUserModals*, NetWksta*, NetGetDCName, NetGetJoinInformation, NetMessage*, \
+NetStatisticsGet) against Windows and Samba servers, from any OS";
 
 const AFTER_HELP: &str = "\
 Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH and NETAPI_DOMAIN give
@@ -190,6 +193,22 @@ pub enum Family {
     Policy(PolicyCmd),
     /// Check a password against the server's policy (NetValidatePasswordPolicy; always over TCP)
     ValidatePassword(ValidateArgs),
+    /// The workstation service (NetWkstaGetInfo, NetWkstaSetInfo, NetWkstaUserEnum, NetWkstaTransportEnum/Add/Del)
+    #[command(subcommand)]
+    Wksta(WkstaCmd),
+    /// Domain membership and name validation (NetGetJoinInformation, NetValidateName)
+    #[command(subcommand)]
+    Join(JoinCmd),
+    /// Domain controllers (NetGetDCName, NetGetAnyDCName)
+    #[command(subcommand)]
+    Dc(DcCmd),
+    /// The messenger (NetMessageNameEnum, NetMessageNameAdd, NetMessageNameDel, NetMessageBufferSend)
+    #[command(subcommand)]
+    Msg(MsgCmd),
+    /// This process's connections (NetUseAdd, NetUseDel, NetUseEnum, NetUseGetInfo); nothing is
+    /// kept after the command ends
+    #[command(subcommand)]
+    Use(UseCmd),
 }
 
 /// `share` verbs.
@@ -382,6 +401,217 @@ pub enum FileCmd {
 pub enum StatsCmd {
     /// Statistics of the server service (NetStatisticsGet, LanmanServer, level 0)
     Server,
+    /// Statistics of the workstation service (NetStatisticsGet, LanmanWorkstation, level 0)
+    Workstation,
+}
+
+/// `wksta` verbs.
+#[derive(Subcommand, Debug)]
+pub enum WkstaCmd {
+    /// Show the workstation (NetWkstaGetInfo)
+    Get {
+        /// Information level: 100 names, 101 the LANMAN root, 102 logged-on users (admin), 502 settings
+        #[arg(long, default_value_t = 101, value_parser = levels(WkstaInfo::GET_LEVELS))]
+        level: u32,
+    },
+    /// Change the workstation's settings (NetWkstaSetInfo): one setting alone goes as its own
+    /// level (1013 keep_conn, 1018 sess_timeout, 1046 dormant_file_limit); others read level
+    /// 502, change it and write it back
+    Set {
+        /// A field as pywin32 names it, e.g. `--field keep_conn=600`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field, required = true)]
+        fields: Vec<(String, String)>,
+        /// Level to send instead of the smallest that carries the changes
+        #[arg(long, value_parser = levels(WkstaInfo::SET_LEVELS))]
+        level: Option<u32>,
+    },
+    /// List the users logged on to the server (NetWkstaUserEnum; admin)
+    Users {
+        /// Information level: 0 names, 1 with logon domain and server
+        #[arg(long, default_value_t = 1, value_parser = levels(WkstaUserInfo::ENUM_LEVELS))]
+        level: u32,
+    },
+    /// List the transports of the server's redirector (NetWkstaTransportEnum)
+    Transports,
+    /// Bind the redirector to a transport (NetWkstaTransportAdd)
+    TransportAdd {
+        /// The transport's device name, e.g. `\Device\NetbiosSmb`
+        name: String,
+        /// Its address (12 hex digits)
+        #[arg(long, value_name = "HEX")]
+        address: Option<String>,
+        /// Search order (higher first)
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        quality_of_service: u32,
+    },
+    /// Unbind the redirector from a transport (NetWkstaTransportDel)
+    TransportDel {
+        /// The transport's device name
+        name: String,
+        /// 0 USE_NOFORCE, 1 USE_FORCE, 2 USE_LOTS_OF_FORCE
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
+        force: u32,
+    },
+}
+
+/// `join` verbs.
+#[derive(Subcommand, Debug)]
+pub enum JoinCmd {
+    /// The domain or workgroup of the server (NetGetJoinInformation)
+    Info,
+    /// Whether a name is valid for a use, checked by the server (NetValidateName)
+    ValidateName {
+        /// The name to check
+        name: String,
+        /// What the name is to be
+        #[arg(long = "type", value_enum)]
+        name_type: NameTypeArg,
+        /// An account to check a domain with (`DOMAIN\user`)
+        #[arg(long, value_name = "A")]
+        account: Option<String>,
+        /// The account's password (sent encrypted with the session key; not the login's --password)
+        #[arg(long, value_name = "P", requires = "account")]
+        account_password: Option<String>,
+    },
+}
+
+/// `--type` of `join validate-name`: `NETSETUP_NAME_TYPE` ([MS-WKST] 2.2.3.2). The variants
+/// carry `//` comments, not docs (see [`TransportArg`]).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum NameTypeArg {
+    // NetSetupMachine: a NetBIOS computer name not in use.
+    Machine,
+    // NetSetupWorkgroup.
+    Workgroup,
+    // NetSetupDomain: an existing domain.
+    Domain,
+    // NetSetupNonExistentDomain: a domain name no domain has.
+    NonexistentDomain,
+    // NetSetupDnsMachine: a DNS computer name.
+    DnsMachine,
+}
+
+impl NameTypeArg {
+    /// The `NETSETUP_NAME_TYPE` value.
+    pub fn value(self) -> u32 {
+        match self {
+            NameTypeArg::Machine => netapi::NET_SETUP_MACHINE,
+            NameTypeArg::Workgroup => netapi::NET_SETUP_WORKGROUP,
+            NameTypeArg::Domain => netapi::NET_SETUP_DOMAIN,
+            NameTypeArg::NonexistentDomain => netapi::NET_SETUP_NON_EXISTENT_DOMAIN,
+            NameTypeArg::DnsMachine => netapi::NET_SETUP_DNS_MACHINE,
+        }
+    }
+}
+
+/// `use` verbs. The table belongs to one `netapi` process: `add` sets the connection up (so it
+/// checks the credentials and the share) and shows it; it ends with the process.
+#[derive(Subcommand, Debug)]
+pub enum UseCmd {
+    /// Connect to `\\server\share` as the login (NetUseAdd) and show the connection
+    Add {
+        /// `\\server\IPC$` or `\\server\share`
+        remote: String,
+        /// A local device (`Z:`): refused, netapi has no redirector
+        #[arg(long, value_name = "DEV")]
+        local: Option<String>,
+        /// What the share must be
+        #[arg(long = "type", value_enum, default_value_t = UseTypeArg::Wildcard)]
+        use_type: UseTypeArg,
+    },
+    /// End a connection (NetUseDel)
+    Del {
+        /// `\\server\share` or the local device
+        name: String,
+        /// 0 USE_NOFORCE, 1 USE_FORCE, 2 USE_LOTS_OF_FORCE
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
+        force: u32,
+    },
+    /// List this process's connections (NetUseEnum)
+    List {
+        /// Information level
+        #[arg(long, default_value_t = 2, value_parser = levels(UseInfo::ENUM_LEVELS))]
+        level: u32,
+    },
+    /// Show one connection (NetUseGetInfo)
+    Get {
+        /// `\\server\share` or the local device
+        name: String,
+        /// Information level
+        #[arg(long, default_value_t = 2, value_parser = levels(UseInfo::GET_LEVELS))]
+        level: u32,
+    },
+}
+
+/// `--type` of `use add` (`ui*_asg_type`). The variants carry `//` comments, not docs.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum UseTypeArg {
+    // USE_WILDCARD: whatever the share is.
+    Wildcard,
+    // USE_DISKDEV.
+    Disk,
+    // USE_SPOOLDEV.
+    Print,
+    // USE_IPC.
+    Ipc,
+}
+
+impl UseTypeArg {
+    /// The `asg_type` value.
+    pub fn value(self) -> u32 {
+        match self {
+            UseTypeArg::Wildcard => netapi::info::USE_WILDCARD,
+            UseTypeArg::Disk => netapi::info::USE_DISKDEV,
+            UseTypeArg::Print => netapi::info::USE_SPOOLDEV,
+            UseTypeArg::Ipc => netapi::info::USE_IPC,
+        }
+    }
+}
+
+/// `dc` verbs. The domain is `--domain-name` (`--domain` is the login's).
+#[derive(Subcommand, Debug)]
+pub enum DcCmd {
+    /// The primary domain controller of a domain (NetGetDCName)
+    Name {
+        /// The domain (default: the server's)
+        #[arg(long, value_name = "D")]
+        domain_name: Option<String>,
+    },
+    /// Any domain controller of a trusted domain (NetGetAnyDCName)
+    Any {
+        /// The domain (default: the server's)
+        #[arg(long, value_name = "D")]
+        domain_name: Option<String>,
+    },
+}
+
+/// `msg` verbs.
+#[derive(Subcommand, Debug)]
+pub enum MsgCmd {
+    /// List the message names of the server's messenger (NetMessageNameEnum)
+    Names,
+    /// Add a message name (NetMessageNameAdd)
+    Add {
+        /// The name
+        name: String,
+    },
+    /// Remove a message name (NetMessageNameDel)
+    Del {
+        /// The name
+        name: String,
+    },
+    /// Send a message (NetMessageBufferSend; always error 50: no messenger over SMB2)
+    Send {
+        /// The message name to send to
+        to: String,
+        /// The text
+        text: String,
+        /// Who it is from (default: this computer)
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+    },
 }
 
 // --- users and account policy -------------------------------------------------------------

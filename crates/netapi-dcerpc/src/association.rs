@@ -306,9 +306,11 @@ impl fmt::Debug for Association {
     }
 }
 
-/// Faults with which servers refuse the first call after an rpc_auth3 they did not accept:
-/// `rpc_s_access_denied` (5, Windows) and `nca_s_proto_error` (quirk(samba-4.17)).
-const AUTH3_REFUSALS: [u32; 2] = [0x0000_0005, 0x1C01_000B];
+/// The fault with which a server refuses the first call after an rpc_auth3 it did not accept:
+/// quirk(samba-4.17): `nca_s_proto_error`. (A fault 5, access denied, on that call is left as
+/// the call's own refusal: Samba answers LsarOpenPolicy2 over TCP that way after a good
+/// authentication, and 5 is also what Windows reports for a refused NTLM leg.)
+const AUTH3_REFUSALS: [u32; 1] = [0x1C01_000B];
 
 impl Association {
     /// A new, unbound association. An unusable auth level is reported by [`Association::bind`].

@@ -10,7 +10,9 @@
 //! So far: [`dtyp`], [`epmapper`] (\[C706\] appendix O, \[MS-RPCE\] 2.2.1.2)
 //! and [`srvsvc`] (\[MS-SRVS\]) in full; [`samr`] (\[MS-SAMR\]) and
 //! [`lsarpc`] (\[MS-LSAT\], \[MS-LSAD\]) for every call the user, group,
-//! local group, display and password families use; [`wkssvc`] partially.
+//! local group, display and password families use; [`wkssvc`] (\[MS-WKST\]), [`netlogon`]
+//! (\[MS-NRPC\]) and [`msgsvc`] (\[MS-MSRP\]) for the workstation, domain and messaging
+//! families.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -18,6 +20,8 @@ pub mod dtyp;
 pub mod epmapper;
 pub mod lsarpc;
 mod macros;
+pub mod msgsvc;
+pub mod netlogon;
 pub mod samr;
 pub mod srvsvc;
 pub mod wkssvc;

@@ -23,7 +23,7 @@ use netapi_msrpc::srvsvc::*;
 use netapi_ndr::{Ndr, decode, encode};
 
 mod common;
-use common::{Reencode, truncations_fail};
+use common::{How, truncations_fail};
 
 /// `MAX_PREFERRED_LENGTH` as a `PreferedMaximumLength` (\[MS-SRVS\] 2.2.2.2).
 const MAX_PREFERRED_LENGTH: u32 = u32::MAX;
@@ -33,23 +33,9 @@ fn load(file: &str) -> Vec<u8> {
     common::load(&format!("srvsvc/{file}"))
 }
 
-/// How a vector must re-encode: an impacket request, a Samba answer to a request with `n`
-/// non-NULL pointers, or a hand-written spec vector.
-#[derive(Debug, Clone, Copy)]
-enum How {
-    Impacket,
-    Samba(u32),
-    Spec,
-}
-
 /// Decodes `file` as `T` and checks re-encoding and truncation.
 fn golden<T: Ndr + PartialEq + Debug>(file: &str, how: How) -> T {
-    let how = match how {
-        How::Impacket => Reencode::SameValue,
-        How::Samba(n) => Reencode::samba(n),
-        How::Spec => Reencode::Exact,
-    };
-    common::golden(&format!("srvsvc/{file}"), how)
+    common::golden(&format!("srvsvc/{file}"), how.into())
 }
 
 /// quirk(samba-4.17): a level-503 share answer. Samba's `SHARE_INFO` and
@@ -77,7 +63,7 @@ macro_rules! vectors {
     };
 }
 
-use How::{Impacket, Samba, Spec};
+use common::How::{Impacket, Samba, Spec};
 
 const IMPACKET_SAMBA_503: &[&str] = &[
     "15-NetrShareEnum-L503-invalid-level.out.samba-4.17.hex",

@@ -26,6 +26,29 @@ impl<'a, 'py> Args<'a, 'py> {
         min: usize,
         max: usize,
     ) -> PyResult<Self> {
+        Self::parse_as(fname, "function", args, kwargs, min, max)
+    }
+
+    /// [`Args::parse`] for a format with a name suffix (`OO:NetMessageNameAdd`): CPython's
+    /// arity message names the function (`NetMessageNameAdd() takes exactly 2 arguments`).
+    pub fn parse_named(
+        fname: &str,
+        args: &'a Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+        min: usize,
+        max: usize,
+    ) -> PyResult<Self> {
+        Self::parse_as(fname, &format!("{fname}()"), args, kwargs, min, max)
+    }
+
+    fn parse_as(
+        fname: &str,
+        who: &str,
+        args: &'a Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+        min: usize,
+        max: usize,
+    ) -> PyResult<Self> {
         if kwargs.is_some_and(|k| !k.is_empty()) {
             return Err(PyTypeError::new_err(format!(
                 "{fname}() takes no keyword arguments"
@@ -42,7 +65,7 @@ impl<'a, 'py> Args<'a, 'py> {
             };
             let s = if count == 1 { "" } else { "s" };
             return Err(PyTypeError::new_err(format!(
-                "function takes {how} {count} argument{s} ({n} given)"
+                "{who} takes {how} {count} argument{s} ({n} given)"
             )));
         }
         Ok(Args { args })

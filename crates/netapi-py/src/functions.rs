@@ -465,7 +465,7 @@ pub fn NetFileGetInfo<'py>(
 // ---- uses --------------------------------------------------------------------------------
 
 /// NetUseAdd / NetUseDel run on this machine; another `server` would be a remote workstation.
-fn local_only(funcname: &'static str, server: Option<&str>) -> PyResult<()> {
+pub(crate) fn local_only(funcname: &'static str, server: Option<&str>) -> PyResult<()> {
     match server {
         Some(s) if !s.is_empty() => Err(win32_error(50, funcname, netapi_message(50))),
         _ => Ok(()),
@@ -517,6 +517,6 @@ pub fn NetUseDel<'py>(
 }
 
 /// Windows' message for `code`, as `strerror`.
-fn netapi_message(code: u32) -> String {
+pub(crate) fn netapi_message(code: u32) -> String {
     netapi::Error::win32_status("", code).message()
 }

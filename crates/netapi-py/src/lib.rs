@@ -14,6 +14,7 @@ mod error;
 mod functions;
 mod runtime;
 mod users;
+mod workstation;
 
 use pyo3::prelude::*;
 
@@ -22,7 +23,13 @@ use pyo3::prelude::*;
 #[pyo3(name = "_win32net")]
 fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     use functions::*;
+    use workstation::*;
     // pywin32's registration order (win32net-functions.md §5), for the functions built so far.
+    m.add_function(wrap_pyfunction!(NetGetJoinInformation, m)?)?;
+    m.add_function(wrap_pyfunction!(NetMessageBufferSend, m)?)?;
+    m.add_function(wrap_pyfunction!(NetMessageNameAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetMessageNameDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetMessageNameEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerSetInfo, m)?)?;
@@ -40,9 +47,19 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(users::NetUserDel, m)?)?;
     m.add_function(wrap_pyfunction!(users::NetUserModalsGet, m)?)?;
     m.add_function(wrap_pyfunction!(users::NetUserModalsSet, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaUserEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaTransportEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaTransportAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(NetWkstaTransportDel, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerDiskEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetUseDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetUseEnum, m)?)?;
+    m.add_function(wrap_pyfunction!(NetUseGetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGetAnyDCName, m)?)?;
+    m.add_function(wrap_pyfunction!(NetGetDCName, m)?)?;
     m.add_function(wrap_pyfunction!(NetSessionEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetSessionDel, m)?)?;
     m.add_function(wrap_pyfunction!(NetSessionGetInfo, m)?)?;
@@ -52,6 +69,7 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetStatisticsGet, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerComputerNameAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerComputerNameDel, m)?)?;
+    m.add_function(wrap_pyfunction!(NetValidateName, m)?)?;
     m.add_function(wrap_pyfunction!(users::NetValidatePasswordPolicy, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::_at_exit, m)?)?;
     Ok(())

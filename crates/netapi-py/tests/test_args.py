@@ -200,7 +200,8 @@ def test_use_functions():
 
     err(124, None, 0, {"remote": ipc})  # USE_INFO_0 is no NetUseAdd level
     err(50, "elsewhere", 2, {"remote": ipc, "asg_type": win32netcon.USE_IPC})  # remote workstation
-    err(50, None, 2, {"remote": "\\\\%s\\data" % NOWHERE, "asg_type": win32netcon.USE_WILDCARD})
+    err(66, None, 2, {"remote": "\\\\%s\\data" % NOWHERE, "asg_type": win32netcon.USE_IPC})
+    err(1200, None, 2, {"local": "nodevice", "remote": ipc, "asg_type": win32netcon.USE_IPC})
     err(50, None, 2, {"local": "Z:", "remote": ipc, "asg_type": win32netcon.USE_IPC})
     err(66, None, 2, {"remote": ipc, "asg_type": win32netcon.USE_DISKDEV})
     err(87, None, 2, {"remote": "nowhere", "asg_type": win32netcon.USE_IPC})

@@ -12,16 +12,20 @@ import win32netcon
 from conftest import SPEC
 
 FUNCTIONS = [
+    "NetGetJoinInformation", "NetMessageBufferSend", "NetMessageNameAdd", "NetMessageNameDel",
+    "NetMessageNameEnum",
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
     "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
     # users
     "NetUserAdd", "NetUserChangePassword", "NetUserEnum", "NetUserGetInfo", "NetUserSetInfo",
     "NetUserDel", "NetUserModalsGet", "NetUserModalsSet",
     # end users
-    "NetServerDiskEnum",
-    "NetUseAdd", "NetUseDel", "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
+    "NetWkstaUserEnum", "NetWkstaGetInfo", "NetWkstaSetInfo", "NetWkstaTransportEnum",
+    "NetWkstaTransportAdd", "NetWkstaTransportDel", "NetServerDiskEnum",
+    "NetUseAdd", "NetUseDel", "NetUseEnum", "NetUseGetInfo", "NetGetAnyDCName", "NetGetDCName",
+    "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
-    "NetServerComputerNameAdd", "NetServerComputerNameDel",
+    "NetServerComputerNameAdd", "NetServerComputerNameDel", "NetValidateName",
     "NetValidatePasswordPolicy",
 ]
 

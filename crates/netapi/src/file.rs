@@ -8,7 +8,7 @@ use netapi_codes::WinError;
 use netapi_msrpc::srvsvc as w;
 
 use crate::client::blocking;
-use crate::info::{FileInfo, StatServer0};
+use crate::info::{FileInfo, StatServer0, StatWorkstation0};
 use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
 use crate::rpc::{self, args, levels, status};
 use crate::{AsyncClient, Client, Error, Page, Result};
@@ -20,6 +20,8 @@ use crate::{AsyncClient, Client, Error, Page, Result};
 pub enum Statistics {
     /// `LanmanServer`, level 0.
     Server(StatServer0),
+    /// `LanmanWorkstation`, level 0 (`crate::wksta`).
+    Workstation(StatWorkstation0),
 }
 
 impl AsyncClient {
@@ -92,8 +94,8 @@ impl AsyncClient {
     }
 
     /// NetStatisticsGet: statistics of `service` at `level` with `options` (both 0).
-    /// `LanmanServer` is served here; `LanmanWorkstation` comes with the workstation family; any
-    /// other service is `ERROR_NOT_SUPPORTED` (50), as Windows answers.
+    /// `LanmanServer` is served here, `LanmanWorkstation` by the workstation family; any other
+    /// service is `ERROR_NOT_SUPPORTED` (50), as Windows answers.
     pub async fn statistics_get(
         &self,
         service: &str,
@@ -102,6 +104,10 @@ impl AsyncClient {
     ) -> Result<Statistics> {
         const OP: &str = "NetStatisticsGet";
         args::name(OP, "service name", service)?;
+        if service.eq_ignore_ascii_case("LanmanWorkstation") {
+            let stats = self.workstation_statistics(level, options).await?;
+            return Ok(Statistics::Workstation(stats));
+        }
         if !service.eq_ignore_ascii_case("LanmanServer") {
             return Err(Error::usage(
                 OP,

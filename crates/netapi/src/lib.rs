@@ -24,7 +24,9 @@ pub mod uses;
 
 pub use client::{AsyncClient, Client, Page, disconnect_all, parse_server_name};
 pub use options::{Options, Transport};
+mod domain;
 mod file;
+mod message;
 mod modals;
 mod server;
 mod session;
@@ -32,7 +34,13 @@ mod share;
 mod user;
 mod user_enum;
 mod user_password;
+mod wksta;
 
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};
+pub use domain::{
+    JoinInformation, NET_SETUP_DNS_MACHINE, NET_SETUP_DOMAIN, NET_SETUP_DOMAIN_NAME,
+    NET_SETUP_MACHINE, NET_SETUP_NON_EXISTENT_DOMAIN, NET_SETUP_UNJOINED, NET_SETUP_UNKNOWN_STATUS,
+    NET_SETUP_WORKGROUP, NET_SETUP_WORKGROUP_NAME,
+};
 pub use file::Statistics;
 pub use rpc::paging::Pages;

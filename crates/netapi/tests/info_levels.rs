@@ -141,3 +141,31 @@ fn security_descriptors_serialize_as_hex() {
     let back: ShareInfo1501 = serde_json::from_value(j).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn workstation_and_use_families_match_pywin32_key_tables() {
+    let spec = spec();
+    let n = check!(spec,
+        "WKSTA_INFO_100" => WkstaInfo100, "WKSTA_INFO_101" => WkstaInfo101,
+        "WKSTA_INFO_102" => WkstaInfo102, "WKSTA_INFO_502" => WkstaInfo502,
+        "WKSTA_USER_INFO_0" => WkstaUserInfo0, "WKSTA_USER_INFO_1" => WkstaUserInfo1,
+        "WKSTA_TRANSPORT_INFO_0" => WkstaTransportInfo0,
+        "USE_INFO_0" => UseInfo0, "USE_INFO_1" => UseInfo1, "USE_INFO_2" => UseInfo2,
+        "USE_INFO_3" => UseInfo3,
+        "STAT_WORKSTATION_0" => StatWorkstation0,
+    );
+    assert_eq!(n, 12);
+    // The single-field levels of NetWkstaSetInfo follow the same naming rule.
+    assert_eq!(
+        layout::<WkstaInfo1013>(),
+        vec![("keep_conn".to_string(), "int")]
+    );
+    assert_eq!(
+        layout::<WkstaInfo1018>(),
+        vec![("sess_timeout".to_string(), "int")]
+    );
+    assert_eq!(
+        layout::<WkstaInfo1046>(),
+        vec![("dormant_file_limit".to_string(), "int")]
+    );
+}

@@ -5,15 +5,20 @@
 //! The connection is made lazily by [`Ctx::client`], after a command has checked its own
 //! arguments, so a usage error never costs a password prompt or a packet.
 
+pub mod dc;
 pub mod fields;
 pub mod file;
+pub mod join;
+pub mod msg;
 pub mod policy;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
 pub mod user;
+pub mod uses;
 pub mod validate;
+pub mod wksta;
 
 use std::cell::OnceCell;
 
@@ -60,6 +65,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The login's credentials (prompting for a missing password if allowed), without a server.
+    pub fn credentials(&self) -> Result<netapi::options::Credentials, CliError> {
+        connect::credentials(self.conn, self.prompt)
+    }
+
     /// The client, created (server checked, password obtained) on first use.
     pub fn client(&self) -> Result<&Client, CliError> {
         if let Some(c) = self.client.get() {
@@ -83,5 +93,10 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::User(cmd) => user::run(cmd, ctx),
         Family::Policy(cmd) => policy::run(cmd, ctx),
         Family::ValidatePassword(a) => validate::run(a, ctx),
+        Family::Wksta(cmd) => wksta::run(cmd, ctx),
+        Family::Join(cmd) => join::run(cmd, ctx),
+        Family::Dc(cmd) => dc::run(cmd, ctx),
+        Family::Msg(cmd) => msg::run(cmd, ctx),
+        Family::Use(cmd) => uses::run(cmd, ctx),
     }
 }

@@ -10,7 +10,7 @@
 //! password when a terminal is attached and none is given.
 
 use netapi::con;
-use netapi::info::{DisplayInfo, Family, UserInfo};
+use netapi::info::{DisplayInfo, UserInfo};
 use serde_json::Value;
 
 use super::Ctx;

@@ -65,6 +65,28 @@ pub enum Reencode {
     SameValue,
 }
 
+/// Who produced a vector, which says how it must re-encode: an impacket request (random referent
+/// ids), a Samba answer to a request with `n` non-NULL pointers, or a hand-written spec vector.
+#[derive(Debug, Clone, Copy)]
+pub enum How {
+    /// `*.in.impacket-*.hex`.
+    Impacket,
+    /// `*.out.samba-*.hex`, answering a request with this many non-NULL pointers.
+    Samba(u32),
+    /// `*.spec.hex`.
+    Spec,
+}
+
+impl From<How> for Reencode {
+    fn from(how: How) -> Self {
+        match how {
+            How::Impacket => Reencode::SameValue,
+            How::Samba(n) => Reencode::samba(n),
+            How::Spec => Reencode::Exact,
+        }
+    }
+}
+
 impl Reencode {
     /// A Samba answer to a request with `n` non-NULL pointers.
     pub fn samba(n: u32) -> Self {

@@ -252,11 +252,11 @@ fn unknown_user_info_level_is_an_error() {
 #[test]
 fn unknown_wksta_level_is_kept() {
     let v = NetrWkstaGetInfoResponse {
-        wksta_info: WkstaInfo::Other(1013),
+        wksta_info: WkstaInfo::Other(1010),
         status: 124,
     };
     let b = encode(&v).unwrap();
-    assert_eq!(b, [0xf5, 3, 0, 0, 124, 0, 0, 0]);
+    assert_eq!(b, [0xf2, 3, 0, 0, 124, 0, 0, 0]);
     assert_eq!(decode::<NetrWkstaGetInfoResponse>(&b).unwrap(), v);
 }
 

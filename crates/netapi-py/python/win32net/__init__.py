@@ -4,6 +4,11 @@ import atexit as _atexit
 
 import pywintypes as _pywintypes
 from win32net._win32net import (
+    NetGetJoinInformation,
+    NetMessageBufferSend,
+    NetMessageNameAdd,
+    NetMessageNameDel,
+    NetMessageNameEnum,
     NetServerEnum,
     NetServerGetInfo,
     NetServerSetInfo,
@@ -21,9 +26,19 @@ from win32net._win32net import (
     NetUserDel,
     NetUserModalsGet,
     NetUserModalsSet,
+    NetWkstaUserEnum,
+    NetWkstaGetInfo,
+    NetWkstaSetInfo,
+    NetWkstaTransportEnum,
+    NetWkstaTransportAdd,
+    NetWkstaTransportDel,
     NetServerDiskEnum,
     NetUseAdd,
     NetUseDel,
+    NetUseEnum,
+    NetUseGetInfo,
+    NetGetAnyDCName,
+    NetGetDCName,
     NetSessionEnum,
     NetSessionDel,
     NetSessionGetInfo,
@@ -33,6 +48,7 @@ from win32net._win32net import (
     NetStatisticsGet,
     NetServerComputerNameAdd,
     NetServerComputerNameDel,
+    NetValidateName,
     NetValidatePasswordPolicy,
 )
 from win32net._win32net import _at_exit

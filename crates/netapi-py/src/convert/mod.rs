@@ -131,7 +131,11 @@ families!(
     netapi::info::ShareInfo,
     netapi::info::ServerInfo,
     netapi::info::SessionInfo,
-    netapi::info::FileInfo
+    netapi::info::FileInfo,
+    netapi::info::WkstaInfo,
+    netapi::info::WkstaUserInfo,
+    netapi::info::WkstaTransportInfo,
+    netapi::info::UseInfo
 );
 // --- users and account policy ---
 families!(netapi::info::UserInfo, netapi::info::UserModalsInfo);

@@ -21,6 +21,14 @@ pub fn to_py<'py>(
         "LanmanWorkstation" => &tables::STAT_WORKSTATION_0,
         _ => return Err(PyValueError::new_err("Invalid service name")),
     };
-    let value = serde_json::to_value(stats).unwrap_or_default();
+    let mut value = serde_json::to_value(stats).unwrap_or_default();
+    // quirk(pywin32): STAT_WORKSTATION_0's CacheReadBytesRequested is filled from
+    // NonPagingReadBytesRequested (spec §9.11).
+    if let Some(obj) = value.as_object_mut()
+        && let Some(v) = obj.get("NonPagingReadBytesRequested").cloned()
+        && obj.contains_key("CacheReadBytesRequested")
+    {
+        obj.insert("CacheReadBytesRequested".into(), v);
+    }
     to_dict(py, table, &value)
 }

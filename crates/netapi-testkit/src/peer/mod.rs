@@ -11,7 +11,8 @@
 //! * `rpc.rs`: bind / alter_context / request reassembly / response fragmentation / faults;
 //!   each interface is a [`Handler`] `(opnum, stub) → Reply`.
 //! * `hooks.rs`: [`SmbOut`] and [`RpcOut`], where a test tampers with any outgoing message.
-//! * [`srvsvc`]: a [MS-SRVS] responder for the calls Samba does not serve.
+//! * [`srvsvc`]: a [MS-SRVS] responder for the calls Samba does not serve; [`wkssvc`],
+//!   [`netlogon`] and [`msgsvc`] the same for [MS-WKST], [MS-NRPC] and [MS-MSRP].
 //!
 //! Start with [`PeerConfig::rpc`], add interfaces and hooks, then [`Peer::spawn`] (blocking
 //! tests) or [`Peer::start`] (async tests); connect with [`Peer::credentials`] and
@@ -52,6 +53,8 @@
 //! ```
 
 mod hooks;
+pub mod msgsvc;
+pub mod netlogon;
 mod ntlm;
 mod rpc;
 pub mod samr;
@@ -59,6 +62,7 @@ mod smb;
 pub mod srvsvc;
 #[cfg(test)]
 mod tests;
+pub mod wkssvc;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -125,6 +129,9 @@ pub struct PeerConfig {
     /// Interfaces served on their pipes; other pipe names are absent
     /// (`STATUS_OBJECT_NAME_NOT_FOUND`).
     pub interfaces: Vec<Interface>,
+    /// Disk shares a TREE_CONNECT may reach besides `IPC$` (matched without case); others are
+    /// `STATUS_BAD_NETWORK_NAME`.
+    pub disk_shares: Vec<String>,
     /// Hooks on SMB2 responses, run in order.
     pub smb_hooks: Vec<SmbHook>,
     /// Hooks on RPC PDUs, run in order.
@@ -148,6 +155,7 @@ impl Default for PeerConfig {
             raw_pipe: Some(Arc::new(|m: &[u8]| m.to_vec())),
             rpc_frag: SERVER_FRAG,
             interfaces: Vec::new(),
+            disk_shares: Vec::new(),
             smb_hooks: Vec::new(),
             rpc_hooks: Vec::new(),
         }
@@ -191,6 +199,12 @@ impl PeerConfig {
             Box::new(handler),
             Some(Box::new(rundown)),
         ));
+        self
+    }
+
+    /// Let TREE_CONNECT reach the disk share `name`.
+    pub fn disk_share(mut self, name: &str) -> Self {
+        self.disk_shares.push(name.to_string());
         self
     }
 
@@ -241,6 +255,9 @@ pub struct Stats {
     pub calls: Vec<RpcCall>,
     /// Client messages the peer could not make sense of (must stay empty for a good client).
     pub errors: Vec<String>,
+    /// `Session.ApplicationKey` of each session set up, in order: what a secret encrypted with
+    /// the user session key (wkssvc's join passwords) decrypts with.
+    pub application_keys: Vec<[u8; 16]>,
 }
 
 impl Stats {
@@ -280,6 +297,7 @@ pub(crate) struct Shared {
     pub(crate) raw_pipe: Option<RawReply>,
     pub(crate) rpc_frag: u16,
     pub(crate) interfaces: Vec<Interface>,
+    pub(crate) disk_shares: Vec<String>,
     pub(crate) smb_hooks: Mutex<Vec<SmbHook>>,
     pub(crate) rpc_hooks: Mutex<Vec<RpcHook>>,
     pub(crate) stats: Mutex<Stats>,
@@ -300,6 +318,7 @@ impl Shared {
             raw_pipe: c.raw_pipe,
             rpc_frag: c.rpc_frag.max(1432),
             interfaces: c.interfaces,
+            disk_shares: c.disk_shares,
             smb_hooks: Mutex::new(c.smb_hooks),
             rpc_hooks: Mutex::new(c.rpc_hooks),
             stats: Mutex::new(Stats::default()),

@@ -136,6 +136,8 @@ struct Conn {
     in_flight: usize,
     opens: HashMap<[u8; 16], Open>,
     next_file: u64,
+    /// The TreeId of the last disk share connected (`IPC$` is always [`TREE_ID`]).
+    last_tree: u32,
 }
 
 /// Serve one TCP connection until it closes, a hook closes it, or the peer is dropped.
@@ -155,6 +157,7 @@ pub(crate) async fn serve(mut sock: TcpStream, shared: Arc<Shared>, connection: 
         in_flight: 0,
         opens: HashMap::new(),
         next_file: 1,
+        last_tree: TREE_ID,
     };
     loop {
         let mut len = [0u8; 4];
@@ -240,7 +243,14 @@ impl Conn {
         h.message_id = req.message_id;
         h.route = Route::Sync {
             tree_id: if req.command == Command::TREE_CONNECT && a.status == STATUS_SUCCESS {
-                TREE_ID
+                let ipc = TreeConnectRequest::parse(&request)
+                    .is_ok_and(|t| t.path.to_ascii_uppercase().ends_with("\\IPC$"));
+                if ipc {
+                    TREE_ID
+                } else {
+                    self.last_tree += 1;
+                    self.last_tree
+                }
             } else {
                 req.tree_id().unwrap_or(0)
             },
@@ -380,6 +390,24 @@ impl Conn {
                     }
                     .encode(),
                 ),
+                Ok(t)
+                    if t.path.rsplit_once('\\').is_some_and(|(_, share)| {
+                        self.shared
+                            .disk_shares
+                            .iter()
+                            .any(|d| d.eq_ignore_ascii_case(share))
+                    }) =>
+                {
+                    Answer::ok(
+                        TreeConnectResponse {
+                            share_type: netapi_smb2::tree::share_type::DISK,
+                            share_flags: 0,
+                            capabilities: 0,
+                            maximal_access: 0x001f_01ff,
+                        }
+                        .encode(),
+                    )
+                }
                 Ok(_) => Answer::fail(STATUS_BAD_NETWORK_NAME),
                 Err(_) => self.malformed("TREE_CONNECT"),
             },
@@ -625,6 +653,7 @@ impl Conn {
         let preauth = (d == Dialect::SMB3_1_1).then(|| *self.session_preauth.value());
         let cipher = self.cipher_for_keys();
         let keys = SessionKeys::derive(d, key, preauth.as_ref(), cipher);
+        self.shared.stats().application_keys.push(*keys.application);
         let alg = match (d, self.shared.signing) {
             (Dialect::SMB3_1_1, Some(a)) => a,
             (d, _) if d.is_smb3() => SigningAlgorithm::AES_CMAC,

@@ -331,18 +331,18 @@ impl PeerConfig {
     }
 }
 
-fn decode<T: netapi_ndr::Ndr>(stub: &[u8]) -> Option<T> {
+pub(crate) fn decode<T: netapi_ndr::Ndr>(stub: &[u8]) -> Option<T> {
     netapi_ndr::decode(stub).ok()
 }
 
 /// Bytes a string takes in a native buffer: UTF-16 with its NUL, plus the 8-byte pointer.
-fn str_size(s: &str) -> usize {
+pub(crate) fn str_size(s: &str) -> usize {
     8 + 2 * (s.encode_utf16().count() + 1)
 }
 
 /// One page of `sizes.len()` entries from `resume` within `pref` bytes: (range, total from
 /// the resume position, resume handle to return, status).
-fn page(
+pub(crate) fn page(
     sizes: &[usize],
     resume: Option<u32>,
     pref: u32,
@@ -374,11 +374,11 @@ fn page(
 }
 
 /// `Some(items)` unless empty: Windows sends a NULL buffer for an empty enumeration.
-fn buffer<T>(items: Vec<T>) -> Option<Vec<T>> {
+pub(crate) fn buffer<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
 }
 
-fn opt(s: &str) -> Option<String> {
+pub(crate) fn opt(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
 

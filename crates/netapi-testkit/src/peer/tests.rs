@@ -209,3 +209,26 @@ async fn absent_pipes_and_shares() {
         "{r:?}"
     );
 }
+
+#[tokio::test]
+async fn disk_shares_get_their_own_trees() {
+    let peer = Peer::start(PeerConfig::rpc().disk_share("public")).await;
+    let s = session(&peer, |_| {}).await;
+    let t = s.connect_tree("PUBLIC").await.unwrap();
+    assert_eq!(t.share_type(), netapi_smb2::tree::share_type::DISK);
+    assert_ne!(t.tree_id(), crate::peer::TREE_ID, "not IPC$'s tree");
+    let again = s.connect_tree("public").await.unwrap();
+    assert_ne!(again.tree_id(), t.tree_id());
+    assert!(s.connect_tree("nosuch").await.is_err());
+    t.disconnect().await.unwrap();
+    drop(again);
+    // The session still works after its disk trees are gone.
+    s.echo().await.unwrap();
+    let st = peer.stats();
+    assert_eq!(
+        st.count(Command::TREE_CONNECT),
+        4,
+        "IPC$, two disk trees, one refused"
+    );
+    assert!(st.count(Command::TREE_DISCONNECT) >= 1);
+}

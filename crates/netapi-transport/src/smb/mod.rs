@@ -24,7 +24,7 @@ pub use netapi_smb2::{Cipher, Dialect, EncryptionPolicy, SigningAlgorithm, Signi
 pub use options::SmbOptions;
 pub use pipe::{MAX_PIPE_MESSAGE, PIPE_FRAG_SIZE, Pipe};
 pub use pool::{PipeConnector, SmbClient};
-pub use session::SmbSession;
+pub use session::{SmbSession, Tree};
 
 #[cfg(test)]
 mod tests {

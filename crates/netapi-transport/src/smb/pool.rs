@@ -184,6 +184,15 @@ impl SmbClient {
         }
     }
 
+    /// Whether the pool holds `session` now (a busy slot counts as not holding it).
+    pub fn holds(&self, session: &SmbSession) -> bool {
+        let slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+        slots.values().any(|slot| {
+            slot.try_lock()
+                .is_ok_and(|s| s.as_ref().is_some_and(|s| s.same_as(session)))
+        })
+    }
+
     /// Drop every pooled session (each logs off once its last pipe is gone).
     pub fn clear(&self) {
         self.slots.lock().unwrap_or_else(|p| p.into_inner()).clear();

@@ -184,6 +184,32 @@ impl SmbSession {
         Pipe::open(self.clone(), name).await
     }
 
+    /// TREE_CONNECT to another share of this server (`\\server\share` is built from the name
+    /// the session connected to): what a disk use of NetUseAdd holds ([MS-SMB2] 3.2.4.2.4).
+    /// The tree is disconnected when the returned [`Tree`] is dropped or
+    /// [`Tree::disconnect`]ed.
+    pub async fn connect_tree(&self, share: &str) -> Result<Tree, Error> {
+        if share.is_empty() || share.contains(['\\', '/']) {
+            return Err(Error::Usage(format!("{share:?} is not a share name")));
+        }
+        let path = format!(r"\\{}\{share}", self.inner.server);
+        let sid = self.inner.session_id;
+        let r = self
+            .inner
+            .driver
+            .call("TREE_CONNECT", move |c| c.tree_connect(sid, &path))
+            .await?;
+        match (&r.body, r.tree_id) {
+            (Body::TreeConnect(t), Some(tree_id)) => Ok(Tree {
+                session: self.clone(),
+                tree_id,
+                share_type: t.share_type,
+                connected: true,
+            }),
+            _ => Err(status_error(&r)),
+        }
+    }
+
     /// ECHO round trip.
     pub async fn echo(&self) -> Result<(), Error> {
         let r = self.inner.driver.call("ECHO", |c| c.echo()).await?;
@@ -262,6 +288,17 @@ impl SmbSession {
     /// The server as given when connecting.
     pub fn server(&self) -> &str {
         &self.inner.server
+    }
+
+    /// How many handles hold this session: its clones (pools, uses), its open pipes and trees.
+    /// What a NetUse table counts open files from.
+    pub fn holders(&self) -> usize {
+        Arc::strong_count(&self.inner)
+    }
+
+    /// Whether `other` is this very session (not merely one to the same server).
+    pub fn same_as(&self, other: &SmbSession) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
     }
 
     /// Whether the connection still works (a dead one is replaced by the pool).
@@ -404,5 +441,60 @@ async fn validate_negotiate(
         | STATUS_INVALID_DEVICE_REQUEST
         | STATUS_FILE_CLOSED => Ok(()),
         _ => Err(status_error(&r)),
+    }
+}
+
+/// A tree connect to a share other than the session's `IPC$` ([`SmbSession::connect_tree`]).
+/// Holds its session; dropping it sends TREE_DISCONNECT.
+#[derive(Debug)]
+pub struct Tree {
+    session: SmbSession,
+    tree_id: u32,
+    share_type: u8,
+    connected: bool,
+}
+
+impl Tree {
+    /// The SMB2 `ShareType` the server answered (1 disk, 2 pipe, 3 print).
+    pub fn share_type(&self) -> u8 {
+        self.share_type
+    }
+
+    /// The TreeId.
+    pub fn tree_id(&self) -> u32 {
+        self.tree_id
+    }
+
+    /// The session it belongs to.
+    pub fn session(&self) -> &SmbSession {
+        &self.session
+    }
+
+    /// TREE_DISCONNECT now and wait for the answer.
+    pub async fn disconnect(mut self) -> Result<(), Error> {
+        self.connected = false;
+        let (sid, tid) = (self.session.inner.session_id, self.tree_id);
+        let r = self
+            .session
+            .inner
+            .driver
+            .call("TREE_DISCONNECT", move |c| c.tree_disconnect(sid, tid))
+            .await?;
+        match r.body {
+            Body::TreeDisconnect => Ok(()),
+            _ => Err(status_error(&r)),
+        }
+    }
+}
+
+impl Drop for Tree {
+    fn drop(&mut self) {
+        if self.connected {
+            let (sid, tid) = (self.session.inner.session_id, self.tree_id);
+            self.session
+                .inner
+                .driver
+                .fire(move |c| c.tree_disconnect(sid, tid));
+        }
     }
 }

@@ -18,8 +18,10 @@ pub mod session;
 pub mod share;
 pub mod stats;
 pub mod types;
+pub mod use_info;
 pub mod user;
 pub mod validate;
+pub mod wksta;
 
 pub use display::*;
 pub use file::*;
@@ -29,8 +31,10 @@ pub use session::*;
 pub use share::*;
 pub use stats::*;
 pub use types::*;
+pub use use_info::*;
 pub use user::*;
 pub use validate::*;
+pub use wksta::*;
 
 /// A family of information levels: the enum over its level structs (`ShareInfo`), what
 /// level-driven callers (the CLI, Python) handle.

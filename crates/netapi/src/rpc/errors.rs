@@ -60,12 +60,21 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
         }
         TransportError::Status { command, status } => {
             let nt = NtStatus(status);
+            let mut rule = None;
             let win32 = match (command, nt) {
-                // The RPC runtime reports an absent endpoint pipe as "server unavailable".
+                // The RPC runtime reports an absent endpoint pipe as "server unavailable";
+                // netapi32 turns that into "service not started" for some services
+                // (`translate`).
                 (
                     "CREATE",
                     NtStatus::STATUS_OBJECT_NAME_NOT_FOUND | NtStatus::STATUS_PIPE_NOT_AVAILABLE,
-                ) => WinError::RPC_S_SERVER_UNAVAILABLE,
+                ) => match super::translate::windows_code(op, Code::Nt(nt)) {
+                    (w, Some(why)) => {
+                        rule = Some(why);
+                        w
+                    }
+                    (_, None) => WinError::RPC_S_SERVER_UNAVAILABLE,
+                },
                 _ => nt.to_win32(),
             };
             let kind = if CONNECTION_GONE.contains(&nt) {
@@ -74,6 +83,10 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
                 Kind::Auth
             } else {
                 Kind::Server
+            };
+            let detail = match rule {
+                Some(why) => format!("{detail}; {why}"),
+                None => detail,
             };
             Error::server(op, Code::Nt(nt), win32)
                 .with_detail(detail)
@@ -175,5 +188,15 @@ mod tests {
         );
         let e = status("CREATE", NtStatus::STATUS_OBJECT_NAME_NOT_FOUND.0);
         assert_eq!(e.win32(), WinError::RPC_S_SERVER_UNAVAILABLE.0);
+        // A service netapi32 names: "not started" (the translation table's rows).
+        let e = from_transport(
+            "NetGetDCName",
+            TransportError::Status {
+                command: "CREATE",
+                status: NtStatus::STATUS_OBJECT_NAME_NOT_FOUND.0,
+            },
+        );
+        assert_eq!(e.win32(), WinError::NERR_ServiceNotInstalled.0);
+        assert!(e.detail().unwrap().contains("netlogon"), "{e}");
     }
 }

@@ -154,7 +154,9 @@ pub(crate) use wire_levels;
 ///
 /// Each field is `name: kind` (same name on both sides) or `name <- wire_name: kind` (pywin32
 /// renames the C member: `client_name <- cname`). Kinds: `copy` (same type), `str`
-/// (`Option<String>`), `bool` (Win32 BOOL as `i32`), `id` (an open-set newtype over `u32`).
+/// (`Option<String>`), `bool` (Win32 BOOL as `i32`), `id` (an open-set newtype over `u32`),
+/// `hyper` (`LARGE_INTEGER` as `i64`), `secret` (a clear-text `Option<Password>` sent as a
+/// string).
 /// `=>` instead of `<=>` declares the reading direction only.
 macro_rules! fields {
     () => {};
@@ -201,9 +203,13 @@ macro_rules! fields {
     (@in str, $x:expr) => { $x };
     (@in bool, $x:expr) => { $x != 0 };
     (@in id, $x:expr) => { $x.0 };
+    (@in hyper, $x:expr) => { $x.0 };
+    (@in secret, $x:expr) => { $x.map($crate::info::Password::from) };
     (@out copy, $x:expr) => { $x };
     (@out str, $x:expr) => { $x.clone() };
     (@out bool, $x:expr) => { i32::from($x) };
     (@out id, $x:expr) => { ($x).into() };
+    (@out hyper, $x:expr) => { netapi_msrpc::dtyp::LargeInteger($x) };
+    (@out secret, $x:expr) => { $x.as_ref().map(|p| p.expose().to_string()) };
 }
 pub(crate) use fields;

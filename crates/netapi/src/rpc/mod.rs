@@ -10,7 +10,8 @@
 //!   [`levels`] is the level dispatch between info-level families and wire unions.
 //! * [`conn`] opens, binds and pools associations; [`errors`] maps transport and codec failures.
 //!
-//! One module per interface family then says what each NetApi function sends ([`srvsvc`]).
+//! One module per interface family then says what each NetApi function sends ([`srvsvc`],
+//! [`wkssvc`] with netlogon and msgsvc).
 
 pub(crate) mod args;
 pub(crate) mod conn;
@@ -23,6 +24,7 @@ pub(crate) mod srvsvc;
 pub(crate) mod status;
 pub(crate) mod translate;
 pub(crate) mod values;
+pub(crate) mod wkssvc;
 
 use netapi_msrpc::Call;
 use netapi_ndr::Limits;
@@ -41,11 +43,34 @@ pub(crate) async fn call<C: Call>(
     op: &'static str,
     req: &C,
 ) -> Result<C::Response> {
+    call_keyed::<C, &C>(conn, op, |_| Ok(req)).await
+}
+
+/// [`call`] for a request carrying a secret encrypted with the user session key (the
+/// `JOINPR_ENCRYPTED_USER_PASSWORD` of [MS-WKST] 2.2.5.18): `build` gets the key of the SMB
+/// session the association runs on, `None` over `ncacn_ip_tcp`; an error from `build` sends
+/// nothing.
+pub(crate) async fn call_keyed<C: Call, R: std::borrow::Borrow<C>>(
+    conn: &Connector,
+    op: &'static str,
+    build: impl FnOnce(Option<[u8; 16]>) -> Result<R>,
+) -> Result<C::Response> {
     let mut bound = conn
         .checkout(InterfaceId::of::<C::Interface>())
         .await
         .map_err(|e| errors::from_transport(op, e))?;
-    let (result, in_step) = exchange(&mut bound, op, req).await;
+    let key = match bound.client.io() {
+        conn::AnyIo::Pipe(p) => p.session().application_key(),
+        conn::AnyIo::Tcp(_) => None,
+    };
+    let req = match build(key) {
+        Ok(req) => req,
+        Err(e) => {
+            conn.checkin(bound);
+            return Err(e);
+        }
+    };
+    let (result, in_step) = exchange(&mut bound, op, req.borrow()).await;
     if in_step {
         conn.checkin(bound);
     }

@@ -163,6 +163,37 @@ const RULES: &[Rule] = &[
         windows: WinError::NERR_GroupNotFound,
         why: "no such local group",
     },
+    // --- a service's pipe is missing (netapi32's NetpHandleRpcFailure) -----------------------
+    // Opening the pipe answered STATUS_OBJECT_NAME_NOT_FOUND: the server speaks RPC but the
+    // service is not running there. netapi32 reports NERR_WkstaNotStarted for the workstation
+    // service and NERR_ServiceNotInstalled for the others (rpc::errors applies these rows to the
+    // pipe's CREATE; elsewhere the rows never match, these methods answer Win32 codes).
+    Rule {
+        scope: Scope::Family("NetMessage"),
+        received: nt(NtStatus::STATUS_OBJECT_NAME_NOT_FOUND),
+        windows: WinError::NERR_ServiceNotInstalled,
+        why: "the server has no \\PIPE\\msgsvc: its messenger service is not started \
+              (quirk(samba-4.17): no Samba role has one)",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetGetDCName", "NetGetAnyDCName"]),
+        received: nt(NtStatus::STATUS_OBJECT_NAME_NOT_FOUND),
+        windows: WinError::NERR_ServiceNotInstalled,
+        why: "the server has no \\PIPE\\netlogon: its Netlogon service is not started \
+              (quirk(samba-4.17): a standalone server has none)",
+    },
+    Rule {
+        scope: Scope::Family("NetWksta"),
+        received: nt(NtStatus::STATUS_OBJECT_NAME_NOT_FOUND),
+        windows: WinError::NERR_WkstaNotStarted,
+        why: "the server has no \\PIPE\\wkssvc: its workstation service is not started",
+    },
+    Rule {
+        scope: Scope::Ops(&["NetGetJoinInformation", "NetValidateName"]),
+        received: nt(NtStatus::STATUS_OBJECT_NAME_NOT_FOUND),
+        windows: WinError::NERR_WkstaNotStarted,
+        why: "the server has no \\PIPE\\wkssvc: its workstation service is not started",
+    },
 ];
 
 /// The Windows code for `code` received by `op`, and the rule's reason when one applied.
@@ -267,6 +298,17 @@ mod tests {
             server_error("NetUserAdd", Code::Nt(NtStatus(0xC000_0022))).win32(),
             5
         );
+    }
+
+    #[test]
+    fn a_missing_service_pipe_reads_as_the_service_not_started() {
+        let missing = Code::Nt(NtStatus::STATUS_OBJECT_NAME_NOT_FOUND);
+        assert_eq!(windows_code("NetMessageNameAdd", missing).0.0, 2184);
+        assert_eq!(windows_code("NetGetDCName", missing).0.0, 2184);
+        assert_eq!(windows_code("NetWkstaUserEnum", missing).0.0, 2138);
+        assert_eq!(windows_code("NetValidateName", missing).0.0, 2138);
+        // Not for the srvsvc family: there it stays the generic translation.
+        assert_eq!(windows_code("NetShareEnum", missing), (WinError(2), None));
     }
 
     #[test]

@@ -1,21 +1,14 @@
-//! The workstation service, `wkssvc` (\[MS-WKST\]): interface
-//! `6bffd098-a112-3610-9833-46c3f87e345a` v1.0 on `\PIPE\wkssvc`,
-//! `ms_union`, `pointer_default(unique)`.
-//!
-//! **Partial.** So far: the `WKSTA_INFO` union (2.2.4.1) with levels 100,
-//! 101, 102 and 502 (2.2.5.1–2.2.5.4) and `NetrWkstaGetInfo` (3.2.4.1),
-//! declared ahead of the workstation family to prove the NDR design and
-//! checked against golden vectors captured from Samba 4.17
-//! (`tests/hard_types/`). The other calls land with NetWksta*, NetUse* and
-//! NetGetJoinInformation.
-//!
-//! Field names are the IDL member names without their `wki<level>_`
-//! prefix. Statuses are Win32 error codes.
+//! Workstation information (\[MS-WKST\] 2.2.4.1 `WKSTA_INFO`, 2.2.5.1–2.2.5.7) and statistics
+//! (2.2.5.11 `STAT_WORKSTATION_0`), read by NetrWkstaGetInfo / NetrWorkstationStatisticsGet and
+//! written by NetrWkstaSetInfo.
 
 use netapi_ndr::Ndr;
 
+use crate::dtyp::LargeInteger;
+
 /// `WKSTA_INFO_100` (\[MS-WKST\] 2.2.5.1).
-#[derive(Ndr, Debug, Clone, PartialEq, Eq)]
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_100")]
 pub struct WkstaInfo100 {
     /// `wki100_platform_id`.
     pub platform_id: u32,
@@ -32,7 +25,8 @@ pub struct WkstaInfo100 {
 }
 
 /// `WKSTA_INFO_101` (\[MS-WKST\] 2.2.5.2).
-#[derive(Ndr, Debug, Clone, PartialEq, Eq)]
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_101")]
 pub struct WkstaInfo101 {
     /// `wki101_platform_id`.
     pub platform_id: u32,
@@ -52,7 +46,8 @@ pub struct WkstaInfo101 {
 }
 
 /// `WKSTA_INFO_102` (\[MS-WKST\] 2.2.5.3).
-#[derive(Ndr, Debug, Clone, PartialEq, Eq)]
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_102")]
 pub struct WkstaInfo102 {
     /// `wki102_platform_id`.
     pub platform_id: u32,
@@ -75,6 +70,7 @@ pub struct WkstaInfo102 {
 
 /// `WKSTA_INFO_502` (\[MS-WKST\] 2.2.5.4): 20 DWORDs, then 15 BOOLs as `long`.
 #[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_502")]
 pub struct WkstaInfo502 {
     /// `wki502_char_wait`.
     pub char_wait: u32,
@@ -148,9 +144,34 @@ pub struct WkstaInfo502 {
     pub use_512_byte_max_transfer: i32,
 }
 
+/// `WKSTA_INFO_1013` (\[MS-WKST\] 2.2.5.5): `keep_conn` alone.
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_1013")]
+pub struct WkstaInfo1013 {
+    /// `wki1013_keep_conn`: seconds an idle connection is kept.
+    pub keep_conn: u32,
+}
+
+/// `WKSTA_INFO_1018` (\[MS-WKST\] 2.2.5.6): `sess_timeout` alone.
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_1018")]
+pub struct WkstaInfo1018 {
+    /// `wki1018_sess_timeout`: seconds the server has to answer.
+    pub sess_timeout: u32,
+}
+
+/// `WKSTA_INFO_1046` (\[MS-WKST\] 2.2.5.7): `dormant_file_limit` alone.
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "WKSTA_INFO_1046")]
+pub struct WkstaInfo1046 {
+    /// `wki1046_dormant_file_limit`: files kept open after the application closed them.
+    pub dormant_file_limit: u32,
+}
+
 /// `WKSTA_INFO` (\[MS-WKST\] 2.2.4.1); unknown levels kept (empty arm).
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(switch_type = u32)]
+#[doc(alias = "WKSTA_INFO")]
 pub enum WkstaInfo {
     /// Level 100.
     #[ndr(case = 100)]
@@ -164,42 +185,64 @@ pub enum WkstaInfo {
     /// Level 502.
     #[ndr(case = 502)]
     L502(#[ndr(unique)] Option<WkstaInfo502>),
+    /// Level 1013.
+    #[ndr(case = 1013)]
+    L1013(#[ndr(unique)] Option<WkstaInfo1013>),
+    /// Level 1018.
+    #[ndr(case = 1018)]
+    L1018(#[ndr(unique)] Option<WkstaInfo1018>),
+    /// Level 1046.
+    #[ndr(case = 1046)]
+    L1046(#[ndr(unique)] Option<WkstaInfo1046>),
     /// A level this crate does not declare: no body.
     #[ndr(default)]
     Other(u32),
 }
 
-/// `NetrWkstaGetInfo` request (\[MS-WKST\] 3.2.4.1, opnum 0).
-#[derive(Ndr, Debug, Clone, PartialEq, Eq)]
-#[ndr(params)]
-pub struct NetrWkstaGetInfoRequest {
-    /// `ServerName`.
-    #[ndr(unique, string)]
-    pub server_name: Option<String>,
-    /// `Level`.
-    pub level: u32,
-}
-
-/// `NetrWkstaGetInfo` response: `\[out, switch_is(Level)] LPWKSTA_INFO`
-/// (top-level ref: the union itself), then the WERROR.
-#[derive(Ndr, Debug, Clone, PartialEq, Eq)]
-#[ndr(params)]
-pub struct NetrWkstaGetInfoResponse {
-    /// `WkstaInfo`.
-    pub wksta_info: WkstaInfo,
-    /// The return value (a Win32 error code).
-    pub status: u32,
-}
-
-crate::calls! {
-    /// The workstation service remote protocol (\[MS-WKST\] 1.9); its methods
-    /// return a Win32 error code.
-    interface Wkssvc {
-        name: "wkssvc",
-        uuid: "6bffd098-a112-3610-9833-46c3f87e345a",
-        version: (1, 0),
-        pipe: "wkssvc",
-        status: Win32,
-    }
-    0 => NetrWkstaGetInfo(NetrWkstaGetInfoRequest) -> NetrWkstaGetInfoResponse,
+/// `STAT_WORKSTATION_0` (\[MS-WKST\] 2.2.5.11): the redirector's counters, member names as the
+/// IDL spells them (pywin32 keeps them too).
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "STAT_WORKSTATION_0")]
+#[allow(non_snake_case, missing_docs)]
+pub struct StatWorkstation0 {
+    pub StatisticsStartTime: LargeInteger,
+    pub BytesReceived: LargeInteger,
+    pub SmbsReceived: LargeInteger,
+    pub PagingReadBytesRequested: LargeInteger,
+    pub NonPagingReadBytesRequested: LargeInteger,
+    pub CacheReadBytesRequested: LargeInteger,
+    pub NetworkReadBytesRequested: LargeInteger,
+    pub BytesTransmitted: LargeInteger,
+    pub SmbsTransmitted: LargeInteger,
+    pub PagingWriteBytesRequested: LargeInteger,
+    pub NonPagingWriteBytesRequested: LargeInteger,
+    pub CacheWriteBytesRequested: LargeInteger,
+    pub NetworkWriteBytesRequested: LargeInteger,
+    pub InitiallyFailedOperations: u32,
+    pub FailedCompletionOperations: u32,
+    pub ReadOperations: u32,
+    pub RandomReadOperations: u32,
+    pub ReadSmbs: u32,
+    pub LargeReadSmbs: u32,
+    pub SmallReadSmbs: u32,
+    pub WriteOperations: u32,
+    pub RandomWriteOperations: u32,
+    pub WriteSmbs: u32,
+    pub LargeWriteSmbs: u32,
+    pub SmallWriteSmbs: u32,
+    pub RawReadsDenied: u32,
+    pub RawWritesDenied: u32,
+    pub NetworkErrors: u32,
+    pub Sessions: u32,
+    pub FailedSessions: u32,
+    pub Reconnects: u32,
+    pub CoreConnects: u32,
+    pub Lanman20Connects: u32,
+    pub Lanman21Connects: u32,
+    pub LanmanNtConnects: u32,
+    pub ServerDisconnects: u32,
+    pub HungSessions: u32,
+    pub UseCount: u32,
+    pub FailedUseCount: u32,
+    pub CurrentCommands: u32,
 }
