@@ -83,6 +83,8 @@ pub enum Fanout {
     Pipes,
     /// Every pipe in the first one's association group, sharing its domain handle.
     Group,
+    /// As `pipes`, but each pipe on an SMB2 connection of its own (Samba: an `smbd` each).
+    Conns,
 }
 
 /// Run one users workload.
@@ -342,10 +344,18 @@ async fn fanout(t: &Target, mode: Fanout, workers: usize, accounts: usize) -> Re
     rids.truncate(accounts);
     let group = first.group();
     let mut pipes = vec![(first, domain)];
+    let mut sessions = Vec::new();
     for _ in 1..workers {
         let (mut c, d) = match mode {
             Fanout::Pipes => {
                 let mut c = Samrc::bind(&session, 0).await?;
+                let d = c.open_domain(&t.server).await?;
+                (c, d)
+            }
+            Fanout::Conns => {
+                let own = SmbSession::connect(&t.server, &opts.credentials, &opts.smb).await?;
+                let mut c = Samrc::bind(&own, 0).await?;
+                sessions.push(own);
                 let d = c.open_domain(&t.server).await?;
                 (c, d)
             }
