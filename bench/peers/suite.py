@@ -36,6 +36,13 @@ SIZES = {
     "smoke": dict(repeats=1, warm=20, fresh=3, enum=1, shares=200, tasks=4, conc=10, conc_impacket=10,
                   hosts=5, rtt_ms=2),
 }
+# The users workloads (against the kept users lab): enumerations per run of level 0, per-account
+# reads of the impacket detail run (None: every account; smoke reads a few, a per-account figure
+# either way), NetUserGetInfo calls.
+USERS_SIZES = {
+    "full": dict(user_enum=5, detail_accounts=None, user_info=1000),
+    "smoke": dict(user_enum=1, detail_accounts=100, user_info=20),
+}
 
 RPCCLIENT_CMD = {"share-enum-1": "netshareenumall 1", "server-info-101": "srvinfo"}
 
@@ -183,8 +190,8 @@ class Peers:
         argv = [os.path.join(self.a.bin_dir, "wire-floor"), *self.creds, *args]
         return last_json(self.proc.run(argv)[0])
 
-    def impacket(self, *args):
-        argv = [self.a.python, os.path.join(HERE, "impacket_bench.py"), *self.creds, *args]
+    def impacket(self, *args, script="impacket_bench.py"):
+        argv = [self.a.python, os.path.join(HERE, script), *self.creds, *args]
         j = last_json(self.proc.run(argv)[0])
         return j
 
@@ -680,6 +687,154 @@ def python_module(a, p, sz):
     return out
 
 
+# ---------------------------------------------------------------- users (issue 11) ----------
+def users_enum_0(a, p, sz, usz):
+    """NetUserEnum level 0 of every account of the users lab, beside the floor, rpcclient
+    `enumdomusers`, `net rpc user` and impacket."""
+    n = usz["user_enum"]
+    w = Workload("users-enum-0", f"NetUserEnum level 0 of {a.users_count:,} accounts (all pages, "
+                 "MAX_PREFERRED_LENGTH)", "ms/enumeration")
+
+    def ours(key, label, signing):
+        j = p.netapi("user-enum", "--level", "0", "--calls", str(n), signing=signing)
+        if j["entries"] < a.users_count:
+            raise Failure(f"only {j['entries']} accounts enumerated, {a.users_count} seeded")
+        w.row(key, label).add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"],
+                              server=p.server_cpu / (n + 1) * 1e3,
+                              cpu_pct=j["cpu_s"] / j["wall_s"] * 100, entries=j["entries"])
+
+    def flo():
+        j = p.floor("--op", "user-enum", "--calls", str(n))
+        w.row("floor", "wire floor (unsigned)").add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3, j["maxrss_kb"],
+                                                    server=p.server_cpu / (n + 1) * 1e3,
+                                                    bytes_per_call=j["response_bytes_per_call"],
+                                                    reads_per_call=j["reads"] / n, pages=j["pages"])
+
+    def rpc():
+        w1, c1, s1 = p.rpcclient_base(["enumdomusers"])
+        wn, cn, rss = p.rpcclient(["enumdomusers"] * (n + 1))
+        w.row("rpcclient", "rpcclient enumdomusers (prints every entry)").add(
+            (wn - w1) / n * 1e3, (cn - c1) / n * 1e3, rss, server=(p.server_cpu - s1) / n * 1e3)
+
+    def imp():
+        j = p.impacket("user-enum", "--level", "0", "--calls", str(n), script="impacket_users.py")
+        w.row("impacket", f"impacket {j['version']}").add(j["wall_s"] / n * 1e3, j["cpu_s"] / n * 1e3,
+                                                          j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e3)
+
+    net_argv = lambda server: ["net", "rpc", "user", "-s", a.client_conf, "-U", f"{a.user}%{a.password}",
+                               "-S", server, "-I", server]
+
+    def net():
+        _, wl, c, rss = p.proc.run(net_argv(a.server))
+        srv = p.server_cpu
+        _, bw, bc, _ = p.proc.run(net_argv("127.0.0.1") + ["-p", "9"], check=False)
+        w.row("net", "net rpc user (libnetapi; a process, minus its start-up)").add(
+            (wl - bw) * 1e3, (c - bc) * 1e3, rss, server=srv * 1e3)
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", lambda: ours("netapi", "netapi (signed, default)", "preferred"))
+        attempt(w, "floor", flo)
+        attempt(w, "netapi unsigned", lambda: ours("netapi-unsigned", "netapi (unsigned, as the floor)", "off"))
+        attempt(w, "rpcclient", rpc)
+        attempt(w, "impacket", imp)
+        attempt(w, "net rpc", net)
+    w.target("time ≤ 1.1× wire floor (both unsigned)", w.ratio("netapi-unsigned", "floor"), 1.1)
+    w.target("time ≤ 1.0× rpcclient enumdomusers (both signed)", w.ratio("netapi", "rpcclient"), 1.0)
+    return w
+
+
+def users_enum_detail(a, p, sz, usz):
+    """NetUserEnum level 20: the enumeration plus four calls per account (open, query, DACL,
+    close), several in flight vs one after another, beside impacket one after another, and the
+    fan-out experiment (own handles per pipe vs one association group)."""
+    w = Workload("users-enum-20", f"NetUserEnum level 20 of {a.users_count:,} accounts (a query per "
+                 "account: SamrOpenUser, SamrQueryInformationUser2, SamrQuerySecurityObject, SamrCloseHandle)",
+                 "µs/account")
+
+    def ours(parallel):
+        j = p.netapi("user-enum", "--level", "20", "--calls", "1", "--parallel", str(parallel))
+        k = j["entries"]
+        if k < a.users_count:
+            raise Failure(f"only {k} accounts read, {a.users_count} seeded")
+        label = ("netapi, one account after another (max_parallel_reads 1)" if parallel == 1 else
+                 f"netapi (default: up to {parallel} associations reading at once)")
+        w.row(f"netapi-{parallel}", label).add(j["wall_s"] / k * 1e6, j["cpu_s"] / k * 1e6, j["maxrss_kb"],
+                                               server=p.server_cpu / (2 * k) * 1e6, entries=k)
+
+    def heap():
+        j = p.netapi("user-enum", "--level", "20", "--calls", "0", heap=True)
+        w.extra("heap", "netapi heap (counting allocator, untimed run)").append(
+            dict(ratio=j["heap_peak_bytes"] / j["heap_result_bytes"], heap_peak_bytes=j["heap_peak_bytes"],
+                 heap_result_bytes=j["heap_result_bytes"], heap_content_bytes=j["heap_result_bytes"],
+                 entries=j["heap_entries"]))
+
+    def fanout(mode, workers):
+        j = p.netapi("samr-fanout", "--mode", mode, "--workers", str(workers))
+        k = j["accounts"]
+        label = {"pipes": f"fan-out experiment: {workers} pipe(s), each with its own domain handle",
+                 "group": f"fan-out experiment: {workers} pipes in one association group, one domain handle"}[mode]
+        w.row(f"fanout-{mode}-{workers}", label).add(j["wall_s"] / k * 1e6, j["cpu_s"] / k * 1e6, j["maxrss_kb"],
+                                                     server=p.server_cpu / k * 1e6)
+
+    def imp():
+        more = ["--accounts", str(usz["detail_accounts"])] if usz["detail_accounts"] else []
+        j = p.impacket("user-enum", "--level", "20", "--calls", "1", *more, script="impacket_users.py")
+        k = j["accounts"]
+        w.row("impacket", f"impacket {j['version']} (one after another)").add(
+            j["wall_s"] / k * 1e6, j["cpu_s"] / k * 1e6, j["maxrss_kb"], server=p.server_cpu / k * 1e6)
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", lambda: ours(8))
+        attempt(w, "netapi sequential", lambda: ours(1))
+        attempt(w, "fan-out pipes", lambda: fanout("pipes", 8))
+        attempt(w, "fan-out group", lambda: fanout("group", 8))
+        attempt(w, "fan-out one pipe", lambda: fanout("pipes", 1))
+        attempt(w, "heap", heap)
+    # impacket needs ~2 minutes per 10,000 accounts: three runs are enough.
+    for _ in range(min(sz["repeats"], 3)):
+        attempt(w, "impacket", imp)
+    w.target("≥ 5× faster than impacket one after another", w.ratio("netapi-8", "impacket"), 0.2)
+    w.target("≥ 2× faster than netapi one after another", w.ratio("netapi-8", "netapi-1"), 0.5)
+    heaps = w.extras.get("heap", (None, []))[1]
+    w.target("heap peak ≤ 2× decoded result",
+             statistics.median(h["ratio"] for h in heaps) if heaps else None, 2.0)
+    w.notes.append(f"speed-up of several reads in flight: netapi {fmt(w.ratio('netapi-1', 'netapi-8'))}×; "
+                   f"fan-out experiment: own handles per pipe {fmt(w.ratio('fanout-pipes-1', 'fanout-pipes-8'))}×, "
+                   f"one association group {fmt(w.ratio('fanout-pipes-1', 'fanout-group-8'))}×")
+    return w
+
+
+def users_getinfo_3(a, p, sz, usz):
+    """NetUserGetInfo level 3 of one account over a warm connection, beside rpcclient `queryuser`."""
+    n = usz["user_info"]
+    name = a.users_sample
+    w = Workload("users-getinfo-3", f"Warm calls: {n} x NetUserGetInfo level 3 of one account", "µs/call")
+
+    def ours():
+        j = p.netapi("user-info", "--name", name, "--level", "3", "--calls", str(n))
+        w.row("netapi", "netapi (signed, default)").add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6,
+                                                        j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+    def rpc():
+        cmd = f"queryuser {name}"
+        w1, c1, s1 = p.rpcclient_base([cmd])
+        wn, cn, rss = p.rpcclient([cmd] * (n + 1))
+        w.row("rpcclient", "rpcclient queryuser (one process, N+1 minus 1 commands)").add(
+            (wn - w1) / n * 1e6, (cn - c1) / n * 1e6, rss, server=(p.server_cpu - s1) / n * 1e6)
+
+    def imp():
+        j = p.impacket("user-info", "--name", name, "--calls", str(n), script="impacket_users.py")
+        w.row("impacket", f"impacket {j['version']}").add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6,
+                                                          j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+    for _ in range(sz["repeats"]):
+        attempt(w, "netapi", ours)
+        attempt(w, "rpcclient", rpc)
+        attempt(w, "impacket", imp)
+    w.target("per call ≤ 1.0× rpcclient queryuser", w.ratio("netapi", "rpcclient"), 1.0)
+    return w
+
+
 def with_proxy(a, sz, fn):
     """Run `fn` with delay-proxy forwarding <proxy net>.i to the bench lab's hosts."""
     n = len(a.hosts.split(",")[: sz["hosts"]])
@@ -923,6 +1078,11 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated workload ids (default: all)")
     ap.add_argument("--server-note", default="")
     ap.add_argument("--proxy-net", default="127.0.2", help="127.x.y of delay-proxy's addresses")
+    ap.add_argument("--users-server", default="", help="the users lab (the users-* workloads)")
+    ap.add_argument("--users-lab-root", default="")
+    ap.add_argument("--users-client-conf", default="")
+    ap.add_argument("--users-count", type=int, default=10000, help="accounts seeded in the users lab")
+    ap.add_argument("--users-sample", default="nlb_u_05000", help="the account NetUserGetInfo reads")
     a = ap.parse_args()
     sz = dict(SIZES[a.mode])
     if a.repeats:
@@ -931,6 +1091,11 @@ def main():
     os.makedirs(a.out_dir, exist_ok=True)
     log = open(os.path.join(a.raw_dir, "runs.jsonl"), "a")
     p = Peers(a, Proc(a.bin_dir, log, ServerCpu(a.lab_root)))
+    usz = USERS_SIZES[a.mode]
+    # The users workloads talk to the users lab: its own server, client config and CPU marker.
+    ua = argparse.Namespace(**{**vars(a), "server": a.users_server or a.server,
+                               "client_conf": a.users_client_conf or a.client_conf})
+    pu = Peers(ua, Proc(a.bin_dir, log, ServerCpu(a.users_lab_root))) if a.users_lab_root else None
     only = set(filter(None, a.only.split(",")))
     shares = Shares(a.lab_root)
     load_start, load_max = loadavg(), 0.0
@@ -945,6 +1110,9 @@ def main():
         ("enum-502", lambda: enum(a, p, sz, 0)),
         ("enum-502-paged", lambda: enum(a, p, sz, 16384)),
         ("python", lambda: python_module(a, p, sz)),
+        ("users-enum-0", lambda: users_enum_0(ua, pu, sz, usz)),
+        ("users-enum-20", lambda: users_enum_detail(ua, pu, sz, usz)),
+        ("users-getinfo-3", lambda: users_getinfo_3(ua, pu, sz, usz)),
     ]
     workloads = []
     shares.remove()  # left over from an interrupted run
@@ -952,6 +1120,8 @@ def main():
         for wid, fn in plan:
             if only and wid not in only:
                 continue
+            if wid.startswith("users-") and pu is None:
+                continue  # no users lab given
             if wid.startswith("enum") and not any(w.id.startswith("enum") for w in workloads):
                 shares.seed(sz["shares"])
             if not lab_alive(a.server):

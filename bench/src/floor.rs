@@ -2,8 +2,9 @@
 //! the server's own (plus the kernel's loopback), which no client can beat.
 //!
 //! Setup (not timed) uses netapi's sans-IO cores over a plain blocking socket: NEGOTIATE,
-//! SESSION_SETUP (NTLM), TREE_CONNECT `IPC$`, CREATE `srvsvc`, bind, with SMB2 signing off (the
-//! lab file server does not require it). The request stub and DCE/RPC request PDU are encoded
+//! SESSION_SETUP (NTLM), TREE_CONNECT `IPC$`, CREATE `srvsvc` (or `samr`), bind, with SMB2
+//! signing off (the lab file server does not require it); for `user-enum`, SamrConnect5,
+//! SamrLookupDomainInSamServer and SamrOpenDomain of the account domain too. The request stub and DCE/RPC request PDU are encoded
 //! once. The timed loop then only patches MessageId, call_id and (for paging) the resume handle
 //! into pre-built SMB2 IOCTL (FSCTL_PIPE_TRANSCEIVE) and READ frames, writes them, and reads
 //! response frames, looking at nothing but the SMB2 status, the data length and the DCE/RPC
@@ -19,8 +20,10 @@ use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use netapi_dcerpc::{AssocConfig, Association, Event as RpcEvent};
+use netapi_msrpc::samr::{self as sam, Samr};
 use netapi_msrpc::srvsvc::{self as w, Srvsvc};
 use netapi_msrpc::{Call, Interface};
+use netapi_ndr::ContextHandle;
 use netapi_smb2::create::CreateRequest;
 use netapi_smb2::{Body, Config, Connection, Event, FileId, RequestId, Response, SigningPolicy};
 use serde_json::json;
@@ -67,6 +70,8 @@ pub enum FloorOp {
     ServerInfo101,
     /// NetrShareEnum at `--level`, whole or paged by `--pref-len`.
     ShareEnum,
+    /// SamrEnumerateUsersInDomain of every account (NetUserEnum level 0), all pages.
+    UserEnum,
 }
 
 const SMB2_IOCTL: u16 = 0x000B;
@@ -84,8 +89,25 @@ const HDR: usize = 4 + 64;
 /// Run the floor named on the command line.
 pub fn run() -> Res<()> {
     let cli = Cli::parse();
-    let mut s = Session::open(&cli.target, cli.frag)?;
-    let (opnum, stub, pageable) = request_stub(&cli)?;
+    let samr = cli.op == FloorOp::UserEnum;
+    let (pipe, syntax) = if samr {
+        (Samr::PIPE, Samr::SYNTAX)
+    } else {
+        (Srvsvc::PIPE, Srvsvc::SYNTAX)
+    };
+    let mut s = Session::open(&cli.target, cli.frag, pipe, syntax)?;
+    let (opnum, stub, pageable) = if samr {
+        let domain = s.open_domain()?;
+        let req = sam::SamrEnumerateUsersInDomainRequest {
+            domain_handle: domain,
+            enumeration_context: 0,
+            user_account_control: 0,
+            prefered_maximum_length: u32::MAX,
+        };
+        (req_opnum(&req), netapi_ndr::encode(&req)?, true)
+    } else {
+        request_stub(&cli)?
+    };
     let pdu = s.request_pdu(opnum, &stub)?;
     let max_out = MAX_OUT.min(s.max_out);
     let mut ioctl = ioctl_frame(&s, &pdu, max_out);
@@ -96,20 +118,38 @@ pub fn run() -> Res<()> {
     let mut one = |s: &mut Session, bytes: &mut u64, reads: &mut u64, pages: &mut u64| -> Res<()> {
         let mut resume = 0u32;
         loop {
-            if pageable {
+            if samr {
+                // EnumerationContext follows the 20-byte domain handle (after the 24-byte
+                // request header).
+                let at = pdu_at + 24 + 20;
+                ioctl[at..at + 4].copy_from_slice(&resume.to_le_bytes());
+            } else if pageable {
                 let end = ioctl.len();
                 ioctl[end - 4..].copy_from_slice(&resume.to_le_bytes());
             }
-            let tail = s.transact(&mut ioctl, pdu_at, &mut read, bytes, reads)?;
+            let (head, tail) = s.transact(&mut ioctl, pdu_at, &mut read, bytes, reads)?;
             *pages += 1;
-            // Response stub ends: ResumeHandle referent, value, WERROR (MS-SRVS 3.1.4.8).
             let status = u32::from_le_bytes(tail[8..12].try_into().unwrap());
-            let next = u32::from_le_bytes(tail[4..8].try_into().unwrap());
-            match status {
-                0 => return Ok(()),
-                234 if pageable && next != 0 && next != resume => resume = next,
-                other => return Err(format!("the server answered WERROR {other}").into()),
+            let next = if samr {
+                // [MS-SAMR] 3.1.5.2.5: the stub starts with EnumerationContext and ends
+                // with the NTSTATUS; STATUS_MORE_ENTRIES (0x105) while more follow.
+                match status {
+                    0 => return Ok(()),
+                    0x105 => head,
+                    other => return Err(format!("the server answered NTSTATUS {other:#x}").into()),
+                }
+            } else {
+                // Response stub ends: ResumeHandle referent, value, WERROR (MS-SRVS 3.1.4.8).
+                match status {
+                    0 => return Ok(()),
+                    234 if pageable => u32::from_le_bytes(tail[4..8].try_into().unwrap()),
+                    other => return Err(format!("the server answered WERROR {other}").into()),
+                }
+            };
+            if next == 0 || next == resume {
+                return Err("the server's resume handle did not move".into());
             }
+            resume = next;
         }
     };
     let (mut bytes, mut reads, mut pages) = (0u64, 0u64, 0u64);
@@ -129,6 +169,7 @@ pub fn run() -> Res<()> {
         "workload".into(),
         json!(match cli.op {
             FloorOp::ShareEnum => "enum",
+            FloorOp::UserEnum => "user-enum",
             _ => "warm",
         }),
     );
@@ -137,6 +178,7 @@ pub fn run() -> Res<()> {
         FloorOp::ShareEnum1 => "share-enum-1",
         FloorOp::ServerInfo101 => "server-info-101",
         FloorOp::ShareEnum => "share-enum",
+        FloorOp::UserEnum => "user-enum",
     };
     m.insert("op".into(), json!(op));
     m.insert("level".into(), json!(cli.level));
@@ -147,11 +189,15 @@ pub fn run() -> Res<()> {
     m.insert("reads".into(), json!(reads));
     m.insert("frag".into(), json!(cli.frag));
     m.insert("pages".into(), json!(pages / cli.calls.max(1) as u64));
-    if cli.op == FloorOp::ShareEnum {
+    if matches!(cli.op, FloorOp::ShareEnum | FloorOp::UserEnum) {
         m.insert("per_call_s".into(), json!(per_call));
     }
     emit(serde_json::Value::Object(m));
     Ok(())
+}
+
+fn req_opnum<C: Call>(_: &C) -> u16 {
+    C::OPNUM
 }
 
 /// (opnum, NDR stub, whether the resume handle is the stub's last 4 bytes).
@@ -170,6 +216,7 @@ fn request_stub(cli: &Cli) -> Res<(u16, Vec<u8>, bool)> {
                 false,
             )
         }
+        FloorOp::UserEnum => return Err("user-enum needs the samr pipe".into()),
         FloorOp::ShareEnum1 | FloorOp::ShareEnum => {
             let level = if cli.op == FloorOp::ShareEnum1 {
                 1
@@ -196,7 +243,7 @@ fn request_stub(cli: &Cli) -> Res<(u16, Vec<u8>, bool)> {
     })
 }
 
-/// An SMB2 session with `srvsvc` open and bound, on a blocking socket.
+/// An SMB2 session with one pipe open and bound, on a blocking socket.
 struct Session {
     sock: TcpStream,
     conn: Connection,
@@ -214,7 +261,7 @@ struct Session {
 }
 
 impl Session {
-    fn open(t: &Target, frag: u16) -> Res<Session> {
+    fn open(t: &Target, frag: u16, pipe: &str, syntax: netapi_dcerpc::SyntaxId) -> Res<Session> {
         let sock = TcpStream::connect((t.server.as_str(), 445))?;
         sock.set_nodelay(true)?;
         let mut salt = [0u8; 32];
@@ -283,17 +330,15 @@ impl Session {
             .tree_connect(sid, &format!("\\\\{}\\IPC$", t.server))?;
         let r = s.wait(id)?;
         s.tree_id = r.tree_id.ok_or("TREE_CONNECT failed")?;
-        let id = s
-            .conn
-            .create(sid, s.tree_id, &CreateRequest::pipe(Srvsvc::PIPE))?;
+        let id = s.conn.create(sid, s.tree_id, &CreateRequest::pipe(pipe))?;
         let r = s.wait(id)?;
         s.file_id = match r.body {
             Body::Create(c) => c.file_id,
-            _ => return Err(format!("CREATE srvsvc failed: {:#x}", r.status).into()),
+            _ => return Err(format!("CREATE {pipe} failed: {:#x}", r.status).into()),
         };
         s.max_out = s.conn.max_transact().min(s.conn.max_read());
         // Bind through the sans-IO association; the bind ack fits one pipe message.
-        let ctxs = s.assoc.bind(&[Srvsvc::SYNTAX])?;
+        let ctxs = s.assoc.bind(&[syntax])?;
         s.context = ctxs[0];
         let pdu = s.assoc.poll_transmit().ok_or("no bind PDU")?.data;
         let reply = s.transceive_setup(&pdu)?;
@@ -345,6 +390,74 @@ impl Session {
         }
     }
 
+    /// One setup call (untimed): its response stub, decoded, which must say success.
+    fn setup_call<C: Call>(&mut self, req: &C) -> Res<C::Response> {
+        use netapi_msrpc::Response as _;
+        self.assoc
+            .request(self.context, C::OPNUM, &netapi_ndr::encode(req)?)?;
+        let pdu = self.assoc.poll_transmit().ok_or("no request PDU")?.data;
+        let reply = self.transceive_setup(&pdu)?;
+        self.assoc.handle_input(&reply)?;
+        match self.assoc.poll_event() {
+            Some(RpcEvent::Response { stub, .. }) => {
+                let r: C::Response = netapi_ndr::decode(&stub.into_vec())?;
+                match r.status() {
+                    0 => Ok(r),
+                    s => Err(format!("{} answered {s:#x}", C::NAME).into()),
+                }
+            }
+            other => Err(format!("{}: {other:?}", C::NAME).into()),
+        }
+    }
+
+    /// SamrConnect5, SamrEnumerateDomainsInSamServer, SamrLookupDomainInSamServer and
+    /// SamrOpenDomain: the account domain's handle.
+    fn open_domain(&mut self) -> Res<ContextHandle> {
+        let server = self
+            .setup_call(&sam::SamrConnect5Request {
+                server_name: None,
+                desired_access: sam::access::MAXIMUM_ALLOWED,
+                in_version: 1,
+                in_revision_info: sam::SamprRevisionInfo::V1(sam::SamprRevisionInfoV1 {
+                    revision: 3,
+                    supported_features: 0,
+                }),
+            })?
+            .server_handle;
+        let domains = self.setup_call(&sam::SamrEnumerateDomainsInSamServerRequest {
+            server_handle: server,
+            enumeration_context: 0,
+            prefered_maximum_length: u32::MAX,
+        })?;
+        let name = domains
+            .buffer
+            .as_ref()
+            .map(|b| b.entries())
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.name.clone())
+            .find(|n| {
+                !n.to_string_lossy()
+                    .unwrap_or_default()
+                    .eq_ignore_ascii_case("builtin")
+            })
+            .ok_or("no account domain")?;
+        let sid = self
+            .setup_call(&sam::SamrLookupDomainInSamServerRequest {
+                server_handle: server,
+                name,
+            })?
+            .domain_id
+            .ok_or("no domain SID")?;
+        Ok(self
+            .setup_call(&sam::SamrOpenDomainRequest {
+                server_handle: server,
+                desired_access: sam::access::MAXIMUM_ALLOWED,
+                domain_id: sid,
+            })?
+            .domain_handle)
+    }
+
     /// The request PDU for one call (a single fragment: the stubs are small).
     fn request_pdu(&mut self, opnum: u16, stub: &[u8]) -> Res<Vec<u8>> {
         let call_id = self.assoc.request(self.context, opnum, stub)?;
@@ -357,7 +470,7 @@ impl Session {
     }
 
     /// Send `ioctl` (patched), then READ until the last fragment is in. Returns the response
-    /// stub's last 12 bytes.
+    /// stub's first 4 and last 12 bytes.
     fn transact(
         &mut self,
         ioctl: &mut [u8],
@@ -365,7 +478,7 @@ impl Session {
         read: &mut [u8],
         bytes: &mut u64,
         reads: &mut u64,
-    ) -> Res<[u8; 12]> {
+    ) -> Res<(u32, [u8; 12])> {
         self.call_id = self.call_id.wrapping_add(1);
         ioctl[pdu_at + 12..pdu_at + 16].copy_from_slice(&self.call_id.to_le_bytes());
         self.send(ioctl)?;
@@ -386,7 +499,7 @@ impl Session {
             }
             track.feed(&self.buf[off..off + len])?;
         }
-        Ok(track.tail)
+        Ok((u32::from_le_bytes(track.first), track.tail))
     }
 
     fn send(&mut self, frame: &mut [u8]) -> Res<()> {
@@ -447,10 +560,23 @@ struct Tracker {
     last: bool,
     done: bool,
     tail: [u8; 12],
+    /// The response stub's first 4 bytes (after the 24-byte response header).
+    first: [u8; 4],
+    fed: usize,
 }
 
 impl Tracker {
     fn feed(&mut self, mut data: &[u8]) -> Res<()> {
+        for (i, b) in data
+            .iter()
+            .enumerate()
+            .take(28usize.saturating_sub(self.fed))
+        {
+            if self.fed + i >= 24 {
+                self.first[self.fed + i - 24] = *b;
+            }
+        }
+        self.fed += data.len();
         // The response stub's last bytes end the last fragment (no auth trailer on pipes).
         if data.len() >= 12 {
             self.tail.copy_from_slice(&data[data.len() - 12..]);

@@ -14,6 +14,7 @@
 pub mod floor;
 pub mod groups;
 pub mod measure;
+pub mod users;
 pub mod workloads;
 
 use netapi::options::{Credentials, SigningPolicy};

@@ -107,6 +107,9 @@ enum Workload {
         #[arg(long, default_value = "server-info-101")]
         op: Op,
     },
+    /// The users workloads (`users.rs`).
+    #[command(flatten)]
+    Users(crate::users::UsersWorkload),
 }
 
 /// Sequential or concurrent.
@@ -119,7 +122,7 @@ pub enum Mode {
 }
 
 /// Run the workload named on the command line; `heap` when a counting allocator is installed.
-pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
+pub fn run(heap: Option<Heap>) -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     let t = &cli.target;
     let out = match cli.workload {
@@ -148,6 +151,7 @@ pub fn run(heap: Option<Heap>) -> Result<(), netapi::Error> {
             pref_len,
             calls,
         } => crate::groups::members(t, kind, &name, level, pref_len, calls)?,
+        Workload::Users(u) => crate::users::run(t, u, heap)?,
     };
     emit(out);
     Ok(())

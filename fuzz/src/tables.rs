@@ -221,6 +221,8 @@ pub fn workstation_index(iface: &str, opnum: u16, request: bool) -> Option<usize
 /// buffers on their own.
 pub const SAMR_LSA: &[Decoder] = &[
     ndr_round_trip::<SamrCloseHandleResponse>,
+    ndr_round_trip::<SamrSetSecurityObjectResponse>,
+    ndr_round_trip::<SamrQuerySecurityObjectResponse>,
     ndr_round_trip::<SamrLookupDomainInSamServerResponse>,
     ndr_round_trip::<SamrEnumerateDomainsInSamServerResponse>,
     ndr_round_trip::<SamrOpenDomainResponse>,
@@ -267,6 +269,8 @@ pub const SAMR_LSA: &[Decoder] = &[
     ndr_round_trip::<SamrRidToSidResponse>,
     ndr_round_trip::<SamrValidatePasswordResponse>,
     ndr_round_trip::<SamrCloseHandleRequest>,
+    ndr_round_trip::<SamrSetSecurityObjectRequest>,
+    ndr_round_trip::<SamrQuerySecurityObjectRequest>,
     ndr_round_trip::<SamrLookupDomainInSamServerRequest>,
     ndr_round_trip::<SamrEnumerateDomainsInSamServerRequest>,
     ndr_round_trip::<SamrOpenDomainRequest>,
@@ -359,8 +363,8 @@ pub const SAMR_LSA: &[Decoder] = &[
 ];
 
 /// Where the SAMR requests start in [`SAMR_LSA`].
-pub const SAMR_REQUESTS: usize = 46;
+pub const SAMR_REQUESTS: usize = 48;
 /// Where the LSA responses start in [`SAMR_LSA`].
-pub const LSA_RESPONSES: usize = 92;
+pub const LSA_RESPONSES: usize = 96;
 /// Where the LSA requests start in [`SAMR_LSA`].
-pub const LSA_REQUESTS: usize = 104;
+pub const LSA_REQUESTS: usize = 108;

@@ -182,7 +182,8 @@ def capture_wkssvc(w, srv):
     dce.disconnect()
 
 
-FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc", "epmapper", "samr-calls", "lsarpc-calls")
+FAMILIES = ("samr", "lsarpc", "wkssvc", "srvsvc", "epmapper", "samr-calls", "lsarpc-calls",
+            "samr-security")
 
 
 def main():
@@ -216,6 +217,10 @@ def main():
         capture_samr_calls(w, fs)
         capture_samr_calls(w, dc)
         capture_samr_validate(w, dc)
+    if "samr-security" in families:
+        from samr_security_capture import capture_samr_security
+        capture_samr_security(w, fs)
+        capture_samr_security(w, dc)
     if "lsarpc-calls" in families:
         from lsarpc_capture import capture_lsarpc_calls
         sids = ["S-1-5-32-544", "S-1-1-0", "S-1-5-21-1-2-3-4"]

@@ -12,14 +12,15 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use netapi::info::{DisplayInfo, UserInfo, UserModalsInfo};
 use netapi::info::{
     FileInfo, ServerInfo, SessionInfo, ShareInfo, UseInfo, WkstaInfo, WkstaUserInfo,
 };
 use netapi::options::Dialect;
 
 const ABOUT: &str = "The Windows Network Management API (NetShare*, NetServer*, NetSession*, \
-NetFile*, NetWksta*, NetGetDCName, NetGetJoinInformation, NetMessage*, NetStatisticsGet) against \
-Windows and Samba servers, from any OS";
+NetFile*, NetUser*, NetUserModals*, NetWksta*, NetGetDCName, NetGetJoinInformation, NetMessage*, \
+NetStatisticsGet) against Windows and Samba servers, from any OS";
 
 const AFTER_HELP: &str = "\
 Environment: NETAPI_SERVER, NETAPI_USER, NETAPI_PASSWORD, NETAPI_NT_HASH, NETAPI_DOMAIN,
@@ -227,6 +228,15 @@ pub enum Family {
     /// Statistics (NetStatisticsGet)
     #[command(subcommand)]
     Stats(StatsCmd),
+    // --- users and account policy ---------------------------------------------------------
+    /// Users (NetUserEnum, NetUserGetInfo, NetUserAdd, NetUserSetInfo, NetUserDel, NetUserChangePassword, NetQueryDisplayInformation)
+    #[command(subcommand)]
+    User(UserCmd),
+    /// Account policy (NetUserModalsGet, NetUserModalsSet)
+    #[command(subcommand)]
+    Policy(PolicyCmd),
+    /// Check a password against the server's policy (NetValidatePasswordPolicy; always over TCP)
+    ValidatePassword(ValidateArgs),
     /// The workstation service (NetWkstaGetInfo, NetWkstaSetInfo, NetWkstaUserEnum, NetWkstaTransportEnum/Add/Del)
     #[command(subcommand)]
     Wksta(WkstaCmd),
@@ -653,6 +663,172 @@ pub enum MsgCmd {
         #[arg(long, value_name = "NAME")]
         from: Option<String>,
     },
+}
+
+// --- users and account policy -------------------------------------------------------------
+
+/// `user list --filter`: the account types NetUserEnum lists (`FILTER_*`).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum FilterArg {
+    // FILTER_NORMAL_ACCOUNT
+    Normal,
+    // FILTER_TEMP_DUPLICATE_ACCOUNT
+    TempDuplicate,
+    // FILTER_INTERDOMAIN_TRUST_ACCOUNT
+    InterdomainTrust,
+    // FILTER_WORKSTATION_TRUST_ACCOUNT
+    WorkstationTrust,
+    // FILTER_SERVER_TRUST_ACCOUNT
+    ServerTrust,
+}
+
+impl FilterArg {
+    /// The `FILTER_*` value.
+    pub fn value(self) -> u32 {
+        use netapi::con::*;
+        match self {
+            FilterArg::Normal => FILTER_NORMAL_ACCOUNT,
+            FilterArg::TempDuplicate => FILTER_TEMP_DUPLICATE_ACCOUNT,
+            FilterArg::InterdomainTrust => FILTER_INTERDOMAIN_TRUST_ACCOUNT,
+            FilterArg::WorkstationTrust => FILTER_WORKSTATION_TRUST_ACCOUNT,
+            FilterArg::ServerTrust => FILTER_SERVER_TRUST_ACCOUNT,
+        }
+    }
+}
+
+/// `user` verbs.
+#[derive(Subcommand, Debug)]
+pub enum UserCmd {
+    /// List accounts (NetUserEnum)
+    List {
+        /// Information level: 0 names, 1 basics, 2/3 everything, 10/11 for people, 20 flags and RIDs, 23 SIDs
+        #[arg(long, default_value_t = 0, value_parser = levels(UserInfo::ENUM_LEVELS))]
+        level: u32,
+        /// Account types to list (repeat for several; default normal accounts)
+        #[arg(long, value_enum, value_name = "TYPE")]
+        filter: Vec<FilterArg>,
+        /// List every account type (filter 0)
+        #[arg(long, conflicts_with = "filter")]
+        all_types: bool,
+    },
+    /// Show one account (NetUserGetInfo)
+    Get {
+        /// Account name
+        name: String,
+        /// Information level
+        #[arg(long, default_value_t = 3, value_parser = levels(UserInfo::GET_LEVELS))]
+        level: u32,
+    },
+    /// Create an account (NetUserAdd): an enabled normal account unless --field flags=... says
+    /// otherwise; sends the smallest level (1-4) carrying the fields given
+    Add {
+        /// Account name
+        name: String,
+        /// The new account's password (asked for when a terminal is attached and none is given)
+        #[arg(long, value_name = "P", conflicts_with = "no_password")]
+        user_password: Option<String>,
+        /// Create the account without a password (UF_PASSWD_NOTREQD is then needed)
+        #[arg(long)]
+        no_password: bool,
+        /// A field as pywin32 names it, e.g. `--field full_name="Ann Smith" --field flags=0x10201`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field)]
+        fields: Vec<(String, String)>,
+        /// Level to send instead of the smallest that carries the fields
+        #[arg(long, value_parser = levels(UserInfo::ADD_LEVELS))]
+        level: Option<u32>,
+    },
+    /// Change an account (NetUserSetInfo): sends the smallest level carrying the fields, as
+    /// `net user` does (1007 for a comment, 1008 for flags, 0 for `name`: a rename); otherwise
+    /// reads the level, changes the given fields and writes it back
+    Set {
+        /// Account name
+        name: String,
+        /// A field as pywin32 names it, e.g. `--field comment=x --field flags=0x10201`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field, required = true)]
+        fields: Vec<(String, String)>,
+        /// Level to send instead of the smallest that carries the fields
+        #[arg(long, value_parser = levels(UserInfo::SET_LEVELS))]
+        level: Option<u32>,
+    },
+    /// Delete an account (NetUserDel)
+    Del {
+        /// Account name
+        name: String,
+    },
+    /// Change a password, proving the old one (NetUserChangePassword); asks for what is not given
+    Password {
+        /// Account name (default: the user connecting)
+        name: Option<String>,
+        /// The current password
+        #[arg(long, value_name = "P")]
+        old: Option<String>,
+        /// The new password
+        #[arg(long, value_name = "P")]
+        new: Option<String>,
+    },
+    /// List accounts with names, comments and flags, fast (NetQueryDisplayInformation)
+    Display {
+        /// 1 users, 2 computers, 3 global groups
+        #[arg(long, default_value_t = 1, value_parser = levels(DisplayInfo::QUERY_LEVELS))]
+        level: u32,
+    },
+}
+
+/// `policy` verbs.
+#[derive(Subcommand, Debug)]
+pub enum PolicyCmd {
+    /// Show the account policy (NetUserModalsGet)
+    Get {
+        /// 0 passwords, 1 role, 2 domain, 3 lockout
+        #[arg(long, default_value_t = 0, value_parser = levels(UserModalsInfo::GET_LEVELS))]
+        level: u32,
+    },
+    /// Change the account policy (NetUserModalsSet): the smallest level carrying the fields
+    /// (1001 min_passwd_len, ..., 3 lockout); settings not given keep their values
+    Set {
+        /// A field as pywin32 names it, e.g. `--field min_passwd_len=8 --field lockout_threshold=5`
+        #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_field, required = true)]
+        fields: Vec<(String, String)>,
+        /// Level to send instead of the smallest that carries the fields
+        #[arg(long, value_parser = levels(UserModalsInfo::SET_LEVELS))]
+        level: Option<u32>,
+    },
+}
+
+/// `validate-password --type`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum ValidateType {
+    // NetValidateAuthentication (1)
+    Auth,
+    // NetValidatePasswordChange (2)
+    Change,
+    // NetValidatePasswordReset (3)
+    Reset,
+}
+
+/// `validate-password` arguments.
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// What is validated: a logon, a change by the user, or a reset by an administrator
+    #[arg(long = "type", value_enum, default_value_t = ValidateType::Reset, value_name = "T")]
+    pub validation_type: ValidateType,
+    /// The password to check (change/reset; asked for when a terminal is attached)
+    #[arg(long, value_name = "P")]
+    pub clear_password: Option<String>,
+    /// The account the password is for
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// The password the user gave matched (auth: PasswordMatched; change: PasswordMatch)
+    #[arg(long)]
+    pub password_matched: bool,
+    /// Reset: the user must change the password at the next logon
+    #[arg(long)]
+    pub must_change: bool,
+    /// Reset: clear a lockout
+    #[arg(long)]
+    pub clear_lockout: bool,
 }
 
 /// A `--level` parser accepting exactly `allowed` (shown in `--help` and in the error).

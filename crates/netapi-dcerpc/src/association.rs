@@ -372,6 +372,17 @@ impl Association {
         self.auth.as_ref().map(AuthState::auth_type)
     }
 
+    /// The session key of the association's security context once the bind completed it
+    /// ([MS-RPCE] 3.3.1.5.2): what [MS-SAMR] 3.2.2.3 encrypts passwords with over
+    /// `ncacn_ip_tcp`. `None` without a context or before it is complete.
+    pub fn session_key(&self) -> Option<netapi_auth::SessionKey> {
+        let auth = self.auth.as_ref()?;
+        if !auth.cfg.context.is_complete() {
+            return None;
+        }
+        auth.cfg.context.session_key().ok()
+    }
+
     /// True when bound and no call or alter_context is outstanding.
     pub fn is_ready(&self) -> bool {
         matches!(self.state, State::Ready)

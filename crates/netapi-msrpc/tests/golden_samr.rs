@@ -51,6 +51,9 @@ fn every_vector_is_listed() {
             if *opnum == 67 && srv == "-fs." {
                 continue; // the file server has no TCP endpoint
             }
+            if *opnum == 2 && srv == "-dc." {
+                continue; // quirk(samba-4.17): the DC faults SamrSetSecurityObject
+            }
             let prefix = format!("{opnum}-{name}-");
             assert!(
                 listed

@@ -14,6 +14,7 @@ mod error;
 mod functions;
 mod groups;
 mod runtime;
+mod users;
 mod workstation;
 
 use pyo3::prelude::*;
@@ -58,10 +59,16 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetShareEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetShareSetInfo, m)?)?;
-    // pywin32 has NetUserAdd, NetUserChangePassword, NetUserEnum before NetUserGetGroups and
-    // NetUserGetInfo between the two: the user family inserts them here.
+    m.add_function(wrap_pyfunction!(users::NetUserAdd, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserChangePassword, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetUserGetGroups, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetUserGetLocalGroups, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserSetInfo, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserDel, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserModalsGet, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetUserModalsSet, m)?)?;
     m.add_function(wrap_pyfunction!(NetWkstaUserEnum, m)?)?;
     m.add_function(wrap_pyfunction!(NetWkstaGetInfo, m)?)?;
     m.add_function(wrap_pyfunction!(NetWkstaSetInfo, m)?)?;
@@ -85,6 +92,8 @@ fn win32net_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(NetServerComputerNameAdd, m)?)?;
     m.add_function(wrap_pyfunction!(NetServerComputerNameDel, m)?)?;
     m.add_function(wrap_pyfunction!(NetValidateName, m)?)?;
+    m.add_function(wrap_pyfunction!(users::NetValidatePasswordPolicy, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::_at_exit, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::_disconnect_all, m)?)?;
     Ok(())
 }

@@ -35,3 +35,12 @@ where
 pub fn _at_exit() {
     EXITING.store(true, Ordering::Release);
 }
+
+/// `win32net._disconnect_all()` (a netapi extension; pywin32 has no such function): log off
+/// every SMB2 session this process keeps for reuse, as a script may want before a long idle
+/// period or when it must not leave a session behind on the server. Later calls connect again.
+/// NetUse entries keep their credentials and reconnect on their next call.
+#[pyfunction]
+pub fn _disconnect_all(py: Python<'_>) {
+    release(py, netapi::disconnect_all);
+}

@@ -27,7 +27,10 @@ def dc(monkeypatch):
     need_lab()
     monkeypatch.setenv("KRB5_CONFIG", os.environ["NETAPI_LAB_KRB5_CONFIG"])
     monkeypatch.setenv("NETAPI_TARGET_HOST", os.environ["NETAPI_LAB_DC_FQDN"])
-    return SERVERS["dc"]
+    yield SERVERS["dc"]
+    # The sessions these tests made from ticket caches stay pooled for reuse; log them off so
+    # later tests that count the DC's sessions of a user see only their own.
+    win32net._disconnect_all()
 
 
 def test_calls_use_the_ticket_cache_when_nothing_else_is_given(dc, tmp_path, monkeypatch):

@@ -20,13 +20,15 @@ FUNCTIONS = [
     "NetMessageBufferSend", "NetMessageNameAdd", "NetMessageNameDel", "NetMessageNameEnum",
     "NetServerEnum", "NetServerGetInfo", "NetServerSetInfo", "NetShareAdd", "NetShareDel",
     "NetShareCheck", "NetShareEnum", "NetShareGetInfo", "NetShareSetInfo",
-    "NetUserGetGroups", "NetUserGetLocalGroups",
+    "NetUserAdd", "NetUserChangePassword", "NetUserEnum", "NetUserGetGroups", "NetUserGetInfo",
+    "NetUserGetLocalGroups", "NetUserSetInfo", "NetUserDel", "NetUserModalsGet", "NetUserModalsSet",
     "NetWkstaUserEnum", "NetWkstaGetInfo", "NetWkstaSetInfo", "NetWkstaTransportEnum",
     "NetWkstaTransportAdd", "NetWkstaTransportDel", "NetServerDiskEnum",
     "NetUseAdd", "NetUseDel", "NetUseEnum", "NetUseGetInfo", "NetGetAnyDCName", "NetGetDCName",
     "NetSessionEnum", "NetSessionDel", "NetSessionGetInfo",
     "NetFileEnum", "NetFileClose", "NetFileGetInfo", "NetStatisticsGet",
     "NetServerComputerNameAdd", "NetServerComputerNameDel", "NetValidateName",
+    "NetValidatePasswordPolicy",
 ]
 
 

@@ -65,6 +65,7 @@ pub struct Error {
     op: &'static str,
     kind: Kind,
     detail: Option<String>,
+    parm_err: Option<u32>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -77,6 +78,7 @@ impl Error {
             op,
             kind: Kind::Server,
             detail: None,
+            parm_err: None,
             source: None,
         }
     }
@@ -100,6 +102,7 @@ impl Error {
             op,
             kind: Kind::Usage,
             detail: Some(detail.into()),
+            parm_err: None,
             source: None,
         }
     }
@@ -112,6 +115,7 @@ impl Error {
             op,
             kind,
             detail: Some(detail.into()),
+            parm_err: None,
             source: None,
         }
     }
@@ -125,6 +129,13 @@ impl Error {
     /// Attach a human-readable detail (shown after the Windows message).
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
+        self
+    }
+
+    /// Name the offending field of an Add/SetInfo call by its `*_PARMNUM` (the `parm_err`
+    /// out-parameter of the NetApi, e.g. `USER_PRIV_PARMNUM` for a `priv` Windows refuses).
+    pub fn with_parm_err(mut self, parm_err: u32) -> Self {
+        self.parm_err = Some(parm_err);
         self
     }
 
@@ -165,6 +176,12 @@ impl Error {
         self.detail.as_deref()
     }
 
+    /// The `*_PARMNUM` of the field Windows names in `parm_err` for this failure, when it
+    /// names one (`ERROR_INVALID_PARAMETER` from NetUserAdd / NetUserSetInfo, ...).
+    pub fn parm_err(&self) -> Option<u32> {
+        self.parm_err
+    }
+
     /// Windows' message text for [`Error::win32`] (pywin32's `strerror`).
     pub fn message(&self) -> String {
         netapi_codes::pywin32_strerror(self.win32.0)
@@ -179,6 +196,7 @@ impl fmt::Debug for Error {
             .field("code", &self.code)
             .field("kind", &self.kind)
             .field("detail", &self.detail)
+            .field("parm_err", &self.parm_err)
             .field("source", &self.source)
             .finish()
     }
@@ -194,6 +212,9 @@ impl fmt::Display for Error {
         }
         if let Some(detail) = &self.detail {
             write!(f, " [{detail}]")?;
+        }
+        if let Some(p) = self.parm_err {
+            write!(f, " (parm_err {p})")?;
         }
         Ok(())
     }

@@ -30,10 +30,13 @@ mod group;
 mod localgroup;
 mod membership;
 mod message;
+mod modals;
 mod server;
 mod session;
 mod share;
 mod user;
+mod user_enum;
+mod user_password;
 mod wksta;
 
 pub use con::{MAX_PREFERRED_LENGTH, SV_TYPE_ALL};

@@ -53,6 +53,10 @@ pub struct Options {
     pub dump_stubs: Option<PathBuf>,
     /// Most idle bound pipes (or TCP associations) kept per interface for reuse.
     pub max_idle_per_interface: usize,
+    /// Most associations an enumeration that reads every entry (NetUserEnum at a detail
+    /// level) uses at once, each with its own handles (docs/benchmarks.md measures why); 1
+    /// reads one entry after another. Values below 1 count as 1.
+    pub max_parallel_reads: usize,
 }
 
 /// Kerberos settings from the environment, for callers without options of their own (the
@@ -105,6 +109,7 @@ impl Options {
             tcp_timeout: Duration::from_secs(30),
             dump_stubs: None,
             max_idle_per_interface: 16,
+            max_parallel_reads: 8,
         }
     }
 }

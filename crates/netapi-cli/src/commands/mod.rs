@@ -12,11 +12,14 @@ pub mod group;
 pub mod join;
 pub mod localgroup;
 pub mod msg;
+pub mod policy;
 pub mod server;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod user;
 pub mod uses;
+pub mod validate;
 pub mod wksta;
 
 use std::cell::OnceCell;
@@ -53,6 +56,17 @@ impl<'a> Ctx<'a> {
         self.page_size.unwrap_or(netapi::MAX_PREFERRED_LENGTH)
     }
 
+    /// A secret the command needs (`what` names it): asked for without echo when a terminal is
+    /// attached, `None` otherwise.
+    pub fn ask_secret(&self, what: &str) -> Result<Option<String>, CliError> {
+        match self.prompt {
+            Prompt::Never => Ok(None),
+            Prompt::Terminal => rpassword::prompt_password(format!("{what}: "))
+                .map(Some)
+                .map_err(|e| CliError::usage(format!("cannot read {what} from the terminal: {e}"))),
+        }
+    }
+
     /// The login's credentials (prompting for a missing password if allowed), without a server.
     pub fn credentials(&self) -> Result<netapi::options::Credentials, CliError> {
         connect::credentials(self.conn, self.prompt)
@@ -80,6 +94,9 @@ pub fn run(family: &Family, ctx: &Ctx) -> Result<Output, CliError> {
         Family::Stats(cmd) => stats::run(cmd, ctx),
         Family::Group(cmd) => group::run(cmd, ctx),
         Family::Localgroup(cmd) => localgroup::run(cmd, ctx),
+        Family::User(cmd) => user::run(cmd, ctx),
+        Family::Policy(cmd) => policy::run(cmd, ctx),
+        Family::ValidatePassword(a) => validate::run(a, ctx),
         Family::Wksta(cmd) => wksta::run(cmd, ctx),
         Family::Join(cmd) => join::run(cmd, ctx),
         Family::Dc(cmd) => dc::run(cmd, ctx),

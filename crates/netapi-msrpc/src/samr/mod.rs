@@ -23,7 +23,8 @@
 //! bounded by the IDL's `range` or, where the IDL has none, by
 //! [`MAX_ENTRIES`] (see there).
 //!
-//! Left out: the security-object, SamrConnect/2, SamrCreateUserInDomain,
+//! The security-object calls (2, 3) serve `UF_PASSWD_CANT_CHANGE`.
+//! Left out: SamrConnect/2, SamrCreateUserInDomain,
 //! display-index, multiple-member, foreign-domain, DSRM, OEM and legacy
 //! password-change methods, and the AES password levels (31, 32) with
 //! `SamrUnicodeChangePasswordUser4`. Samba 4.17's deviations are tagged
@@ -36,6 +37,7 @@ mod common;
 mod display;
 mod domain;
 mod group;
+mod security;
 mod user;
 mod validate;
 
@@ -46,6 +48,7 @@ pub use common::*;
 pub use display::*;
 pub use domain::*;
 pub use group::*;
+pub use security::*;
 pub use user::*;
 pub use validate::*;
 
@@ -504,6 +507,8 @@ crate::calls! {
         status: NtStatus,
     }
     1 => SamrCloseHandle(SamrCloseHandleRequest) -> SamrCloseHandleResponse,
+    2 => SamrSetSecurityObject(SamrSetSecurityObjectRequest) -> SamrSetSecurityObjectResponse,
+    3 => SamrQuerySecurityObject(SamrQuerySecurityObjectRequest) -> SamrQuerySecurityObjectResponse,
     5 => SamrLookupDomainInSamServer(SamrLookupDomainInSamServerRequest) -> SamrLookupDomainInSamServerResponse,
     6 => SamrEnumerateDomainsInSamServer(SamrEnumerateDomainsInSamServerRequest) -> SamrEnumerateDomainsInSamServerResponse { more: MORE_ENTRIES },
     7 => SamrOpenDomain(SamrOpenDomainRequest) -> SamrOpenDomainResponse,

@@ -20,7 +20,8 @@ fn interface_constants() {
         "12345778-1234-abcd-ef00-0123456789ac v1.0"
     );
     assert_eq!((Samr::PIPE, Samr::NAME), ("samr", "samr"));
-    assert_eq!(OPNUMS.len(), 46);
+    assert_eq!(OPNUMS.len(), 48);
+    assert_eq!(Samr::opnum_name(3), Some("SamrQuerySecurityObject"));
     assert_eq!(Samr::opnum_name(64), Some("SamrConnect5"));
     assert_eq!(Samr::opnum_name(12), None);
     assert_eq!(<SamrValidatePasswordRequest as Call>::OPNUM, 67);

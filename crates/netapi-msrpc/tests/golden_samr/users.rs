@@ -1,4 +1,5 @@
-//! Users: create (and again: STATUS_USER_EXISTS), open (and a missing RID), every readable
+//! Users: the security object (the DACL that holds UF_PASSWD_CANT_CHANGE: read, withdrawn,
+//! granted again; quirk(samba-4.17): the DC answers an empty descriptor and faults the set), create (and again: STATUS_USER_EXISTS), open (and a missing RID), every readable
 //! information class (and a password class, which cannot be read), the set classes a NetApi
 //! client uses (21 and the four password classes 23–26, with this capture's session key),
 //! groups, password policy, password change (right and wrong old password) and delete.
@@ -9,6 +10,28 @@ use super::harness::vectors;
 use super::{Exact, Impacket, Samba};
 
 vectors! { "samr";
+    v02_set_security_object_cant_change_fs_in: "2-SamrSetSecurityObject-cant-change-fs.in.impacket-0.13.1.hex" => SamrSetSecurityObjectRequest, Impacket,
+        "handle info 0x4 sd 132 bytes control 0x8004";
+    v02_set_security_object_cant_change_fs_out: "2-SamrSetSecurityObject-cant-change-fs.out.samba-4.17.hex" => SamrSetSecurityObjectResponse, Samba(1),
+        "STATUS_SUCCESS";
+    v02_set_security_object_can_change_fs_in: "2-SamrSetSecurityObject-can-change-fs.in.impacket-0.13.1.hex" => SamrSetSecurityObjectRequest, Impacket,
+        "handle info 0x4 sd 132 bytes control 0x8004";
+    v02_set_security_object_can_change_fs_out: "2-SamrSetSecurityObject-can-change-fs.out.samba-4.17.hex" => SamrSetSecurityObjectResponse, Samba(1),
+        "STATUS_SUCCESS";
+    v02_set_security_object_unchanged_dc_in: "2-SamrSetSecurityObject-unchanged-dc.in.impacket-0.13.1.hex" => SamrSetSecurityObjectRequest, Impacket,
+        "handle info 0x4 sd 20 bytes control 0x8000";
+    v03_query_security_object_new_user_fs_in: "3-SamrQuerySecurityObject-new-user-fs.in.impacket-0.13.1.hex" => SamrQuerySecurityObjectRequest, Exact,
+        "handle info 0x4";
+    v03_query_security_object_new_user_fs_out: "3-SamrQuerySecurityObject-new-user-fs.out.samba-4.17.hex" => SamrQuerySecurityObjectResponse, Samba(0),
+        "sd 132 bytes control 0x8004; STATUS_SUCCESS";
+    v03_query_security_object_cant_change_fs_in: "3-SamrQuerySecurityObject-cant-change-fs.in.impacket-0.13.1.hex" => SamrQuerySecurityObjectRequest, Exact,
+        "handle info 0x4";
+    v03_query_security_object_cant_change_fs_out: "3-SamrQuerySecurityObject-cant-change-fs.out.samba-4.17.hex" => SamrQuerySecurityObjectResponse, Samba(0),
+        "sd 132 bytes control 0x8004; STATUS_SUCCESS";
+    v03_query_security_object_new_user_dc_in: "3-SamrQuerySecurityObject-new-user-dc.in.impacket-0.13.1.hex" => SamrQuerySecurityObjectRequest, Exact,
+        "handle info 0x4";
+    v03_query_security_object_new_user_dc_out: "3-SamrQuerySecurityObject-new-user-dc.out.samba-4.17.hex" => SamrQuerySecurityObjectResponse, Samba(0),
+        "sd 20 bytes control 0x8000; STATUS_SUCCESS";
     v34_open_user_missing_dc_in: "34-SamrOpenUser-missing-dc.in.impacket-0.13.1.hex" => SamrOpenUserRequest, Exact,
         "handle access 0x2000000 rid 999997";
     v34_open_user_missing_dc_out: "34-SamrOpenUser-missing-dc.out.samba-4.17.hex" => SamrOpenUserResponse, Samba(0),

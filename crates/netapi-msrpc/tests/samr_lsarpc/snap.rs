@@ -620,7 +620,24 @@ macro_rules! snaps {
     };
 }
 
+/// A self-relative security descriptor by size and control flags.
+fn sd(d: &SamprSrSecurityDescriptor) -> String {
+    match &d.security_descriptor {
+        Some(b) if b.len() >= 4 => format!(
+            "sd {} bytes control 0x{:04x}",
+            d.length,
+            u16::from_le_bytes([b[2], b[3]])
+        ),
+        Some(b) => format!("sd {} bytes ({} sent)", d.length, b.len()),
+        None => "sd NULL".into(),
+    }
+}
+
 snaps! {
+    SamrSetSecurityObjectRequest => |v| format!("{} info 0x{:x} {}", h(&v.object_handle), v.security_information, sd(&v.security_descriptor));
+    SamrSetSecurityObjectResponse => |v| st(v.status);
+    SamrQuerySecurityObjectRequest => |v| format!("{} info 0x{:x}", h(&v.object_handle), v.security_information);
+    SamrQuerySecurityObjectResponse => |v| format!("{}; {}", v.security_descriptor.as_ref().map_or("NULL".into(), sd), st(v.status));
     SamrCloseHandleRequest => |v| h(&v.sam_handle).into();
     SamrCloseHandleResponse => |v| format!("{}; {}", h(&v.sam_handle), st(v.status));
     SamrLookupDomainInSamServerRequest => |v| format!("{} {}", h(&v.server_handle), s(&v.name));

@@ -36,8 +36,16 @@ from win32net._win32net import (
     NetShareEnum,
     NetShareGetInfo,
     NetShareSetInfo,
+    NetUserAdd,
+    NetUserChangePassword,
+    NetUserEnum,
     NetUserGetGroups,
+    NetUserGetInfo,
     NetUserGetLocalGroups,
+    NetUserSetInfo,
+    NetUserDel,
+    NetUserModalsGet,
+    NetUserModalsSet,
     NetWkstaUserEnum,
     NetWkstaGetInfo,
     NetWkstaSetInfo,
@@ -61,8 +69,9 @@ from win32net._win32net import (
     NetServerComputerNameAdd,
     NetServerComputerNameDel,
     NetValidateName,
+    NetValidatePasswordPolicy,
 )
-from win32net._win32net import _at_exit
+from win32net._win32net import _at_exit, _disconnect_all
 
 # As pywin32's, the functions belong to the module `win32net`.
 for _f in list(globals().values()):

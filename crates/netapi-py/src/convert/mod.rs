@@ -21,6 +21,7 @@ pub mod stats;
 #[rustfmt::skip]
 pub mod tables;
 pub mod uses;
+pub mod validate;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -143,6 +144,8 @@ families!(
     netapi::info::LocalGroupInfo,
     netapi::info::LocalGroupMembersInfo
 );
+// The user and account-policy families (`crate::users`).
+families!(netapi::info::UserInfo, netapi::info::UserModalsInfo);
 
 /// `value` (from `Family::to_json`) as a dict of `table`'s keys, in order.
 pub fn to_dict<'py>(py: Python<'py>, table: &Table, value: &Value) -> PyResult<Bound<'py, PyDict>> {

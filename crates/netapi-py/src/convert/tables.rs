@@ -744,6 +744,83 @@ static SERVER_INFO_1005_KEYS: [Key; 1] = [
     Key::new("comment", Conv::Wstr),
 ];
 pub static SERVER_INFO_1005: Table = Table { name: "SERVER_INFO_1005", keys: &SERVER_INFO_1005_KEYS };
+static USER_INFO_23_KEYS: [Key; 5] = [
+    Key::new("name", Conv::Wstr),
+    Key::new("full_name", Conv::Wstr),
+    Key::new("comment", Conv::Wstr),
+    Key::new("flags", Conv::Dword),
+    Key::new("user_sid", Conv::Sid),
+];
+pub static USER_INFO_23: Table = Table { name: "USER_INFO_23", keys: &USER_INFO_23_KEYS };
+static USER_INFO_24_KEYS: [Key; 5] = [
+    Key::new("internet_identity", Conv::Bool),
+    Key::new("flags", Conv::Dword),
+    Key::new("internet_provider_name", Conv::Wstr),
+    Key::new("internet_principal_name", Conv::Wstr),
+    Key::new("user_sid", Conv::Sid),
+];
+pub static USER_INFO_24: Table = Table { name: "USER_INFO_24", keys: &USER_INFO_24_KEYS };
+static USER_INFO_1012_KEYS: [Key; 1] = [
+    Key::new("usr_comment", Conv::Wstr),
+];
+pub static USER_INFO_1012: Table = Table { name: "USER_INFO_1012", keys: &USER_INFO_1012_KEYS };
+static USER_INFO_1014_KEYS: [Key; 1] = [
+    Key::new("workstations", Conv::Wstr),
+];
+pub static USER_INFO_1014: Table = Table { name: "USER_INFO_1014", keys: &USER_INFO_1014_KEYS };
+static USER_INFO_1017_KEYS: [Key; 1] = [
+    Key::new("acct_expires", Conv::Dword),
+];
+pub static USER_INFO_1017: Table = Table { name: "USER_INFO_1017", keys: &USER_INFO_1017_KEYS };
+static USER_INFO_1020_KEYS: [Key; 2] = [
+    Key::new("units_per_week", Conv::Dword),
+    Key::new("logon_hours", Conv::Hours),
+];
+pub static USER_INFO_1020: Table = Table { name: "USER_INFO_1020", keys: &USER_INFO_1020_KEYS };
+static USER_INFO_1024_KEYS: [Key; 1] = [
+    Key::new("country_code", Conv::Dword),
+];
+pub static USER_INFO_1024: Table = Table { name: "USER_INFO_1024", keys: &USER_INFO_1024_KEYS };
+static USER_INFO_1051_KEYS: [Key; 1] = [
+    Key::new("primary_group_id", Conv::Dword),
+];
+pub static USER_INFO_1051: Table = Table { name: "USER_INFO_1051", keys: &USER_INFO_1051_KEYS };
+static USER_INFO_1052_KEYS: [Key; 1] = [
+    Key::new("profile", Conv::Wstr),
+];
+pub static USER_INFO_1052: Table = Table { name: "USER_INFO_1052", keys: &USER_INFO_1052_KEYS };
+static USER_INFO_1053_KEYS: [Key; 1] = [
+    Key::new("home_dir_drive", Conv::Wstr),
+];
+pub static USER_INFO_1053: Table = Table { name: "USER_INFO_1053", keys: &USER_INFO_1053_KEYS };
+static USER_MODALS_INFO_1001_KEYS: [Key; 1] = [
+    Key::new("min_passwd_len", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1001: Table = Table { name: "USER_MODALS_INFO_1001", keys: &USER_MODALS_INFO_1001_KEYS };
+static USER_MODALS_INFO_1002_KEYS: [Key; 1] = [
+    Key::new("max_passwd_age", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1002: Table = Table { name: "USER_MODALS_INFO_1002", keys: &USER_MODALS_INFO_1002_KEYS };
+static USER_MODALS_INFO_1003_KEYS: [Key; 1] = [
+    Key::new("min_passwd_age", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1003: Table = Table { name: "USER_MODALS_INFO_1003", keys: &USER_MODALS_INFO_1003_KEYS };
+static USER_MODALS_INFO_1004_KEYS: [Key; 1] = [
+    Key::new("force_logoff", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1004: Table = Table { name: "USER_MODALS_INFO_1004", keys: &USER_MODALS_INFO_1004_KEYS };
+static USER_MODALS_INFO_1005_KEYS: [Key; 1] = [
+    Key::new("password_hist_len", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1005: Table = Table { name: "USER_MODALS_INFO_1005", keys: &USER_MODALS_INFO_1005_KEYS };
+static USER_MODALS_INFO_1006_KEYS: [Key; 1] = [
+    Key::new("role", Conv::Dword),
+];
+pub static USER_MODALS_INFO_1006: Table = Table { name: "USER_MODALS_INFO_1006", keys: &USER_MODALS_INFO_1006_KEYS };
+static USER_MODALS_INFO_1007_KEYS: [Key; 1] = [
+    Key::new("primary", Conv::Wstr),
+];
+pub static USER_MODALS_INFO_1007: Table = Table { name: "USER_MODALS_INFO_1007", keys: &USER_MODALS_INFO_1007_KEYS };
 
 /// Levels of `NetGroupAdd` (pywin32's).
 pub static NET_GROUP_ADD: Levels = &[(0, &GROUP_INFO_0), (1, &GROUP_INFO_1), (2, &GROUP_INFO_2), (1002, &GROUP_INFO_1002), (1005, &GROUP_INFO_1005)];
@@ -795,14 +872,14 @@ pub static NET_USE_GET_INFO: Levels = &[(0, &USE_INFO_0), (1, &USE_INFO_1), (2, 
 pub static NET_USER_ADD: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011)];
 /// Levels of `NetUserEnum` (pywin32's).
 pub static NET_USER_ENUM: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011)];
-/// Levels of `NetUserGetInfo` (pywin32's).
-pub static NET_USER_GET_INFO: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011)];
+/// Levels of `NetUserGetInfo` (pywin32's, and 23, 24 from levels-extra.json).
+pub static NET_USER_GET_INFO: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (23, &USER_INFO_23), (24, &USER_INFO_24), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011)];
 /// Levels of `NetUserModalsGet` (pywin32's).
 pub static NET_USER_MODALS_GET: Levels = &[(0, &USER_MODALS_INFO_0), (1, &USER_MODALS_INFO_1), (2, &USER_MODALS_INFO_2), (3, &USER_MODALS_INFO_3)];
-/// Levels of `NetUserModalsSet` (pywin32's).
-pub static NET_USER_MODALS_SET: Levels = &[(0, &USER_MODALS_INFO_0), (1, &USER_MODALS_INFO_1), (2, &USER_MODALS_INFO_2), (3, &USER_MODALS_INFO_3)];
-/// Levels of `NetUserSetInfo` (pywin32's).
-pub static NET_USER_SET_INFO: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011)];
+/// Levels of `NetUserModalsSet` (pywin32's, and 1001, 1002, 1003, 1004, 1005, 1006, 1007 from levels-extra.json).
+pub static NET_USER_MODALS_SET: Levels = &[(0, &USER_MODALS_INFO_0), (1, &USER_MODALS_INFO_1), (2, &USER_MODALS_INFO_2), (3, &USER_MODALS_INFO_3), (1001, &USER_MODALS_INFO_1001), (1002, &USER_MODALS_INFO_1002), (1003, &USER_MODALS_INFO_1003), (1004, &USER_MODALS_INFO_1004), (1005, &USER_MODALS_INFO_1005), (1006, &USER_MODALS_INFO_1006), (1007, &USER_MODALS_INFO_1007)];
+/// Levels of `NetUserSetInfo` (pywin32's, and 1012, 1014, 1017, 1020, 1024, 1051, 1052, 1053 from levels-extra.json).
+pub static NET_USER_SET_INFO: Levels = &[(0, &USER_INFO_0), (1, &USER_INFO_1), (2, &USER_INFO_2), (3, &USER_INFO_3), (4, &USER_INFO_4), (10, &USER_INFO_10), (11, &USER_INFO_11), (20, &USER_INFO_20), (1003, &USER_INFO_1003), (1005, &USER_INFO_1005), (1006, &USER_INFO_1006), (1007, &USER_INFO_1007), (1008, &USER_INFO_1008), (1009, &USER_INFO_1009), (1010, &USER_INFO_1010), (1011, &USER_INFO_1011), (1012, &USER_INFO_1012), (1014, &USER_INFO_1014), (1017, &USER_INFO_1017), (1020, &USER_INFO_1020), (1024, &USER_INFO_1024), (1051, &USER_INFO_1051), (1052, &USER_INFO_1052), (1053, &USER_INFO_1053)];
 /// Levels of `NetWkstaGetInfo` (pywin32's).
 pub static NET_WKSTA_GET_INFO: Levels = &[(100, &WKSTA_INFO_100), (101, &WKSTA_INFO_101), (102, &WKSTA_INFO_102), (502, &WKSTA_INFO_502)];
 /// Levels of `NetWkstaSetInfo` (pywin32's).
@@ -823,4 +900,4 @@ pub static NET_FILE_ENUM: Levels = &[(2, &FILE_INFO_2), (3, &FILE_INFO_3)];
 pub static NET_FILE_GET_INFO: Levels = &[(2, &FILE_INFO_2), (3, &FILE_INFO_3)];
 
 /// Every table, for the consistency tests.
-pub static ALL: &[&Table] = &[&GROUP_INFO_0, &GROUP_INFO_1, &GROUP_INFO_2, &GROUP_INFO_1002, &GROUP_INFO_1005, &LOCALGROUP_INFO_0, &LOCALGROUP_INFO_1, &LOCALGROUP_INFO_1002, &LOCALGROUP_MEMBERS_INFO_0, &LOCALGROUP_MEMBERS_INFO_1, &LOCALGROUP_MEMBERS_INFO_2, &LOCALGROUP_MEMBERS_INFO_3, &GROUP_USERS_INFO_0, &GROUP_USERS_INFO_1, &SHARE_INFO_0, &SHARE_INFO_1, &SHARE_INFO_2, &SHARE_INFO_501, &SHARE_INFO_502, &WKSTA_INFO_100, &WKSTA_INFO_101, &WKSTA_INFO_102, &WKSTA_INFO_502, &WKSTA_USER_INFO_0, &WKSTA_USER_INFO_1, &WKSTA_TRANSPORT_INFO_0, &SERVER_INFO_100, &SERVER_INFO_101, &SERVER_INFO_102, &SERVER_INFO_402, &SERVER_INFO_403, &SERVER_INFO_502, &SERVER_INFO_503, &USE_INFO_0, &USE_INFO_1, &USE_INFO_2, &USE_INFO_3, &USER_INFO_0, &USER_INFO_1, &USER_INFO_2, &USER_INFO_3, &USER_INFO_4, &USER_INFO_10, &USER_INFO_11, &USER_INFO_20, &USER_INFO_1003, &USER_INFO_1005, &USER_INFO_1006, &USER_INFO_1007, &USER_INFO_1008, &USER_INFO_1009, &USER_INFO_1010, &USER_INFO_1011, &USER_MODALS_INFO_0, &USER_MODALS_INFO_1, &USER_MODALS_INFO_2, &USER_MODALS_INFO_3, &SESSION_INFO_0, &SESSION_INFO_1, &SESSION_INFO_2, &SESSION_INFO_10, &SESSION_INFO_502, &FILE_INFO_2, &FILE_INFO_3, &STAT_SERVER_0, &STAT_WORKSTATION_0, &SHARE_INFO_503, &SHARE_INFO_1004, &SHARE_INFO_1005, &SHARE_INFO_1006, &SHARE_INFO_1501, &SERVER_INFO_1005];
+pub static ALL: &[&Table] = &[&GROUP_INFO_0, &GROUP_INFO_1, &GROUP_INFO_2, &GROUP_INFO_1002, &GROUP_INFO_1005, &LOCALGROUP_INFO_0, &LOCALGROUP_INFO_1, &LOCALGROUP_INFO_1002, &LOCALGROUP_MEMBERS_INFO_0, &LOCALGROUP_MEMBERS_INFO_1, &LOCALGROUP_MEMBERS_INFO_2, &LOCALGROUP_MEMBERS_INFO_3, &GROUP_USERS_INFO_0, &GROUP_USERS_INFO_1, &SHARE_INFO_0, &SHARE_INFO_1, &SHARE_INFO_2, &SHARE_INFO_501, &SHARE_INFO_502, &WKSTA_INFO_100, &WKSTA_INFO_101, &WKSTA_INFO_102, &WKSTA_INFO_502, &WKSTA_USER_INFO_0, &WKSTA_USER_INFO_1, &WKSTA_TRANSPORT_INFO_0, &SERVER_INFO_100, &SERVER_INFO_101, &SERVER_INFO_102, &SERVER_INFO_402, &SERVER_INFO_403, &SERVER_INFO_502, &SERVER_INFO_503, &USE_INFO_0, &USE_INFO_1, &USE_INFO_2, &USE_INFO_3, &USER_INFO_0, &USER_INFO_1, &USER_INFO_2, &USER_INFO_3, &USER_INFO_4, &USER_INFO_10, &USER_INFO_11, &USER_INFO_20, &USER_INFO_1003, &USER_INFO_1005, &USER_INFO_1006, &USER_INFO_1007, &USER_INFO_1008, &USER_INFO_1009, &USER_INFO_1010, &USER_INFO_1011, &USER_MODALS_INFO_0, &USER_MODALS_INFO_1, &USER_MODALS_INFO_2, &USER_MODALS_INFO_3, &SESSION_INFO_0, &SESSION_INFO_1, &SESSION_INFO_2, &SESSION_INFO_10, &SESSION_INFO_502, &FILE_INFO_2, &FILE_INFO_3, &STAT_SERVER_0, &STAT_WORKSTATION_0, &SHARE_INFO_503, &SHARE_INFO_1004, &SHARE_INFO_1005, &SHARE_INFO_1006, &SHARE_INFO_1501, &SERVER_INFO_1005, &USER_INFO_23, &USER_INFO_24, &USER_INFO_1012, &USER_INFO_1014, &USER_INFO_1017, &USER_INFO_1020, &USER_INFO_1024, &USER_INFO_1051, &USER_INFO_1052, &USER_INFO_1053, &USER_MODALS_INFO_1001, &USER_MODALS_INFO_1002, &USER_MODALS_INFO_1003, &USER_MODALS_INFO_1004, &USER_MODALS_INFO_1005, &USER_MODALS_INFO_1006, &USER_MODALS_INFO_1007];

@@ -10,11 +10,14 @@
 //! server would still hold.
 //!
 //! Served: SamrCloseHandle (1), SamrLookupDomainInSamServer (5),
-//! SamrEnumerateDomainsInSamServer (6), SamrOpenDomain (7), SamrOpenUser (34),
-//! SamrGetGroupsForUser (39), SamrQueryInformationUser2 (47, `UserAllInformation`),
-//! SamrConnect5 (64); the groups and aliases of [`groups`] (10, 14–25, 27–33, 36, 40). Other
-//! opnums fault with `nca_s_op_rng_error`; requests that do not decode with
-//! `RPC_X_BAD_STUB_DATA`.
+//! SamrEnumerateDomainsInSamServer (6), SamrOpenDomain (7), SamrGetAliasMembership (16),
+//! SamrLookupNamesInDomain (17), SamrOpenUser (34), SamrGetGroupsForUser (39),
+//! SamrQueryInformationUser2 (47, `UserAllInformation`), SamrConnect5 (64), for the account
+//! writes SamrSetSecurityObject (2), SamrQuerySecurityObject (3), SamrEnumerateUsersInDomain
+//! (13, paging as either Samba server does: [`Paging`]), SamrDeleteUser (35),
+//! SamrCreateUser2InDomain (50) and SamrSetInformationUser2 (58), and the groups and aliases of
+//! [`groups`] (10, 14–25, 27–33, 36, 40). Other opnums fault with `nca_s_op_rng_error`;
+//! requests that do not decode with `RPC_X_BAD_STUB_DATA`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -57,6 +60,12 @@ pub struct User {
     pub acb: u32,
     /// RIDs of the global groups it belongs to.
     pub groups: Vec<u32>,
+    /// Admin comment.
+    pub comment: String,
+    /// Whether its DACL grants World `USER_CHANGE_PASSWORD` (`UF_PASSWD_CANT_CHANGE` clear).
+    pub can_change_password: bool,
+    /// Passwords set through SamrSetInformationUser2.
+    pub passwords_set: u32,
 }
 
 /// What a handle designates.
@@ -112,6 +121,23 @@ pub struct Sam {
     pub closed: usize,
     /// Handles run down with their association.
     pub run_down: usize,
+    /// How SamrEnumerateUsersInDomain pages.
+    pub paging: Paging,
+    /// Each association's enumeration (by domain handle), for [`Paging::PerHandle`].
+    enumerations: HashMap<Guid, Vec<(u32, String)>>,
+}
+
+/// How SamrEnumerateUsersInDomain pages, as the two Samba servers do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// The file server (s3): pages of this many accounts whatever `PreferedMaximumLength`
+    /// says, `STATUS_MORE_ENTRIES` when a page is full (even when nothing follows), the resume
+    /// handle the index of the next account.
+    Fixed(u32),
+    /// The DC (s4): `1 + PreferedMaximumLength / 54` accounts a page; the list is made at
+    /// resume 0 and kept on that domain handle: another handle answers a later resume handle
+    /// with an empty, final page.
+    PerHandle,
 }
 
 impl Sam {
@@ -124,6 +150,9 @@ impl Sam {
             full_name: "The administrator".into(),
             acb: w::account_control::USER_NORMAL_ACCOUNT,
             groups: vec![512, 513],
+            comment: String::new(),
+            can_change_password: true,
+            passwords_set: 0,
         }];
         users.extend((0..n).map(|i| User {
             name: format!("user{i:04}"),
@@ -131,6 +160,9 @@ impl Sam {
             full_name: format!("User number {i}"),
             acb: w::account_control::USER_NORMAL_ACCOUNT,
             groups: vec![513],
+            comment: String::new(),
+            can_change_password: true,
+            passwords_set: 0,
         }));
         let groups = vec![
             Group::new("Domain Admins", 512, vec![500]),
@@ -149,6 +181,8 @@ impl Sam {
             violations: Vec::new(),
             closed: 0,
             run_down: 0,
+            paging: Paging::PerHandle,
+            enumerations: HashMap::new(),
         }
     }
 
@@ -220,6 +254,8 @@ impl Sam {
         let before = self.handles.len();
         self.handles.retain(|_, (a, _)| *a != assoc);
         self.run_down += before - self.handles.len();
+        let handles = &self.handles;
+        self.enumerations.retain(|h, _| handles.contains_key(h));
     }
 }
 
@@ -270,6 +306,12 @@ impl Samr {
             7 => decode(stub).map(|q| open_domain(&mut s, assoc, q)),
             34 => decode(stub).map(|q| open_user(&mut s, assoc, q)),
             39 => decode(stub).map(|q| groups_for_user(&mut s, assoc, q)),
+            2 => decode(stub).map(|q| set_security(&mut s, assoc, q)),
+            3 => decode(stub).map(|q| query_security(&mut s, assoc, q)),
+            13 => decode(stub).map(|q| enum_users(&mut s, assoc, q)),
+            35 => decode(stub).map(|q| delete_user(&mut s, assoc, q)),
+            50 => decode(stub).map(|q| create_user(&mut s, assoc, q)),
+            58 => decode(stub).map(|q| set_user2(&mut s, assoc, q)),
             47 => decode(stub).map(|q| query_user2(&mut s, assoc, q)),
             64 => decode(stub).map(|q| connect5(&mut s, assoc, q)),
             _ => return Reply::Fault(NCA_S_OP_RNG_ERROR),
@@ -442,6 +484,7 @@ fn query_user2(s: &mut Sam, assoc: Assoc, q: w::SamrQueryInformationUser2Request
         user_id: u.rid,
         primary_group_id: 513,
         user_account_control: u.acb,
+        admin_comment: ustr(&u.comment),
         logon_hours: w::SamprLogonHours {
             units_per_week: 168,
             logon_hours: Some(vec![0xFF; 21]),
@@ -486,4 +529,266 @@ pub fn sid_string(s: &RpcSid) -> String {
         out.push_str(&format!("-{a}"));
     }
     out
+}
+
+// --- account writes ------------------------------------------------------------------------
+
+/// `STATUS_USER_EXISTS`.
+pub const STATUS_USER_EXISTS: u32 = 0xC000_0063;
+/// `STATUS_MORE_ENTRIES`.
+pub const STATUS_MORE_ENTRIES: u32 = 0x0000_0105;
+
+fn create_user(s: &mut Sam, assoc: Assoc, q: w::SamrCreateUser2InDomainRequest) -> Reply {
+    let refuse = |status| {
+        Reply::encode(&w::SamrCreateUser2InDomainResponse {
+            user_handle: ContextHandle::NULL,
+            granted_access: 0,
+            relative_id: 0,
+            status,
+        })
+    };
+    if s.resolve(assoc, 50, &q.domain_handle) != Some(Object::Account) {
+        return refuse(STATUS_INVALID_HANDLE);
+    }
+    let name = q.name.to_string_lossy().unwrap_or_default();
+    if s.users.iter().any(|u| u.name.eq_ignore_ascii_case(&name)) {
+        return refuse(STATUS_USER_EXISTS);
+    }
+    let rid = s.users.iter().map(|u| u.rid).max().unwrap_or(999).max(999) + 1;
+    s.users.push(User {
+        name,
+        rid,
+        full_name: String::new(),
+        acb: q.account_type | w::account_control::USER_ACCOUNT_DISABLED,
+        groups: vec![513],
+        comment: String::new(),
+        can_change_password: true,
+        passwords_set: 0,
+    });
+    let h = s.open(assoc, Object::User(rid));
+    Reply::encode(&w::SamrCreateUser2InDomainResponse {
+        user_handle: h,
+        granted_access: 0x000F_07FF,
+        relative_id: rid,
+        status: 0,
+    })
+}
+
+fn set_user2(s: &mut Sam, assoc: Assoc, q: w::SamrSetInformationUser2Request) -> Reply {
+    let status = |status| Reply::encode(&w::SamrSetInformationUser2Response { status });
+    let Some(Object::User(rid)) = s.resolve(assoc, 58, &q.user_handle) else {
+        return status(STATUS_INVALID_HANDLE);
+    };
+    let Some(u) = s.users.iter_mut().find(|u| u.rid == rid) else {
+        return status(STATUS_NO_SUCH_USER);
+    };
+    use w::user_all as f;
+    let (all, password) = match &q.buffer {
+        w::SamprUserInfoBuffer::All(a) => (Some(a.as_ref()), false),
+        w::SamprUserInfoBuffer::Internal4New(i) => (Some(&i.i1), true),
+        w::SamprUserInfoBuffer::Internal5New(_) => (None, true),
+        _ => return status(0xC000_0003), // STATUS_INVALID_INFO_CLASS
+    };
+    if let Some(a) = all {
+        let which = a.which_fields;
+        if which & f::USER_ALL_USERNAME != 0 {
+            u.name = a.user_name.to_string_lossy().unwrap_or_default();
+        }
+        if which & f::USER_ALL_FULLNAME != 0 {
+            u.full_name = a.full_name.to_string_lossy().unwrap_or_default();
+        }
+        if which & f::USER_ALL_ADMINCOMMENT != 0 {
+            u.comment = a.admin_comment.to_string_lossy().unwrap_or_default();
+        }
+        if which & f::USER_ALL_USERACCOUNTCONTROL != 0 {
+            u.acb = a.user_account_control;
+        }
+    }
+    if password {
+        u.passwords_set += 1;
+    }
+    status(0)
+}
+
+fn delete_user(s: &mut Sam, assoc: Assoc, q: w::SamrDeleteUserRequest) -> Reply {
+    let answer = |handle, status| {
+        Reply::encode(&w::SamrDeleteUserResponse {
+            user_handle: handle,
+            status,
+        })
+    };
+    let Some(Object::User(rid)) = s.resolve(assoc, 35, &q.user_handle) else {
+        return answer(q.user_handle, STATUS_INVALID_HANDLE);
+    };
+    s.users.retain(|u| u.rid != rid);
+    s.handles.remove(&q.user_handle.uuid);
+    answer(ContextHandle::NULL, 0)
+}
+
+/// The self-relative descriptor of a user: World (read, and change-password when allowed),
+/// BUILTIN\Administrators (everything), the user (change-password when allowed).
+fn user_sd(user_sid: &RpcSid, can_change: bool) -> Vec<u8> {
+    let pw = if can_change { 0x40 } else { 0 };
+    let sid_bytes = |s: &RpcSid| {
+        let mut b = vec![1, s.sub_authority.len() as u8];
+        b.extend_from_slice(&s.identifier_authority);
+        for a in &s.sub_authority {
+            b.extend_from_slice(&a.to_le_bytes());
+        }
+        b
+    };
+    let world = RpcSid::new(1, &[0]).unwrap_or_else(unreachable_sid);
+    let admins = RpcSid::new(5, &[32, 544]).unwrap_or_else(unreachable_sid);
+    let mut aces = Vec::new();
+    for (mask, sid) in [
+        (0x0002_031b | pw, &world),
+        (0x000f_07ff, &admins),
+        (0x0002_0004 | pw, user_sid),
+    ] {
+        let sb = sid_bytes(sid);
+        aces.extend_from_slice(&[0, 0]);
+        aces.extend_from_slice(&((8 + sb.len()) as u16).to_le_bytes());
+        aces.extend_from_slice(&(mask as u32).to_le_bytes());
+        aces.extend_from_slice(&sb);
+    }
+    let mut sd = vec![
+        1, 0, 0x04, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0,
+    ];
+    sd.extend_from_slice(&[2, 0]);
+    sd.extend_from_slice(&((8 + aces.len()) as u16).to_le_bytes());
+    sd.extend_from_slice(&3u16.to_le_bytes());
+    sd.extend_from_slice(&[0, 0]);
+    sd.extend_from_slice(&aces);
+    sd
+}
+
+fn query_security(s: &mut Sam, assoc: Assoc, q: w::SamrQuerySecurityObjectRequest) -> Reply {
+    let Some(Object::User(rid)) = s.resolve(assoc, 3, &q.object_handle) else {
+        return Reply::encode(&w::SamrQuerySecurityObjectResponse {
+            security_descriptor: None,
+            status: STATUS_INVALID_HANDLE,
+        });
+    };
+    let can = s
+        .users
+        .iter()
+        .find(|u| u.rid == rid)
+        .is_none_or(|u| u.can_change_password);
+    let mut subs = s.domain_subs.clone();
+    subs.push(rid);
+    let sid = RpcSid::new(5, &subs).unwrap_or_else(unreachable_sid);
+    let sd = user_sd(&sid, can);
+    Reply::encode(&w::SamrQuerySecurityObjectResponse {
+        security_descriptor: Some(w::SamprSrSecurityDescriptor {
+            length: sd.len() as u32,
+            security_descriptor: Some(sd),
+        }),
+        status: 0,
+    })
+}
+
+/// Whether a DACL lets World change the password (the first ACE for S-1-1-0 decides).
+fn world_may_change(sd: &[u8]) -> Option<bool> {
+    let dacl = u32::from_le_bytes(sd.get(16..20)?.try_into().ok()?) as usize;
+    let count = u16::from_le_bytes(sd.get(dacl + 4..dacl + 6)?.try_into().ok()?);
+    let mut at = dacl + 8;
+    for _ in 0..count {
+        let size = u16::from_le_bytes(sd.get(at + 2..at + 4)?.try_into().ok()?) as usize;
+        let mask = u32::from_le_bytes(sd.get(at + 4..at + 8)?.try_into().ok()?);
+        if sd.get(at + 8..at + 20)? == [1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0] {
+            return Some(sd[at] == 0 && mask & 0x40 != 0);
+        }
+        at += size.max(4);
+    }
+    Some(false)
+}
+
+fn set_security(s: &mut Sam, assoc: Assoc, q: w::SamrSetSecurityObjectRequest) -> Reply {
+    let status = |status| Reply::encode(&w::SamrSetSecurityObjectResponse { status });
+    let Some(Object::User(rid)) = s.resolve(assoc, 2, &q.object_handle) else {
+        return status(STATUS_INVALID_HANDLE);
+    };
+    let sd = q
+        .security_descriptor
+        .security_descriptor
+        .unwrap_or_default();
+    let Some(can) = world_may_change(&sd) else {
+        return status(0xC000_0079); // STATUS_INVALID_SECURITY_DESCR
+    };
+    if let Some(u) = s.users.iter_mut().find(|u| u.rid == rid) {
+        u.can_change_password = can;
+    }
+    status(0)
+}
+
+fn enum_users(s: &mut Sam, assoc: Assoc, q: w::SamrEnumerateUsersInDomainRequest) -> Reply {
+    let answer = |entries: Vec<(u32, String)>, next: u32, status: u32| {
+        let buffer: Vec<w::SamprRidEnumeration> = entries
+            .iter()
+            .map(|(rid, name)| w::SamprRidEnumeration {
+                relative_id: *rid,
+                name: ustr(name),
+            })
+            .collect();
+        Reply::encode(&w::SamrEnumerateUsersInDomainResponse {
+            enumeration_context: next,
+            count_returned: buffer.len() as u32,
+            buffer: Some(w::SamprEnumerationBuffer {
+                entries_read: buffer.len() as u32,
+                buffer: Some(buffer),
+            }),
+            status,
+        })
+    };
+    if s.resolve(assoc, 13, &q.domain_handle) != Some(Object::Account) {
+        return answer(Vec::new(), 0, STATUS_INVALID_HANDLE);
+    }
+    let acb = q.user_account_control;
+    let mut all: Vec<(u32, String)> = s
+        .users
+        .iter()
+        .filter(|u| acb == 0 || u.acb & acb != 0)
+        .map(|u| (u.rid, u.name.clone()))
+        .collect();
+    all.sort();
+    let start = q.enumeration_context as usize;
+    match s.paging {
+        Paging::Fixed(page) => {
+            let page = page.max(1) as usize;
+            let rest = all.get(start..).unwrap_or_default();
+            if rest.is_empty() {
+                return answer(Vec::new(), q.enumeration_context, 0);
+            }
+            let part: Vec<_> = rest.iter().take(page).cloned().collect();
+            let next = (start + part.len()) as u32;
+            let status = if part.len() == page {
+                STATUS_MORE_ENTRIES
+            } else {
+                0
+            };
+            answer(part, next, status)
+        }
+        Paging::PerHandle => {
+            let key = q.domain_handle.uuid;
+            if start == 0 {
+                s.enumerations.insert(key, all);
+            }
+            let Some(list) = s.enumerations.get(&key) else {
+                return answer(Vec::new(), 0, 0);
+            };
+            if start >= list.len() {
+                s.enumerations.remove(&key);
+                return answer(Vec::new(), 0, 0);
+            }
+            let n = (1 + q.prefered_maximum_length as usize / 54).min(list.len() - start);
+            let part = list[start..start + n].to_vec();
+            let next = start + n;
+            if next >= list.len() {
+                s.enumerations.remove(&key);
+                answer(part, 0, 0)
+            } else {
+                answer(part, next as u32, STATUS_MORE_ENTRIES)
+            }
+        }
+    }
 }

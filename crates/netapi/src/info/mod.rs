@@ -10,6 +10,7 @@
 //! DWORD fields are `u32` as Windows reports them (so `STYPE_SPECIAL` reads back as
 //! `0x8000_0000`); strings are `Option<String>` because every one of them may be NULL on the wire.
 
+pub mod display;
 pub mod file;
 pub mod group;
 pub mod localgroup;
@@ -21,8 +22,10 @@ pub mod stats;
 pub mod types;
 pub mod use_info;
 pub mod user;
+pub mod validate;
 pub mod wksta;
 
+pub use display::*;
 pub use file::*;
 pub use group::*;
 pub use localgroup::*;
@@ -34,6 +37,7 @@ pub use stats::*;
 pub use types::*;
 pub use use_info::*;
 pub use user::*;
+pub use validate::*;
 pub use wksta::*;
 
 /// A family of information levels: the enum over its level structs (`ShareInfo`), what

@@ -99,6 +99,23 @@ pub(crate) struct Bound {
 }
 
 impl Bound {
+    /// The 16-byte session key [MS-SAMR] 3.2.2.3 encrypts passwords with: the SMB2 session's
+    /// application key over a pipe ([MS-SMB2] 3.2.5.3.1 `Session.ApplicationKey`), the RPC
+    /// security context's over TCP. `None` for an anonymous or unauthenticated association.
+    pub fn session_key(&self) -> Option<super::samr::password::SessionKey> {
+        match self.client.io() {
+            AnyIo::Pipe(p) => p
+                .session()
+                .application_key()
+                .map(|k| super::samr::password::session_key16(&k)),
+            AnyIo::Tcp(_) => self
+                .client
+                .association()
+                .session_key()
+                .map(|k| super::samr::password::session_key16(k.as_bytes())),
+        }
+    }
+
     /// Whether the transport under this idle association is still connected.
     fn looks_alive(&self) -> bool {
         match self.client.io() {
@@ -112,6 +129,9 @@ impl Bound {
 pub(crate) struct Connector {
     server: String,
     options: Options,
+    /// The same server over `ncacn_ip_tcp` (for the calls Windows only makes there:
+    /// NetValidatePasswordPolicy), made on first use when `options` name pipes.
+    tcp: std::sync::OnceLock<Box<Connector>>,
     /// Idle associations by interface and by the runtime that drives their sockets.
     idle: Mutex<HashMap<(InterfaceId, Driver), Vec<Bound>>>,
     dump_seq: Arc<AtomicU64>,
@@ -130,6 +150,7 @@ impl Connector {
         Connector {
             server,
             options,
+            tcp: std::sync::OnceLock::new(),
             idle: Mutex::new(HashMap::new()),
             dump_seq: Arc::new(AtomicU64::new(0)),
         }
@@ -141,6 +162,19 @@ impl Connector {
 
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// This connector, or its sibling for the same server over `ncacn_ip_tcp` (same
+    /// credentials, authentication and `rpc_auth_level`).
+    pub fn over_tcp(&self) -> &Connector {
+        if self.options.transport == Transport::Tcp {
+            return self;
+        }
+        self.tcp.get_or_init(|| {
+            let mut options = self.options.clone();
+            options.transport = Transport::Tcp;
+            Box::new(Connector::new(self.server.clone(), options))
+        })
     }
 
     /// An idle association for `interface`, or a freshly opened and bound one.
@@ -156,6 +190,27 @@ impl Connector {
                 Some(_) => continue, // dead: drop it and look again
                 None => return self.open(interface, driver).await,
             }
+        }
+    }
+
+    /// [`Connector::checkout`], taking an idle association that `prefer`s first when there is
+    /// one (an association whose cached handles hold some server-side state).
+    pub async fn checkout_preferring(
+        &self,
+        interface: InterfaceId,
+        prefer: impl Fn(&Bound) -> bool,
+    ) -> Result<Bound, TransportError> {
+        let driver = Driver::current();
+        let preferred = {
+            let mut map = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            map.get_mut(&(interface, driver)).and_then(|list| {
+                let at = list.iter().rposition(|b| prefer(b) && b.looks_alive())?;
+                Some(list.remove(at))
+            })
+        };
+        match preferred {
+            Some(b) => Ok(b),
+            None => self.checkout(interface).await,
         }
     }
 
@@ -197,8 +252,11 @@ impl Connector {
                 };
                 let port =
                     netapi_transport::epmap::resolve_tcp_port(ip, &interface.syntax, opts.clone())
-                        .await?;
-                let io = TcpIo::connect(std::net::SocketAddr::new(ip, port), opts).await?;
+                        .await
+                        .map_err(rpc_connect)?;
+                let io = TcpIo::connect(std::net::SocketAddr::new(ip, port), opts)
+                    .await
+                    .map_err(rpc_connect)?;
                 let auth = self.tcp_auth()?;
                 RpcClient::bind(AnyIo::Tcp(io), &[interface.syntax], auth).await?
             }
@@ -247,6 +305,31 @@ impl Connector {
             })
     }
 }
+
+/// A failed TCP connect of the RPC runtime (to the endpoint mapper or the endpoint) is what
+/// Windows reports as `RPC_S_SERVER_UNAVAILABLE` (`errors::from_transport`).
+fn rpc_connect(e: TransportError) -> TransportError {
+    match e {
+        TransportError::Io {
+            op: "connect",
+            source,
+        } => TransportError::Io {
+            op: RPC_CONNECT,
+            source,
+        },
+        TransportError::Timeout {
+            op: "connect",
+            after,
+        } => TransportError::Timeout {
+            op: RPC_CONNECT,
+            after,
+        },
+        other => other,
+    }
+}
+
+/// The `op` of a failed `ncacn_ip_tcp` connect.
+pub(crate) const RPC_CONNECT: &str = "ncacn_ip_tcp connect";
 
 /// Resolve a server name for TCP (the SMB2 pool resolves on its own).
 async fn resolve(server: &str, port: u16) -> Result<IpAddr, TransportError> {

@@ -31,6 +31,8 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
     match e {
         TransportError::Io { op: what, source } => {
             let win32 = match source.kind() {
+                // The RPC runtime over TCP: nothing listens (no endpoint mapper, no endpoint).
+                _ if what == super::conn::RPC_CONNECT => WinError::RPC_S_SERVER_UNAVAILABLE,
                 Io::ConnectionReset
                 | Io::ConnectionAborted
                 | Io::BrokenPipe
@@ -44,7 +46,9 @@ pub(crate) fn from_transport(op: &'static str, e: TransportError) -> Error {
             Error::local(op, Kind::Transport, win32, detail).with_source(source)
         }
         TransportError::Timeout { op: what, .. } => {
-            let win32 = if what == "connect" {
+            let win32 = if what == super::conn::RPC_CONNECT {
+                WinError::RPC_S_SERVER_UNAVAILABLE
+            } else if what == "connect" {
                 WinError::ERROR_BAD_NETPATH
             } else {
                 WinError::ERROR_SEM_TIMEOUT

@@ -64,6 +64,14 @@ where
         .checkout(InterfaceId::of::<I>())
         .await
         .map_err(|e| errors::from_transport(op, e))?;
+    run(conn, op, bound, body).await
+}
+
+async fn run<I, T, F>(conn: &Connector, op: &'static str, bound: Bound, body: F) -> Result<T>
+where
+    I: HandleInterface,
+    F: AsyncFnOnce(&mut Session<'_, I>) -> Result<T>,
+{
     let mut session = Session {
         conn,
         op,
@@ -75,6 +83,32 @@ where
     let result = body(&mut session).await;
     session.finish().await;
     result
+}
+
+/// [`with_session`] on an idle association whose cache (of type `C`) `prefer`s, when there is
+/// one (e.g. one whose handle holds the enumeration being continued).
+pub(crate) async fn with_session_preferring<I, C, T, P, F>(
+    conn: &Connector,
+    op: &'static str,
+    prefer: P,
+    body: F,
+) -> Result<T>
+where
+    I: HandleInterface,
+    C: 'static,
+    P: Fn(&C) -> bool,
+    F: AsyncFnOnce(&mut Session<'_, I>) -> Result<T>,
+{
+    let bound = conn
+        .checkout_preferring(InterfaceId::of::<I>(), |b| {
+            b.cache
+                .as_ref()
+                .and_then(|c| c.downcast_ref::<C>())
+                .is_some_and(&prefer)
+        })
+        .await
+        .map_err(|e| errors::from_transport(op, e))?;
+    run(conn, op, bound, body).await
 }
 
 impl<I: HandleInterface> Session<'_, I> {
@@ -115,8 +149,16 @@ impl<I: HandleInterface> Session<'_, I> {
         }
     }
 
-    /// Forget a tracked handle the server closed itself (a successful SamrDeleteGroup or
-    /// SamrDeleteAlias answers it zeroed): nothing is left to close.
+    /// Drop this session's association now (its handles are run down by the server) and go
+    /// on without one: later calls fail with the "association lost" error. For a server that
+    /// may have left state behind on the association (a transaction it did not end).
+    pub(crate) fn discard(&mut self) {
+        self.bound = None;
+        self.opened.clear();
+    }
+
+    /// Forget a tracked handle the server closed itself (a deleted user's, group's or alias's:
+    /// SamrDeleteUser/Group/Alias answer it zeroed): nothing is left to close.
     pub(crate) fn untrack(&mut self, handle: ContextHandle) {
         self.opened.retain(|h| *h != handle);
     }
@@ -142,11 +184,14 @@ impl<I: HandleInterface> Session<'_, I> {
         bound.cache.as_mut()?.downcast_mut::<T>()
     }
 
-    /// Forget the cached handles (without closing them: the caller found them unusable).
-    pub(crate) fn forget_cache(&mut self) {
-        if let Some(b) = self.bound.as_mut() {
-            b.cache = None;
-        }
+    /// The session key of this session's association ([`Bound::session_key`]).
+    pub(crate) fn session_key(&self) -> Option<super::samr::password::SessionKey> {
+        self.bound.as_ref()?.session_key()
+    }
+
+    /// The transport of this session's association.
+    pub(crate) fn transport(&self) -> crate::Transport {
+        self.conn.options().transport
     }
 
     /// The NetApi function this session serves.

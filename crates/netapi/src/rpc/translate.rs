@@ -103,6 +103,12 @@ const RULES: &[Rule] = &[
     },
     Rule {
         scope: Scope::Family("NetUser"),
+        received: nt(NtStatus::STATUS_INVALID_ACCOUNT_NAME),
+        windows: WinError::NERR_BadUsername,
+        why: "the server refuses the account name",
+    },
+    Rule {
+        scope: Scope::Family("NetUser"),
         received: nt(NtStatus::STATUS_PASSWORD_RESTRICTION),
         windows: WinError::NERR_PasswordTooShort,
         why: "the password does not meet the policy",

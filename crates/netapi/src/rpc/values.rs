@@ -21,7 +21,8 @@ pub(crate) enum Time {
     /// 0 means "never happened" and reads as 0 (`LastLogon`, `LastLogoff`).
     ZeroIsNever,
     /// 0 and `0x7FFFFFFF_FFFFFFFF` both mean "never" ([MS-SAMR] 2.2.6.6 `AccountExpires`),
-    /// read as `TIMEQ_FOREVER`; `TIMEQ_FOREVER` is written as `0x7FFFFFFF_FFFFFFFF`.
+    /// read as `TIMEQ_FOREVER`; `TIMEQ_FOREVER` is written as 0. quirk(samba-4.17): the file
+    /// server turns `0x7FFFFFFF_FFFFFFFF` into a date in 1975; 0 means "never" to every server.
     Forever,
 }
 
@@ -38,7 +39,7 @@ impl Time {
     /// The wire time for NetApi DWORD `secs`.
     pub(crate) fn write(self, secs: u32) -> i64 {
         match self {
-            Time::Forever if secs == TIMEQ_FOREVER => i64::MAX,
+            Time::Forever if secs == TIMEQ_FOREVER => 0,
             Time::ZeroIsNever if secs == 0 => 0,
             _ => i64::from(secs) * PER_SECOND + EPOCH_DIFF_100NS,
         }
@@ -101,7 +102,7 @@ mod tests {
         assert_eq!(Time::ZeroIsNever.read(0), 0);
         assert_eq!(Time::Forever.read(0), TIMEQ_FOREVER);
         assert_eq!(Time::Forever.read(i64::MAX), TIMEQ_FOREVER);
-        assert_eq!(Time::Forever.write(TIMEQ_FOREVER), i64::MAX);
+        assert_eq!(Time::Forever.write(TIMEQ_FOREVER), 0);
         assert_eq!(Time::Forever.read(Time::Forever.write(86_400)), 86_400);
         // Before 1970 and after 2106 clamp into the DWORD.
         assert_eq!(seconds_since_1970(1), 0);

@@ -10,9 +10,16 @@
 //! + close, as in Windows' netapi32 and Samba's libnetapi.
 
 pub(crate) mod alias;
+pub(crate) mod display;
+pub(crate) mod domain_info;
 pub(crate) mod group;
+pub(crate) mod password;
 pub(crate) mod rids;
+pub(crate) mod security;
 pub(crate) mod user_all;
+pub(crate) mod user_ops;
+pub(crate) mod user_write;
+pub(crate) mod validate;
 
 use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::dtyp::{RpcSid, RpcUnicodeString};
@@ -61,6 +68,9 @@ pub(crate) struct SamrCache {
     server: Option<ContextHandle>,
     account: Option<Domain>,
     builtin: Option<Domain>,
+    /// Where a NetUserEnum stands on this association's account-domain handle
+    /// (`user_enum.rs`, quirk(samba-4.17)).
+    pub cursor: Option<crate::user_enum::Cursor>,
 }
 
 /// The SID of a wire `RPC_SID`.

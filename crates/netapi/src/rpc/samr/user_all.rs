@@ -161,9 +161,6 @@ pub const UF_PARTIAL_SECRETS_ACCOUNT: u32 = 0x0400_0000;
 /// `UF_USE_AES_KEYS`.
 pub const UF_USE_AES_KEYS: u32 = 0x0800_0000;
 
-/// Bytes of `logon_hours` at 168 units per week.
-const HOURS_LEN: usize = 21;
-
 fn ustr(s: &RpcUnicodeString) -> Option<String> {
     s.to_string_lossy()
 }
@@ -230,9 +227,12 @@ impl UserAll {
             }
             on
         };
+        // A NULL string leaves the field as it is (netapi32 sets the WhichFields bit only for
+        // the strings given; an empty string clears one). quirk(samba-4.17): the AD DC answers
+        // STATUS_INVALID_PARAMETER to a NULL string whose bit is set.
         macro_rules! strings {
             ($($f:ident => $wire:ident, $bit:ident;)*) => {$(
-                if put(field::$f, wf::$bit) {
+                if self.$f.is_some() && put(field::$f, wf::$bit) {
                     w.$wire = wstr(&self.$f);
                 }
             )*};
@@ -267,21 +267,17 @@ impl UserAll {
         if put(field::password_expired, wf::USER_ALL_PASSWORDEXPIRED) {
             w.password_expired = u8::from(self.password_expired != 0);
         }
-        // units_per_week travels with logon_hours (both in USER_ALL_LOGONHOURS).
-        if put(
-            field::logon_hours | field::units_per_week,
-            wf::USER_ALL_LOGONHOURS,
-        ) {
-            w.logon_hours = match &self.logon_hours {
-                Some(h) => SamprLogonHours {
-                    units_per_week: con::UNITS_PER_WEEK as u16,
-                    logon_hours: Some(h.clone()),
-                },
-                // NULL hours: every hour allowed (all bits set), as netapi32 sends it.
-                None => SamprLogonHours {
-                    units_per_week: con::UNITS_PER_WEEK as u16,
-                    logon_hours: Some(vec![0xFF; HOURS_LEN]),
-                },
+        // units_per_week travels with logon_hours (both in USER_ALL_LOGONHOURS); NULL hours
+        // leave them as they are (a new account allows every hour).
+        if let Some(h) = &self.logon_hours
+            && put(
+                field::logon_hours | field::units_per_week,
+                wf::USER_ALL_LOGONHOURS,
+            )
+        {
+            w.logon_hours = SamprLogonHours {
+                units_per_week: con::UNITS_PER_WEEK as u16,
+                logon_hours: Some(h.clone()),
             };
         }
         w.which_fields = which;
@@ -603,6 +599,9 @@ mod tests {
         );
         // Level 2 and 3 add their own fields, with times and hours converted.
         let u3: UserInfo = UserInfo3 {
+            full_name: Some("F".into()),
+            parms: Some(String::new()),
+            profile: Some("\\\\fs\\p".into()),
             acct_expires: con::TIMEQ_FOREVER,
             logon_hours: Some(vec![0; 21]),
             units_per_week: 168,
@@ -613,7 +612,7 @@ mod tests {
         .into();
         let (all, f) = u3.to_all();
         let w = all.to_sampr(f);
-        assert_eq!(w.account_expires.to_i64(), i64::MAX);
+        assert_eq!(w.account_expires.to_i64(), 0, "never");
         assert_eq!(w.logon_hours.logon_hours.as_deref(), Some(&[0u8; 21][..]));
         assert_eq!((w.primary_group_id, w.country_code), (513, 1));
         for bit in [
@@ -635,6 +634,23 @@ mod tests {
         );
         let (_, f2) = UserInfo::from(UserInfo2::default()).to_all();
         assert_eq!(f2 & field::user_id, 0);
+        // NULL strings and hours leave their fields alone; an empty string clears one.
+        let (all, f) = UserInfo::from(UserInfo2 {
+            parms: Some(String::new()),
+            ..UserInfo2::default()
+        })
+        .to_all();
+        let w = all.to_sampr(f);
+        assert_eq!(
+            w.which_fields
+                & (wf::USER_ALL_FULLNAME | wf::USER_ALL_HOMEDIRECTORY | wf::USER_ALL_LOGONHOURS),
+            0
+        );
+        assert_ne!(
+            w.which_fields & wf::USER_ALL_PARAMETERS,
+            0,
+            "parms is empty, not NULL"
+        );
     }
 
     #[test]
