@@ -773,6 +773,28 @@ pub enum UserCmd {
         #[arg(long, default_value_t = 1, value_parser = levels(DisplayInfo::QUERY_LEVELS))]
         level: u32,
     },
+    /// List the global groups of an account, with attributes (NetUserGetGroups, level 1)
+    Groups {
+        /// Account name
+        name: String,
+    },
+    /// Make these global groups the whole of an account's (NetUserSetGroups); the primary group
+    /// is kept
+    SetGroups {
+        /// Account name
+        name: String,
+        /// Group names
+        groups: Vec<String>,
+    },
+    /// List the local groups of an account (NetUserGetLocalGroups), through its global groups
+    /// too unless --direct
+    Localgroups {
+        /// Account name (`name` or `DOMAIN\name`)
+        name: String,
+        /// Direct memberships only (no LG_INCLUDE_INDIRECT)
+        #[arg(long)]
+        direct: bool,
+    },
 }
 
 /// `policy` verbs.

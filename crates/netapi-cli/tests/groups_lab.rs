@@ -139,7 +139,7 @@ fn group_verbs_against_both_servers() {
         );
         let mine = ok(run(
             server,
-            &["--json", "group", "user-groups", &server.admin_user],
+            &["--json", "user", "groups", &server.admin_user],
         ))
         .json();
         assert!(
@@ -147,6 +147,34 @@ fn group_verbs_against_both_servers() {
                 .unwrap()
                 .iter()
                 .any(|x| x["name"] == g.as_str() && x["attributes"] == 7)
+        );
+        // user set-groups: the user's groups plus g, then back; net rpc sees each step.
+        let before = json_names(
+            &ok(run(server, &["--json", "user", "groups", &server.user])),
+            "name",
+        );
+        let mut with_g = before.clone();
+        with_g.push(g.clone());
+        let mut args = vec!["user", "set-groups", server.user.as_str()];
+        args.extend(with_g.iter().map(String::as_str));
+        ok(run(server, &args));
+        settle(server);
+        assert!(
+            net_members(&lab, server, &g).contains(&format!("{}\\{}", server.domain, server.user))
+        );
+        let mut args = vec!["user", "set-groups", server.user.as_str()];
+        args.extend(before.iter().map(String::as_str));
+        ok(run(server, &args));
+        settle(server);
+        assert!(
+            !net_members(&lab, server, &g).contains(&format!("{}\\{}", server.domain, server.user))
+        );
+        assert_eq!(
+            json_names(
+                &ok(run(server, &["--json", "user", "groups", &server.user])),
+                "name"
+            ),
+            before
         );
         ok(run(server, &["group", "del", &g]));
         let gone = run(server, &["--json", "group", "get", &g]);
@@ -195,7 +223,7 @@ fn localgroup_verbs_against_both_servers() {
                 .iter()
                 .all(|m| m["sid"].as_str().unwrap().starts_with("S-1-5-"))
         );
-        let groups = ok(run(server, &["localgroup", "user-groups", &server.user])).stdout;
+        let groups = ok(run(server, &["user", "localgroups", &server.user])).stdout;
         assert!(groups.lines().any(|l| l == "LabLocal"), "{groups}");
         let a = unique();
         ok(run(

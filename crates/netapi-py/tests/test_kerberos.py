@@ -74,11 +74,21 @@ def test_a_use_wins_over_the_ticket_cache(dc, tmp_path, monkeypatch):
         dc.unuse()
 
 
+def test_calls_over_tcp_use_the_ticket_cache(dc, tmp_path, monkeypatch):
+    # samr over ncacn_ip_tcp (the endpoint mapper, then Kerberos at packet privacy) with the
+    # cache's tickets only: the account read back is the one asked for, its RID the
+    # administrator's well-known 500.
+    cache = tmp_path / "krb5cc-tcp-samr"
+    kinit(cache, dc.admin, dc.password)
+    monkeypatch.setenv("KRB5CCNAME", "FILE:" + str(cache))
+    monkeypatch.setenv("NETAPI_TRANSPORT", "tcp")
+    info = win32net.NetUserGetInfo(dc.ip, dc.admin, 20)
+    assert (info["name"].lower(), info["user_id"]) == (dc.admin.lower(), 500)
+
+
 def test_netapi_transport_tcp_takes_the_endpoint_mapper(dc, tmp_path, monkeypatch):
     # Samba registers no srvsvc endpoint over TCP: the call reaches the endpoint mapper and
-    # stops there (EPT_S_NOT_REGISTERED, 1753) instead of using the pipe. The Python module has
-    # no function of a TCP-served interface (wkssvc, netlogon, samr) yet, so Kerberos over TCP
-    # is tested through the CLI and the Rust API.
+    # stops there (EPT_S_NOT_REGISTERED, 1753) instead of using the pipe.
     cache = tmp_path / "krb5cc-tcp"
     kinit(cache, dc.admin, dc.password)
     monkeypatch.setenv("KRB5CCNAME", "FILE:" + str(cache))

@@ -114,10 +114,41 @@ impl AsyncClient {
         const OP: &str = "NetUserEnum";
         crate::rpc::args::level(OP, level, UserInfo::ENUM_LEVELS)?;
         let acb = acb_filter(OP, filter)?;
+        let fetched = self.enum_accounts(OP, acb, resume, pref_max_len).await?;
+        let Fetched { served, page } = fetched;
+        let items = if level == 0 {
+            page.items
+                .into_iter()
+                .map(|(_, name)| UserInfo::from(crate::info::UserInfo0 { name: Some(name) }))
+                .collect()
+        } else {
+            let rids: Vec<u32> = page.items.iter().map(|(rid, _)| *rid).collect();
+            self.read_accounts(OP, level, &rids).await?
+        };
+        Ok(Fetched {
+            served,
+            page: Page {
+                items,
+                total: page.total,
+                resume: page.resume,
+            },
+        })
+    }
+
+    /// One page of SamrEnumerateUsersInDomain: `(rid, name)` of the accounts matching `acb`
+    /// from `resume`, on an association whose enumeration stands there when one is idle (see
+    /// the module docs).
+    async fn enum_accounts(
+        &self,
+        op: &'static str,
+        acb: u32,
+        resume: u32,
+        pref_max_len: u32,
+    ) -> Result<Fetched<(u32, String)>> {
         let at_resume = move |c: &SamrCache| c.cursor == Some(Cursor { acb, next: resume });
         let page = crate::rpc::session::with_session_preferring::<Samr, SamrCache, _, _, _>(
             &self.conn,
-            OP,
+            op,
             at_resume,
             async |s| {
                 let domain = s.account_domain().await?;
@@ -145,18 +176,9 @@ impl AsyncClient {
             Outcome::Done
         };
         let total = (served + usize::from(page.more)) as u32;
-        let items = if level == 0 {
-            page.users
-                .into_iter()
-                .map(|(_, name)| UserInfo::from(crate::info::UserInfo0 { name: Some(name) }))
-                .collect()
-        } else {
-            let rids: Vec<u32> = page.users.iter().map(|(rid, _)| *rid).collect();
-            self.read_accounts(OP, level, &rids).await?
-        };
         Ok(Fetched {
             served,
-            page: paging::page(OP, outcome, items, total, Some(page.next))?,
+            page: paging::page(op, outcome, page.users, total, Some(page.next))?,
         })
     }
 
@@ -205,12 +227,28 @@ impl AsyncClient {
     }
 
     /// NetUserEnum: every account at `level` matching `filter` (all pages).
+    ///
+    /// At a detail level the whole list is enumerated first (level 0's pages are cheap) and
+    /// then every account read in one pass by the parallel readers, so none of them waits at
+    /// a page boundary for the next enumeration page.
     pub async fn user_enum_level(&self, level: u32, filter: u32) -> Result<Vec<UserInfo>> {
-        paging::collect("NetUserEnum", async |resume| {
-            self.user_enum_fetch(level, filter, resume, MAX_PREFERRED_LENGTH)
+        const OP: &str = "NetUserEnum";
+        if level == 0 {
+            return paging::collect(OP, async |resume| {
+                self.user_enum_fetch(level, filter, resume, MAX_PREFERRED_LENGTH)
+                    .await
+            })
+            .await;
+        }
+        crate::rpc::args::level(OP, level, UserInfo::ENUM_LEVELS)?;
+        let acb = acb_filter(OP, filter)?;
+        let accounts = paging::collect(OP, async |resume| {
+            self.enum_accounts(OP, acb, resume, MAX_PREFERRED_LENGTH)
                 .await
         })
-        .await
+        .await?;
+        let rids: Vec<u32> = accounts.into_iter().map(|(rid, _)| rid).collect();
+        self.read_accounts(OP, level, &rids).await
     }
 
     /// NetUserEnum: every account matching `filter` as level `T` (e.g. `UserInfo20`).

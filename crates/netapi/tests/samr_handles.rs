@@ -139,13 +139,20 @@ fn a_thousand_mixed_calls_leave_no_handle_open() {
 #[test]
 fn tasks_sharing_the_cache_never_use_a_handle_of_a_dead_association() {
     let samr = Samr::new(Sam::with_users(10));
-    // The first connection is dropped after its 40th answer (mid-sequence for some task).
+    // The first connection is dropped instead of its 40th answer to a call that is not a
+    // SamrCloseHandle (a lost close is ignored by design, so the drop would go unseen), which
+    // is mid-sequence for the task that made it.
     let mut answers = 0;
+    let closes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let closes_seen = closes.clone();
     let peer = Peer::spawn(
         PeerConfig::rpc()
             .samr(&samr, |_, _, _| None)
             .on_smb(move |o| {
-                if o.connection == 1 && o.command() == Command::IOCTL {
+                if o.command() == Command::IOCTL && rpc_opnum(&o.request) == Some(SAMR_CLOSE_HANDLE)
+                {
+                    closes_seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                } else if o.connection == 1 && o.command() == Command::IOCTL {
                     answers += 1;
                     if answers == 40 {
                         o.action = SmbAction::Reset;
@@ -191,6 +198,10 @@ fn tasks_sharing_the_cache_never_use_a_handle_of_a_dead_association() {
         }
         assert!(lost >= 1, "the drop was seen by a call");
     });
+    assert!(
+        closes.load(std::sync::atomic::Ordering::Relaxed) > 0,
+        "the closes were told apart"
+    );
     let sam = samr.sam();
     assert!(
         sam.violations.is_empty(),
@@ -230,4 +241,16 @@ fn a_handle_the_server_calls_invalid_is_a_clean_error_then_fresh_handles() {
         !samr.sam().violations.is_empty(),
         "the forgotten handle was used once"
     );
+}
+
+/// SamrCloseHandle's opnum ([MS-SAMR] 3.1.5.13.1).
+const SAMR_CLOSE_HANDLE: u16 = 1;
+
+/// The opnum of the DCE/RPC request an SMB2 IOCTL (FSCTL_PIPE_TRANSCEIVE) request carries:
+/// the input buffer starts at InputOffset (from the SMB2 header, [MS-SMB2] 2.2.31) and holds a
+/// request PDU whose opnum is at byte 22 ([C706] 12.6.4.9).
+fn rpc_opnum(request: &[u8]) -> Option<u16> {
+    let at = |i: usize, n: usize| request.get(i..i + n);
+    let input = u32::from_le_bytes(at(64 + 24, 4)?.try_into().ok()?) as usize;
+    Some(u16::from_le_bytes(at(input + 22, 2)?.try_into().ok()?))
 }

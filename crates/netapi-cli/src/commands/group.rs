@@ -1,9 +1,8 @@
 //! `group` verbs (global groups of the server's account domain, [MS-SAMR]): `list` →
 //! NetGroupEnum, `get` → NetGroupGetInfo, `add` → NetGroupAdd, `set` → NetGroupSetInfo, `del`
 //! → NetGroupDel, `members` → NetGroupGetUsers, `add-member` / `del-member` →
-//! NetGroupAddUser / NetGroupDelUser, `set-members` → NetGroupSetUsers; and a user's side of
-//! it: `user-groups USER` → NetUserGetGroups, `set-user-groups USER GROUP…` →
-//! NetUserSetGroups (these two belong to a `user` family that does not exist yet).
+//! NetGroupAddUser / NetGroupDelUser, `set-members` → NetGroupSetUsers. A user's side of it
+//! (NetUserGetGroups, NetUserSetGroups) is `user groups` / `user set-groups`.
 //!
 //! `add` and `set` take pywin32's keys (`--field comment=…`, `--field attributes=7`) and send
 //! the narrowest level carrying them: `set --comment` is level 1002, `--field attributes=` 1005,
@@ -103,19 +102,6 @@ pub enum GroupCmd {
         /// User names
         users: Vec<String>,
     },
-    /// List the global groups of a user, with attributes (NetUserGetGroups, level 1)
-    UserGroups {
-        /// User name (a verb's arguments never reuse a connection option's name: not `user`)
-        account: String,
-    },
-    /// Make these groups the global groups of a user (NetUserSetGroups); the primary group is
-    /// kept
-    SetUserGroups {
-        /// User name
-        account: String,
-        /// Group names
-        groups: Vec<String>,
-    },
 }
 
 /// Run one `group` verb.
@@ -187,23 +173,11 @@ pub fn run(cmd: &GroupCmd, ctx: &Ctx) -> Result<Output, CliError> {
             ctx.client()?.group_set_users(name, 0, &entries(users))?;
             Ok(Output::Done("NetGroupSetUsers"))
         }
-        GroupCmd::UserGroups { account } => {
-            let groups = ctx.client()?.user_get_groups_level(account, 1)?;
-            Ok(Output::List {
-                rows: groups.iter().map(GroupUsersInfo::to_json).collect(),
-                columns: member_columns(1),
-            })
-        }
-        GroupCmd::SetUserGroups { account, groups } => {
-            ctx.client()?
-                .user_set_groups(account, 0, &entries(groups))?;
-            Ok(Output::Done("NetUserSetGroups"))
-        }
     }
 }
 
 /// Level-0 entries (`GROUP_USERS_INFO_0`) for `names`.
-fn entries(names: &[String]) -> Vec<GroupUsersInfo> {
+pub(super) fn entries(names: &[String]) -> Vec<GroupUsersInfo> {
     names
         .iter()
         .filter_map(|n| GroupUsersInfo::new(0, n.clone(), 0))

@@ -2,8 +2,8 @@
 //! SIDs through [MS-LSAT]): `list` → NetLocalGroupEnum, `get` → NetLocalGroupGetInfo, `add` →
 //! NetLocalGroupAdd, `set` → NetLocalGroupSetInfo, `del` → NetLocalGroupDel, `members` →
 //! NetLocalGroupGetMembers, `add-member` / `del-member` → NetLocalGroupAddMembers /
-//! NetLocalGroupDelMembers, `set-members` → NetLocalGroupSetMembers; and `user-groups USER
-//! [--direct]` → NetUserGetLocalGroups (it belongs to a `user` family that does not exist yet).
+//! NetLocalGroupDelMembers, `set-members` → NetLocalGroupSetMembers. A user's local groups
+//! (NetUserGetLocalGroups) are `user localgroups`.
 //!
 //! Members are given as `DOMAIN\name` or `name` (sent at level 3, resolved by the server) or
 //! as SID strings `S-1-5-…` (level 0); one command takes one kind.
@@ -96,15 +96,6 @@ pub enum LocalGroupCmd {
         /// Members
         members: Vec<String>,
     },
-    /// List the local groups of a user (NetUserGetLocalGroups), through its global groups too
-    /// unless --direct
-    UserGroups {
-        /// User name (`name` or `DOMAIN\name`)
-        account: String,
-        /// Direct memberships only (no LG_INCLUDE_INDIRECT)
-        #[arg(long)]
-        direct: bool,
-    },
 }
 
 /// Run one `localgroup` verb.
@@ -179,22 +170,6 @@ pub fn run(cmd: &LocalGroupCmd, ctx: &Ctx) -> Result<Output, CliError> {
             ctx.client()?
                 .local_group_set_members(name, level, &entries)?;
             Ok(Output::Done("NetLocalGroupSetMembers"))
-        }
-        LocalGroupCmd::UserGroups { account, direct } => {
-            let flags = if *direct {
-                0
-            } else {
-                netapi::con::LG_INCLUDE_INDIRECT
-            };
-            let groups = ctx
-                .client()?
-                .user_get_local_groups_level(account, 0, flags)?;
-            Ok(Output::Strings(
-                groups
-                    .iter()
-                    .filter_map(|g| g.to_json()["name"].as_str().map(str::to_string))
-                    .collect(),
-            ))
         }
     }
 }

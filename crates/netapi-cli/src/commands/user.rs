@@ -1,6 +1,7 @@
 //! `user` verbs: `list` → NetUserEnum, `get` → NetUserGetInfo, `add` → NetUserAdd, `set` →
 //! NetUserSetInfo, `del` → NetUserDel, `password` → NetUserChangePassword, `display` →
-//! NetQueryDisplayInformation ([MS-SAMR] through netapi's SAMR sessions).
+//! NetQueryDisplayInformation, `groups` → NetUserGetGroups, `set-groups` → NetUserSetGroups,
+//! `localgroups` → NetUserGetLocalGroups ([MS-SAMR] through netapi's SAMR sessions).
 //!
 //! `add` and `set` take `--field KEY=VALUE` with pywin32's keys (`commands::fields`) and send
 //! the narrowest level carrying them, as `net user` does: `set --field comment=x` is level 1007,
@@ -10,7 +11,7 @@
 //! password when a terminal is attached and none is given.
 
 use netapi::con;
-use netapi::info::{DisplayInfo, UserInfo};
+use netapi::info::{DisplayInfo, GroupUsersInfo, UserInfo};
 use serde_json::Value;
 
 use super::Ctx;
@@ -130,6 +131,28 @@ pub fn run(cmd: &UserCmd, ctx: &Ctx) -> Result<Output, CliError> {
                 rows: entries.iter().map(DisplayInfo::to_json).collect(),
                 columns: display_columns(*level),
             })
+        }
+        UserCmd::Groups { name } => {
+            let groups = ctx.client()?.user_get_groups_level(name, 1)?;
+            Ok(Output::List {
+                rows: groups.iter().map(GroupUsersInfo::to_json).collect(),
+                columns: super::group::member_columns(1),
+            })
+        }
+        UserCmd::SetGroups { name, groups } => {
+            ctx.client()?
+                .user_set_groups(name, 0, &super::group::entries(groups))?;
+            Ok(Output::Done("NetUserSetGroups"))
+        }
+        UserCmd::Localgroups { name, direct } => {
+            let flags = if *direct { 0 } else { con::LG_INCLUDE_INDIRECT };
+            let groups = ctx.client()?.user_get_local_groups_level(name, 0, flags)?;
+            Ok(Output::Strings(
+                groups
+                    .iter()
+                    .filter_map(|g| g.to_json()["name"].as_str().map(str::to_string))
+                    .collect(),
+            ))
         }
     }
 }
