@@ -1082,8 +1082,10 @@ def main():
     ap.add_argument("--users-lab-root", default="")
     ap.add_argument("--users-client-conf", default="")
     ap.add_argument("--users-count", type=int, default=10000, help="accounts seeded in the users lab")
-    ap.add_argument("--users-sample", default="nlb_u_05000", help="the account NetUserGetInfo reads")
+    ap.add_argument("--users-sample", default="", help="the account NetUserGetInfo reads (default: the middle one)")
     a = ap.parse_args()
+    if not a.users_sample:
+        a.users_sample = "nlb_u_%05d" % max(1, a.users_count // 2)
     sz = dict(SIZES[a.mode])
     if a.repeats:
         sz["repeats"] = a.repeats

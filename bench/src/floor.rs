@@ -414,15 +414,7 @@ impl Session {
     /// SamrOpenDomain: the account domain's handle.
     fn open_domain(&mut self) -> Res<ContextHandle> {
         let server = self
-            .setup_call(&sam::SamrConnect5Request {
-                server_name: None,
-                desired_access: sam::access::MAXIMUM_ALLOWED,
-                in_version: 1,
-                in_revision_info: sam::SamprRevisionInfo::V1(sam::SamprRevisionInfoV1 {
-                    revision: 3,
-                    supported_features: 0,
-                }),
-            })?
+            .setup_call(&sam::SamrConnect5Request::maximum_allowed())?
             .server_handle;
         let domains = self.setup_call(&sam::SamrEnumerateDomainsInSamServerRequest {
             server_handle: server,
@@ -432,15 +424,8 @@ impl Session {
         let name = domains
             .buffer
             .as_ref()
-            .map(|b| b.entries())
-            .unwrap_or_default()
-            .iter()
-            .map(|e| e.name.clone())
-            .find(|n| {
-                !n.to_string_lossy()
-                    .unwrap_or_default()
-                    .eq_ignore_ascii_case("builtin")
-            })
+            .and_then(|b| b.account_domain())
+            .cloned()
             .ok_or("no account domain")?;
         let sid = self
             .setup_call(&sam::SamrLookupDomainInSamServerRequest {

@@ -229,15 +229,7 @@ impl Samrc {
     /// SamrConnect5, SamrLookupDomainInSamServer and SamrOpenDomain of the account domain.
     async fn open_domain(&mut self, server: &str) -> Res<ContextHandle> {
         let c = self
-            .call(&w::SamrConnect5Request {
-                server_name: None,
-                desired_access: access::MAXIMUM_ALLOWED,
-                in_version: 1,
-                in_revision_info: w::SamprRevisionInfo::V1(w::SamprRevisionInfoV1 {
-                    revision: 3,
-                    supported_features: 0,
-                }),
-            })
+            .call(&w::SamrConnect5Request::maximum_allowed())
             .await?;
         let domains = self
             .call(&w::SamrEnumerateDomainsInSamServerRequest {
@@ -249,15 +241,8 @@ impl Samrc {
         let name = domains
             .buffer
             .as_ref()
-            .map(|b| b.entries())
-            .unwrap_or_default()
-            .iter()
-            .map(|e| e.name.clone())
-            .find(|n| {
-                !n.to_string_lossy()
-                    .unwrap_or_default()
-                    .eq_ignore_ascii_case("builtin")
-            })
+            .and_then(|b| b.account_domain())
+            .cloned()
             .ok_or_else(|| format!("{server} lists no account domain"))?;
         let sid = self
             .call(&w::SamrLookupDomainInSamServerRequest {

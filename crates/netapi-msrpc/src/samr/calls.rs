@@ -510,6 +510,22 @@ pub struct SamrConnect5Request {
     pub in_revision_info: SamprRevisionInfo,
 }
 
+impl SamrConnect5Request {
+    /// What a client asks for: no server name (servers ignore it), `MAXIMUM_ALLOWED`, and
+    /// revision 3 with no optional features (\[MS-SAMR\] 3.1.5.1.1, 2.2.7.15).
+    pub fn maximum_allowed() -> Self {
+        SamrConnect5Request {
+            server_name: None,
+            desired_access: super::access::MAXIMUM_ALLOWED,
+            in_version: 1,
+            in_revision_info: SamprRevisionInfo::V1(super::SamprRevisionInfoV1 {
+                revision: 3,
+                supported_features: 0,
+            }),
+        }
+    }
+}
+
 /// `SamrConnect5` response (\[MS-SAMR\] 3.1.5.1.1).
 #[derive(Ndr, Debug, Clone, PartialEq, Eq)]
 #[ndr(params)]

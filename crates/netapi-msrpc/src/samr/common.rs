@@ -153,6 +153,16 @@ impl SamprEnumerationBuffer {
     pub fn entries(&self) -> &[SamprRidEnumeration] {
         self.buffer.as_deref().unwrap_or_default()
     }
+
+    /// In SamrEnumerateDomainsInSamServer's answer, the account domain: the first name that
+    /// is not `Builtin` (a server lists its account domain and Builtin, \[MS-SAMR\] 3.1.5.2.1);
+    /// a null name is skipped.
+    pub fn account_domain(&self) -> Option<&RpcUnicodeString> {
+        self.entries().iter().map(|e| &e.name).find(|n| {
+            n.to_string_lossy()
+                .is_some_and(|s| !s.eq_ignore_ascii_case("Builtin"))
+        })
+    }
 }
 
 /// `SAMPR_SR_SECURITY_DESCRIPTOR` (\[MS-SAMR\] 2.2.7.11): a self-relative

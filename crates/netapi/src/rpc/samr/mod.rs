@@ -110,15 +110,7 @@ impl Session<'_, Samr> {
         }
         let op = self.op();
         let resp = self
-            .call(&w::SamrConnect5Request {
-                server_name: None,
-                desired_access: access::MAXIMUM_ALLOWED,
-                in_version: 1,
-                in_revision_info: w::SamprRevisionInfo::V1(w::SamprRevisionInfoV1 {
-                    revision: 3,
-                    supported_features: 0,
-                }),
-            })
+            .call(&w::SamrConnect5Request::maximum_allowed())
             .await?;
         status::ok(op, &resp)?;
         if let Some(c) = self.cache::<SamrCache>() {
@@ -135,7 +127,6 @@ impl Session<'_, Samr> {
         }
         let op = self.op();
         let server = self.server().await?;
-        // The server lists its account domain and Builtin ([MS-SAMR] 3.1.5.2.1).
         let resp = self
             .call(&w::SamrEnumerateDomainsInSamServerRequest {
                 server_handle: server,
@@ -147,11 +138,8 @@ impl Session<'_, Samr> {
         let name = resp
             .buffer
             .as_ref()
-            .map(|b| b.entries())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|e| e.name.to_string_lossy())
-            .find(|n| !n.eq_ignore_ascii_case("Builtin"))
+            .and_then(|b| b.account_domain())
+            .and_then(|n| n.to_string_lossy())
             .ok_or_else(|| {
                 Error::local(
                     op,
