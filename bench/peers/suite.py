@@ -1118,14 +1118,21 @@ def main():
     ]
     workloads = []
     shares.remove()  # left over from an interrupted run
+    seeded = False
     try:
         for wid, fn in plan:
             if only and wid not in only:
                 continue
             if wid.startswith("users-") and pu is None:
                 continue  # no users lab given
-            if wid.startswith("enum") and not any(w.id.startswith("enum") for w in workloads):
+            # The big share list exists for the enum-* workloads only: every other workload
+            # (the warm NetShareEnum of the Python one too) sees the lab's few shares.
+            if wid.startswith("enum") and not seeded:
                 shares.seed(sz["shares"])
+                seeded = True
+            elif not wid.startswith("enum") and seeded:
+                shares.remove()
+                seeded = False
             if not lab_alive(a.server):
                 raise SystemExit(f"bench: the bench lab at {a.server} stopped answering (removed by someone "
                                  "else?); results so far are not written")

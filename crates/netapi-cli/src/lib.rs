@@ -125,21 +125,6 @@ fn report(e: &CliError, json: bool) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_is_seen_anywhere_before_the_end_of_options() {
-        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert!(wants_json(args(&["share", "list", "--json"]).into_iter()));
-        assert!(!wants_json(
-            args(&["share", "get", "--", "--json"]).into_iter()
-        ));
-        assert!(!wants_json(args(&["share", "list"]).into_iter()));
-    }
-}
-
 /// `-v`: netapi's steps (info), `-vv`: protocol detail (debug), `-vvv`: everything (trace); all
 /// to stderr. The authentication layer never logs secrets and keeps sspi's own output muted.
 fn init_logging(verbose: u8) {
@@ -155,4 +140,19 @@ fn init_logging(verbose: u8) {
         .with_target(verbose > 1)
         .without_time()
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_seen_anywhere_before_the_end_of_options() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert!(wants_json(args(&["share", "list", "--json"]).into_iter()));
+        assert!(!wants_json(
+            args(&["share", "get", "--", "--json"]).into_iter()
+        ));
+        assert!(!wants_json(args(&["share", "list"]).into_iter()));
+    }
 }

@@ -120,6 +120,22 @@ fn net_use_table_against_smbstatus() {
     uses::use_del(&disk, netapi::info::USE_NOFORCE).unwrap();
     assert_eq!(counts(&lab, fs, user, &fs.share), (sessions0 + 1, trees0));
     assert_eq!(uses::use_del(&disk, 0).unwrap_err().win32(), 2250);
+    // A handle open through the use's session (another client's pipe, bound on the same
+    // pooled session): USE_NOFORCE and USE_FORCE refuse with ERROR_OPEN_FILES (2401) and the
+    // use stays; once the client is gone, USE_NOFORCE goes through.
+    let other = netapi::Client::new(
+        &fs.ip,
+        netapi::Options::new(Credentials::password(&fs.domain, user, &fs.password)),
+    )
+    .unwrap();
+    other.server_get_info_level(101).unwrap();
+    for force in [netapi::info::USE_NOFORCE, netapi::info::USE_FORCE] {
+        let e = uses::use_del(&ipc, force).unwrap_err();
+        assert_eq!((e.win32(), e.op()), (2401, "NetUseDel"), "{e}");
+    }
+    assert_eq!(uses::use_enum_level(0).unwrap().len(), 1, "the use stays");
+    assert_eq!(counts(&lab, fs, user, &fs.share).0, sessions0 + 1);
+    drop(other);
     // Deleting the server's last use logs the session off: smbstatus no longer lists it.
     uses::use_del(&ipc, netapi::info::USE_NOFORCE).unwrap();
     let mut gone = false;
