@@ -181,6 +181,33 @@ fn user_add_get_set_password_del_on_both_servers() {
                 "{view}"
             );
             settle();
+            // Every hour again: the bitmap above shuts out half the week, and the password
+            // change below logs on as the user (STATUS_INVALID_LOGON_HOURS otherwise, on
+            // whichever hour of the week the test happens to run).
+            let always = "ff".repeat(21);
+            ok(admin(
+                server,
+                &[
+                    "user",
+                    "set",
+                    &name,
+                    "--field",
+                    &format!("logon_hours={always}"),
+                ],
+            ));
+            let out = std::process::Command::new("pdbedit")
+                .arg("-s")
+                .arg(lab.root.join("fs/etc/smb.conf"))
+                .args(["-Lv", &name])
+                .output()
+                .unwrap();
+            let view = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                field(&view, "Logon hours"),
+                Some(always.to_uppercase().as_str()),
+                "{view}"
+            );
+            settle();
         }
 
         // The user changes the password, proving the old one; the new one logs on.
