@@ -95,11 +95,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Current offset in the stub.
+    #[inline]
     pub fn position(&self) -> usize {
         self.pos
     }
 
     /// Bytes not yet consumed.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.len.saturating_sub(self.pos)
     }
@@ -116,11 +118,12 @@ impl<'a> Reader<'a> {
 
     /// Skips padding up to a multiple of `n` (relative to the stub start).
     /// Padding content is not checked: NDR leaves it unspecified.
+    #[inline]
     pub fn align(&mut self, n: usize) -> Result<(), DecodeError> {
         if n > 1 {
             let rem = self.pos % n;
             if rem != 0 {
-                self.take(n - rem)?;
+                self.advance(n - rem)?;
             }
         }
         Ok(())
@@ -128,9 +131,10 @@ impl<'a> Reader<'a> {
 
     /// Consumes `n` bytes: borrowed from the stub, or copied when they
     /// straddle two chunks of a chunked reader.
+    #[inline]
     pub fn take(&mut self, n: usize) -> Result<Cow<'_, [u8]>, DecodeError> {
         let start = self.advance(n)?;
-        Ok(Self::read(&mut self.src, start, n))
+        Ok(Self::bytes(&mut self.src, start, n))
     }
 
     /// [`Reader::take`], then charges the budget `cost(bytes)` (what the
@@ -141,7 +145,7 @@ impl<'a> Reader<'a> {
         cost: impl FnOnce(&[u8]) -> usize,
     ) -> Result<Cow<'_, [u8]>, DecodeError> {
         let start = self.advance(n)?;
-        let bytes = Self::read(&mut self.src, start, n);
+        let bytes = Self::bytes(&mut self.src, start, n);
         let requested = cost(&bytes);
         match self.budget.checked_sub(requested) {
             Some(left) => {
@@ -158,7 +162,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Moves the cursor `n` bytes on when they exist; returns where it was.
+    /// Moves the cursor `n` bytes on when they exist; returns where it was. (Skipped bytes
+    /// need not be read: a chunk passed over is freed by the next read.)
+    #[inline]
     fn advance(&mut self, n: usize) -> Result<usize, DecodeError> {
         let start = self.pos;
         let end = start
@@ -174,8 +180,33 @@ impl<'a> Reader<'a> {
         Ok(start)
     }
 
+    /// The fast path of every read, inlined into the decoders: the `n` bytes at `start` when
+    /// they are in the slice or the current chunk (all but the reads that cross a fragment
+    /// boundary or begin past the current chunk, which go to [`Self::read`]).
+    #[inline]
+    fn bytes<'s>(src: &'s mut Source<'a>, start: usize, n: usize) -> Cow<'s, [u8]> {
+        let here = match &*src {
+            Source::Slice(_) => true,
+            Source::Chunks { chunks, base } => {
+                start >= *base && chunks.front().is_some_and(|c| start - *base + n <= c.len())
+            }
+        };
+        if !here {
+            return Self::read(src, start, n);
+        }
+        let bytes = match &*src {
+            Source::Slice(data) => data.get(start..start + n),
+            Source::Chunks { chunks, base } => {
+                let offset = start - *base;
+                chunks.front().and_then(|c| c.get(offset..offset + n))
+            }
+        };
+        Cow::Borrowed(bytes.unwrap_or_default())
+    }
+
     /// The `n` bytes at stub offset `start` (known to exist), freeing the
     /// chunks before them.
+    #[inline(never)]
     fn read<'s>(src: &'s mut Source<'a>, start: usize, n: usize) -> Cow<'s, [u8]> {
         match src {
             Source::Slice(data) => Cow::Borrowed(data.get(start..start + n).unwrap_or_default()),
@@ -210,6 +241,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Consumes `N` bytes into an array.
+    #[inline]
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
         let s = self.take(N)?;
         let mut a = [0u8; N];
@@ -220,26 +252,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one byte.
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, DecodeError> {
         Ok(u8::from_le_bytes(self.array::<1>()?))
     }
 
     /// Reads a little-endian u16 (the caller aligns).
+    #[inline]
     pub fn u16(&mut self) -> Result<u16, DecodeError> {
         Ok(u16::from_le_bytes(self.array::<2>()?))
     }
 
     /// Reads a little-endian u32 (the caller aligns).
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, DecodeError> {
         Ok(u32::from_le_bytes(self.array::<4>()?))
     }
 
     /// Reads a little-endian u64 (the caller aligns).
+    #[inline]
     pub fn u64(&mut self) -> Result<u64, DecodeError> {
         Ok(u64::from_le_bytes(self.array::<8>()?))
     }
 
     /// Aligns to 4 and reads a count (`max_count`, `offset`, `actual_count`).
+    #[inline]
     pub fn count(&mut self) -> Result<u32, DecodeError> {
         self.align(4)?;
         self.u32()
@@ -277,6 +314,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `bytes` from the allocation budget; call before allocating.
+    #[inline]
     pub fn charge(&mut self, bytes: usize) -> Result<(), DecodeError> {
         match self.budget.checked_sub(bytes) {
             Some(left) => {
@@ -291,6 +329,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Charges storage for `n` values of `T`.
+    #[inline]
     pub fn charge_elements<T>(&mut self, n: usize) -> Result<(), DecodeError> {
         let bytes = n
             .checked_mul(core::mem::size_of::<T>())
