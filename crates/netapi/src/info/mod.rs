@@ -71,13 +71,17 @@ pub trait Level: Sized + Into<Self::Family> {
 /// ```text
 /// levels! {
 ///     /// A share at any level.
-///     ShareInfo { 0 => L0(ShareInfo0), 1 => L1(ShareInfo1) }
+///     ShareInfo { 0 => L0(ShareInfo0), 1 => L1(ShareInfo1 as Box) }
 ///     /// Levels NetShareEnum accepts.
 ///     ENUM_LEVELS = [0, 1];
 /// }
 /// ```
+///
+/// `as Box` holds that level boxed: a family whose levels differ much in size (a user at level
+/// 4 is 400 bytes, at level 0 a name) keeps its enum, and so every `Vec` of it, at the size of
+/// the small levels. The level struct goes in and out by value all the same (`From`, [`Level`]).
 macro_rules! levels {
-    ($(#[$meta:meta])* $family:ident { $($level:literal => $variant:ident($ty:ident)),+ $(,)? }
+    ($(#[$meta:meta])* $family:ident { $($level:literal => $variant:ident($ty:ident $(as $wrap:ident)?)),+ $(,)? }
      $($(#[$opmeta:meta])* $opname:ident = [$($oplevel:literal),* $(,)?];)*) => {
         impl $family {
             $(
@@ -112,7 +116,7 @@ macro_rules! levels {
         pub enum $family {
             $(
                 #[doc = concat!("Level ", stringify!($level), ".")]
-                $variant($ty),
+                $variant($crate::info::variant_ty!($ty $(, $wrap)?)),
             )+
         }
 
@@ -149,16 +153,18 @@ macro_rules! levels {
         $(
             impl From<$ty> for $family {
                 fn from(v: $ty) -> Self {
-                    $family::$variant(v)
+                    $family::$variant(v.into())
                 }
             }
+
+            $crate::info::variant_ty!(@from $family, $variant, $ty $(, $wrap)?);
 
             impl $crate::info::Level for $ty {
                 const LEVEL: u32 = $level;
                 type Family = $family;
                 fn from_family(family: $family) -> Option<Self> {
                     match family {
-                        $family::$variant(v) => Some(v),
+                        $family::$variant(v) => Some($crate::info::variant_ty!(@take v $(, $wrap)?)),
                         #[allow(unreachable_patterns)]
                         _ => None,
                     }
@@ -168,6 +174,24 @@ macro_rules! levels {
     };
 }
 pub(crate) use levels;
+
+/// The type a [`levels!`] variant holds (`T`, or `Box<T>` for `T as Box`), (`@take`) the level
+/// struct out of it, and (`@from`) the family from a boxed level as well.
+macro_rules! variant_ty {
+    ($ty:ident) => { $ty };
+    ($ty:ident, Box) => { Box<$ty> };
+    (@take $v:ident) => { $v };
+    (@take $v:ident, Box) => { *$v };
+    (@from $family:ident, $variant:ident, $ty:ident) => {};
+    (@from $family:ident, $variant:ident, $ty:ident, Box) => {
+        impl From<Box<$ty>> for $family {
+            fn from(v: Box<$ty>) -> Self {
+                $family::$variant(v)
+            }
+        }
+    };
+}
+pub(crate) use variant_ty;
 
 /// Whether every element of `a` is in `b` (the compile-time check of [`levels!`]).
 #[doc(hidden)]

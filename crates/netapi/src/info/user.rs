@@ -555,20 +555,21 @@ pub struct UserInfo1053 {
 }
 
 levels! {
-    /// A user account at any level ([MS-SAMR] via netapi32; `lmaccess.h`).
+    /// A user account at any level ([MS-SAMR] via netapi32; `lmaccess.h`). The levels of more
+    /// than a few fields are boxed, so a list of 10,000 names (level 0) is 320 KB, not 4 MB.
     UserInfo {
         0 => L0(UserInfo0),
-        1 => L1(UserInfo1),
-        2 => L2(UserInfo2),
-        3 => L3(UserInfo3),
-        4 => L4(UserInfo4),
-        10 => L10(UserInfo10),
-        11 => L11(UserInfo11),
-        20 => L20(UserInfo20),
+        1 => L1(UserInfo1 as Box),
+        2 => L2(UserInfo2 as Box),
+        3 => L3(UserInfo3 as Box),
+        4 => L4(UserInfo4 as Box),
+        10 => L10(UserInfo10 as Box),
+        11 => L11(UserInfo11 as Box),
+        20 => L20(UserInfo20 as Box),
         21 => L21(UserInfo21),
-        22 => L22(UserInfo22),
-        23 => L23(UserInfo23),
-        24 => L24(UserInfo24),
+        22 => L22(UserInfo22 as Box),
+        23 => L23(UserInfo23 as Box),
+        24 => L24(UserInfo24 as Box),
         1003 => L1003(UserInfo1003),
         1005 => L1005(UserInfo1005),
         1006 => L1006(UserInfo1006),

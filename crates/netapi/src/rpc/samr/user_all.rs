@@ -293,6 +293,10 @@ pub(crate) trait Projection: Sized {
     fn read(all: &UserAll) -> Self;
     /// This level's fields written into `all`.
     fn write(&self, all: &mut UserAll);
+    /// [`Self::FIELDS`], reached through a value (boxed or not).
+    fn fields(&self) -> Fields {
+        Self::FIELDS
+    }
 }
 
 /// Declares each level as the list of superset fields it carries (names are the same on both
@@ -443,7 +447,7 @@ impl UserInfo {
         macro_rules! each {
             ($($variant:ident),*) => {
                 match self {
-                    $(UserInfo::$variant(v) => { v.write(&mut all); (all, projected(v)) })*
+                    $(UserInfo::$variant(v) => { v.write(&mut all); (all, v.fields()) })*
                 }
             };
         }
@@ -452,10 +456,6 @@ impl UserInfo {
             L1008, L1009, L1010, L1011, L1012, L1014, L1017, L1020, L1024, L1051, L1052, L1053
         )
     }
-}
-
-fn projected<P: Projection>(_: &P) -> Fields {
-    P::FIELDS
 }
 
 /// A read of this user "now" (seconds since 1970).
@@ -512,7 +512,7 @@ mod tests {
             panic!("level 1")
         };
         assert_eq!(
-            u1,
+            *u1,
             UserInfo1 {
                 name: Some("alice".into()),
                 password: None,
