@@ -87,6 +87,11 @@ fn field<'a>(out: &'a str, key: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
+/// `netapi user set NAME --field FIELD` as the administrator, which must succeed.
+fn user_set(server: &Server, name: &str, field: &str) {
+    ok(admin(server, &["user", "set", name, "--field", field]));
+}
+
 #[test]
 fn user_add_get_set_password_del_on_both_servers() {
     let _g = serial();
@@ -140,16 +145,7 @@ fn user_add_get_set_password_del_on_both_servers() {
         );
 
         // A comment alone goes as level 1007; flags as 1008.
-        ok(admin(
-            server,
-            &[
-                "user",
-                "set",
-                &name,
-                "--field",
-                "comment=changed by the cli",
-            ],
-        ));
+        user_set(server, &name, "comment=changed by the cli");
         let theirs = queryuser(&lab, server, &name).unwrap();
         assert_eq!(field(&theirs, "Description"), Some("changed by the cli"));
         settle();
@@ -157,57 +153,27 @@ fn user_add_get_set_password_del_on_both_servers() {
         if server.role == "fs" {
             // logon_hours alone: level 1020, whose units_per_week is read first (at level 3:
             // NetUserGetInfo has no level 1020). pdbedit shows the file server's bitmap.
-            let hours = format!("{}0f", "00ff".repeat(10));
-            ok(admin(
-                server,
-                &[
-                    "user",
-                    "set",
-                    &name,
-                    "--field",
-                    &format!("logon_hours={hours}"),
-                ],
-            ));
-            let out = std::process::Command::new("pdbedit")
-                .arg("-s")
-                .arg(lab.root.join("fs/etc/smb.conf"))
-                .args(["-Lv", &name])
-                .output()
-                .unwrap();
-            let view = String::from_utf8_lossy(&out.stdout);
-            assert_eq!(
-                field(&view, "Logon hours"),
-                Some(hours.to_uppercase().as_str()),
-                "{view}"
-            );
-            settle();
+            let set_hours = |hours: &str| {
+                user_set(server, &name, &format!("logon_hours={hours}"));
+                let out = std::process::Command::new("pdbedit")
+                    .arg("-s")
+                    .arg(lab.root.join("fs/etc/smb.conf"))
+                    .args(["-Lv", &name])
+                    .output()
+                    .unwrap();
+                let view = String::from_utf8_lossy(&out.stdout);
+                assert_eq!(
+                    field(&view, "Logon hours"),
+                    Some(hours.to_uppercase().as_str()),
+                    "{view}"
+                );
+                settle();
+            };
+            set_hours(&format!("{}0f", "00ff".repeat(10)));
             // Every hour again: the bitmap above shuts out half the week, and the password
             // change below logs on as the user (STATUS_INVALID_LOGON_HOURS otherwise, on
             // whichever hour of the week the test happens to run).
-            let always = "ff".repeat(21);
-            ok(admin(
-                server,
-                &[
-                    "user",
-                    "set",
-                    &name,
-                    "--field",
-                    &format!("logon_hours={always}"),
-                ],
-            ));
-            let out = std::process::Command::new("pdbedit")
-                .arg("-s")
-                .arg(lab.root.join("fs/etc/smb.conf"))
-                .args(["-Lv", &name])
-                .output()
-                .unwrap();
-            let view = String::from_utf8_lossy(&out.stdout);
-            assert_eq!(
-                field(&view, "Logon hours"),
-                Some(always.to_uppercase().as_str()),
-                "{view}"
-            );
-            settle();
+            set_hours(&"ff".repeat(21));
         }
 
         // The user changes the password, proving the old one; the new one logs on.
