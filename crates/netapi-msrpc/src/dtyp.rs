@@ -143,26 +143,8 @@ impl RpcUnicodeString {
     /// The text; `None` when `Buffer` is null, ill-formed UTF-16 replaced by
     /// U+FFFD.
     pub fn to_string_lossy(&self) -> Option<String> {
-        self.buffer.as_deref().map(utf16_lossy)
+        self.buffer.as_deref().map(netapi_ndr::codec::utf16_lossy)
     }
-}
-
-/// `units` as text, ill-formed UTF-16 replaced by U+FFFD, allocated once at its exact UTF-8
-/// length. ASCII (most of what servers send) is copied a unit to a byte, without UTF-16
-/// decoding: `String::from_utf16_lossy` decodes char by char into a string that grows from half
-/// the length, which was a tenth of the client's time listing 10,000 account names.
-pub fn utf16_lossy(units: &[u16]) -> String {
-    if units.iter().all(|&u| u < 0x80) {
-        let low: Vec<u8> = units.iter().map(|&u| u as u8).collect();
-        // Every byte is below 0x80: valid UTF-8.
-        return String::from_utf8(low).unwrap_or_default();
-    }
-    let chars = || {
-        char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-    };
-    let mut s = String::with_capacity(chars().map(char::len_utf8).sum());
-    s.extend(chars());
-    s
 }
 
 /// Largest `SubAuthorityCount` (\[MS-DTYP\] 2.4.2.2).
@@ -318,22 +300,6 @@ mod tests {
         d.chunks(2)
             .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
             .collect()
-    }
-
-    proptest::proptest! {
-        /// The fast conversion agrees with the standard library's on any units: ASCII,
-        /// other BMP text, surrogate pairs and lone surrogates (U+FFFD).
-        #[test]
-        fn utf16_lossy_is_std_from_utf16_lossy(
-            units in proptest::collection::vec(
-                proptest::prop_oneof![0u16..0x80, 0x80u16..0xd800, 0xd800u16..0xe000, proptest::num::u16::ANY],
-                0..40,
-            )
-        ) {
-            let ours = utf16_lossy(&units);
-            proptest::prop_assert_eq!(&ours, &String::from_utf16_lossy(&units));
-            proptest::prop_assert_eq!(ours.capacity(), ours.len());
-        }
     }
 
     #[test]

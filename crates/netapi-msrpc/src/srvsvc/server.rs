@@ -845,7 +845,7 @@ impl DiskInfo {
             .iter()
             .position(|u| *u == 0)
             .unwrap_or(self.disk.len());
-        crate::dtyp::utf16_lossy(&self.disk[..end])
+        netapi_ndr::codec::utf16_lossy(&self.disk[..end])
     }
 }
 

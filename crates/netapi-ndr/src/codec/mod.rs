@@ -19,7 +19,7 @@ mod string;
 
 pub use array::{ConfVarying, Conformant, Varying};
 pub use pointer::{Full, Ref, Unique};
-pub use string::Str;
+pub use string::{Str, Utf16Text, utf16_lossy};
 
 use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;

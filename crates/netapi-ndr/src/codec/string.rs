@@ -67,7 +67,7 @@ fn read_units<'r>(
 }
 
 /// The UTF-16 units of `bytes` without a final NUL.
-fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + Clone + '_ {
     let mut n = bytes.len() / 2;
     if bytes.get(bytes.len().wrapping_sub(2)..) == Some(&[0, 0][..]) {
         n -= 1;
@@ -76,6 +76,58 @@ fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
         .chunks_exact(2)
         .take(n)
         .map(|c| <[u8; 2]>::try_from(c).map(u16::from_le_bytes).unwrap_or(0))
+}
+
+/// What converting some UTF-16 units to a `String` takes: its exact UTF-8 length, and whether
+/// every unit is ASCII. Measured first so a decoder can charge its budget before allocating.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Utf16Text {
+    /// Bytes of the `String` (ill-formed units count as U+FFFD's three).
+    pub utf8_len: usize,
+    /// Every unit below 0x80.
+    pub ascii: bool,
+}
+
+impl Utf16Text {
+    /// Measures `units`.
+    pub fn measure(units: impl Iterator<Item = u16> + Clone) -> Self {
+        if units.clone().all(|u| u < 0x80) {
+            return Self {
+                utf8_len: units.count(),
+                ascii: true,
+            };
+        }
+        Self {
+            utf8_len: lossy_chars(units).map(char::len_utf8).sum(),
+            ascii: false,
+        }
+    }
+
+    /// `units` (the ones measured) as text, ill-formed UTF-16 replaced by U+FFFD, allocated
+    /// once at its exact length. ASCII — most of what servers send — is copied a unit to a
+    /// byte, without UTF-16 decoding (measured: most of a 2,005-share NetShareEnum 502's
+    /// decoding, and a tenth of a 10,000-name NetUserEnum's client time, went to decoding
+    /// char by char into a string grown as it went).
+    pub fn into_string(self, units: impl Iterator<Item = u16>) -> String {
+        if self.ascii {
+            let low: Vec<u8> = units.map(|u| u as u8).collect();
+            // Every byte is below 0x80, so this is valid UTF-8.
+            return String::from_utf8(low).unwrap_or_default();
+        }
+        let mut s = String::with_capacity(self.utf8_len);
+        s.extend(lossy_chars(units));
+        s
+    }
+}
+
+/// `units` as text, as [`Utf16Text::into_string`] makes it.
+pub fn utf16_lossy(units: &[u16]) -> String {
+    let units = units.iter().copied();
+    Utf16Text::measure(units.clone()).into_string(units)
+}
+
+fn lossy_chars(units: impl Iterator<Item = u16>) -> impl Iterator<Item = char> {
+    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
 }
 
 impl Codec<String> for Str {
@@ -99,36 +151,12 @@ impl Codec<String> for Str {
         Ok(())
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
-        fn chars(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
-            char::decode_utf16(wide_units(bytes)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        }
-        // Exactly the UTF-8 length: reserving the worst case (3 bytes per unit) left ASCII
-        // strings, most of what servers send, holding three times their size for as long as
-        // the caller keeps the result. ASCII strings also skip UTF-16 decoding: each unit is
-        // one byte (measured: a 2,005-share NetShareEnum 502 spent most of its decoding here).
-        let mut len = 0;
-        let mut ascii = false;
+        let mut text = Utf16Text::default();
         let bytes = read_units(a, 2, r, |b| {
-            let units = wide_units(b).count();
-            ascii = b
-                .chunks_exact(2)
-                .take(units)
-                .all(|c| c[0] < 0x80 && c[1] == 0);
-            len = if ascii {
-                units
-            } else {
-                chars(b).map(char::len_utf8).sum()
-            };
-            len
+            text = Utf16Text::measure(wide_units(b));
+            text.utf8_len
         })?;
-        if ascii {
-            let low: Vec<u8> = bytes.chunks_exact(2).take(len).map(|c| c[0]).collect();
-            // Every byte is below 0x80, so this is valid UTF-8.
-            return Ok(String::from_utf8(low).unwrap_or_default());
-        }
-        let mut s = String::with_capacity(len);
-        s.extend(chars(&bytes));
-        Ok(s)
+        Ok(text.into_string(wide_units(&bytes)))
     }
     fn decode_deferred(
         inline: String,
@@ -204,5 +232,44 @@ impl Codec<Vec<u8>> for Str {
         _r: &mut Reader<'_>,
     ) -> Result<Vec<u8>, DecodeError> {
         Ok(inline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The fast conversion agrees with the standard library's on any units: ASCII,
+        /// other BMP text, surrogate pairs and lone surrogates (U+FFFD).
+        #[test]
+        fn utf16_lossy_is_std_from_utf16_lossy(
+            units in proptest::collection::vec(
+                proptest::prop_oneof![0u16..0x80, 0x80u16..0xd800, 0xd800u16..0xe000, proptest::num::u16::ANY],
+                0..40,
+            )
+        ) {
+            let ours = utf16_lossy(&units);
+            proptest::prop_assert_eq!(&ours, &String::from_utf16_lossy(&units));
+            proptest::prop_assert_eq!(ours.capacity(), ours.len());
+        }
+    }
+
+    /// The decoder's measure of raw wire bytes is the conversion's length (its budget charge).
+    #[test]
+    fn measured_length_is_the_strings() {
+        for text in [
+            "",
+            "plain",
+            "caf\u{e9}",
+            "\u{1f600} and more",
+            "\u{7f}\u{80}\u{100}",
+        ] {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let m = Utf16Text::measure(units.iter().copied());
+            assert_eq!(m.utf8_len, text.len(), "{text:?}");
+            assert_eq!(m.ascii, text.is_ascii(), "{text:?}");
+            assert_eq!(m.into_string(units.iter().copied()), text);
+        }
     }
 }
