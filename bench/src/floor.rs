@@ -425,7 +425,7 @@ impl Session {
             .buffer
             .as_ref()
             .and_then(|b| b.account_domain())
-            .cloned()
+            .map(|n| n.to_unicode_string())
             .ok_or("no account domain")?;
         let sid = self
             .setup_call(&sam::SamrLookupDomainInSamServerRequest {

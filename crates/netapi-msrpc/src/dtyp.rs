@@ -100,6 +100,14 @@ impl fmt::Display for StringTooLong {
 
 impl std::error::Error for StringTooLong {}
 
+/// `Length` of `units` UTF-16 units.
+fn byte_length(units: usize) -> Result<u16, StringTooLong> {
+    units
+        .checked_mul(2)
+        .and_then(|b| u16::try_from(b).ok())
+        .ok_or(StringTooLong)
+}
+
 impl RpcUnicodeString {
     /// A non-null string with `MaximumLength == Length`, as Windows clients
     /// send them.
@@ -109,11 +117,7 @@ impl RpcUnicodeString {
 
     /// From raw UTF-16 units.
     pub fn from_units(units: Vec<u16>) -> Result<Self, StringTooLong> {
-        let bytes = units
-            .len()
-            .checked_mul(2)
-            .and_then(|b| u16::try_from(b).ok())
-            .ok_or(StringTooLong)?;
+        let bytes = byte_length(units.len())?;
         Ok(Self {
             length: bytes,
             maximum_length: bytes,
@@ -144,6 +148,51 @@ impl RpcUnicodeString {
     /// U+FFFD.
     pub fn to_string_lossy(&self) -> Option<String> {
         self.buffer.as_deref().map(netapi_ndr::codec::utf16_lossy)
+    }
+}
+
+/// `RPC_UNICODE_STRING` read as text: the same wire form as [`RpcUnicodeString`], its buffer
+/// decoded straight into a `String` (ill-formed UTF-16 replaced by U+FFFD). For answers that
+/// carry many names to be shown, not sent back (the entries of a SAMR enumeration): one
+/// allocation per name instead of two.
+#[derive(Ndr, Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[doc(alias = "RPC_UNICODE_STRING")]
+pub struct RpcUnicodeText {
+    /// `Length`: bytes in use.
+    pub length: u16,
+    /// `MaximumLength`: bytes allocated.
+    pub maximum_length: u16,
+    /// `Buffer`: `length / 2` units are transmitted.
+    #[ndr(unique, size_is(maximum_length / 2), length_is(length / 2))]
+    pub buffer: Option<String>,
+}
+
+impl RpcUnicodeText {
+    /// A non-null string with `MaximumLength == Length`.
+    pub fn new(s: &str) -> Result<Self, StringTooLong> {
+        let bytes = byte_length(s.encode_utf16().count())?;
+        Ok(Self {
+            length: bytes,
+            maximum_length: bytes,
+            buffer: Some(s.to_owned()),
+        })
+    }
+
+    /// The text; `None` when `Buffer` is null.
+    pub fn as_str(&self) -> Option<&str> {
+        self.buffer.as_deref()
+    }
+
+    /// The same string in wire form (to send it back).
+    pub fn to_unicode_string(&self) -> RpcUnicodeString {
+        match &self.buffer {
+            None => RpcUnicodeString::null(),
+            Some(s) => RpcUnicodeString {
+                length: self.length,
+                maximum_length: self.maximum_length,
+                buffer: Some(s.encode_utf16().collect()),
+            },
+        }
     }
 }
 

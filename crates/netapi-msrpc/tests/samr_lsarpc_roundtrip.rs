@@ -8,7 +8,7 @@
 mod common;
 
 use netapi_msrpc::dtyp::{
-    ContextHandle, Guid, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString,
+    ContextHandle, Guid, LargeInteger, OldLargeInteger, RpcSid, RpcUnicodeString, RpcUnicodeText,
 };
 use netapi_msrpc::lsarpc::*;
 use netapi_msrpc::samr::*;
@@ -24,6 +24,17 @@ fn ustring() -> impl Strategy<Value = RpcUnicodeString> {
         Just(RpcUnicodeString::null()),
         (vec(any::<u16>(), 0..10), 0u16..3).prop_map(|(units, spare)| {
             let mut s = RpcUnicodeString::from_units(units).unwrap();
+            s.maximum_length += spare * 2;
+            s
+        }),
+    ]
+}
+
+fn utext() -> impl Strategy<Value = RpcUnicodeText> {
+    prop_oneof![
+        Just(RpcUnicodeText::default()),
+        ("\\PC{0,10}", 0u16..3).prop_map(|(text, spare)| {
+            let mut s = RpcUnicodeText::new(&text).unwrap();
             s.maximum_length += spare * 2;
             s
         }),
@@ -735,9 +746,22 @@ proptest! {
         round_trip(&SamrValidatePasswordResponse { output_arg: Some(arg), status: 0 })?;
     }
 
+    /// RPC_UNICODE_STRING read as text: the same bytes as the units form, the text
+    /// `from_utf16_lossy` of the units (lone surrogates included), the lengths unchanged.
+    #[test]
+    fn unicode_text_reads_what_unicode_string_carries(s in ustring()) {
+        let bytes = encode(&s).unwrap();
+        let text: RpcUnicodeText = decode(&bytes).unwrap();
+        prop_assert_eq!((text.length, text.maximum_length), (s.length, s.maximum_length));
+        prop_assert_eq!(text.buffer.clone(), s.buffer.as_deref().map(String::from_utf16_lossy));
+        if text.buffer.as_deref().is_none_or(|t| !t.contains('\u{fffd}')) {
+            prop_assert_eq!(encode(&text).unwrap(), bytes);
+        }
+    }
+
     #[test]
     fn enumerations_and_memberships(
-        entries in of(vec((any::<u32>(), ustring()), 0..5)),
+        entries in of(vec((any::<u32>(), utext()), 0..5)),
         rids in of(vec(any::<u32>(), 0..6)),
         sids in of(vec(of(sid()), 0..4)),
         ctx in any::<u32>(),

@@ -1,4 +1,4 @@
-//! Hostile SAM servers (scenarios 62–70 of `docs/hostile-scenarios.md`): the scripted SAM
+//! Hostile SAM servers (scenarios 62–72 of `docs/hostile-scenarios.md`): the scripted SAM
 //! server (`netapi_testkit::peer::samr`) answering the user family with what a broken or
 //! malicious server could send. Each scenario must end in a clean, specific error within the
 //! timeout, with no allocation sized by the peer, no handle used on the wrong association, and
@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use netapi::con::*;
 use netapi::info::*;
 use netapi::{Client, Kind, Options};
-use netapi_msrpc::dtyp::RpcUnicodeString;
+use netapi_msrpc::dtyp::RpcUnicodeText;
 use netapi_msrpc::samr as w;
 use netapi_testkit::peer::samr::{STATUS_INVALID_HANDLE, STATUS_MORE_ENTRIES, Sam, Samr};
 use netapi_testkit::peer::smb2::header::Command;
@@ -62,7 +62,7 @@ fn enum_answer(entries: Vec<(u32, &str)>, next: u32, count: u32, status: u32) ->
         .into_iter()
         .map(|(rid, n)| w::SamprRidEnumeration {
             relative_id: rid,
-            name: RpcUnicodeString::new(n).unwrap(),
+            name: RpcUnicodeText::new(n).unwrap(),
         })
         .collect();
     Reply::encode(&w::SamrEnumerateUsersInDomainResponse {
@@ -346,4 +346,78 @@ fn s70_an_answer_that_never_comes_mid_add_leaves_no_account() {
         "undone on a fresh association"
     );
     recovers(&c, &samr);
+}
+
+#[test]
+fn s71_a_page_that_does_not_decode_while_the_next_is_in_flight() {
+    let samr = Samr::new(Sam::with_users(19));
+    // Page 1 is fine; page 2 says "more, from context 20" in its first and last four bytes —
+    // so the client asks for page 3 before decoding it — but its buffer does not decode.
+    let mut calls = 0;
+    let peer = peer_with(
+        &samr,
+        3,
+        Box::new(move |opnum, _| {
+            (opnum == 13).then(|| {
+                calls += 1;
+                match calls {
+                    1 => enum_answer(vec![(1000, "user0000")], 10, 1, STATUS_MORE_ENTRIES),
+                    2 => {
+                        let mut stub = Vec::new();
+                        stub.extend_from_slice(&20u32.to_le_bytes()); // EnumerationContext
+                        stub.extend_from_slice(&0x0002_0000u32.to_le_bytes()); // Buffer
+                        stub.extend_from_slice(&0x7fff_ffffu32.to_le_bytes()); // EntriesRead
+                        stub.extend_from_slice(&STATUS_MORE_ENTRIES.to_le_bytes());
+                        Reply::Stub(stub)
+                    }
+                    _ => enum_answer(vec![(1001, "user0001")], 0, 1, 0),
+                }
+            })
+        }),
+    );
+    let c = client(&peer);
+    let t = Instant::now();
+    let e = c.user_enum_level(0, 0).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.win32(), e.op()),
+        (Kind::Protocol, 1783, "NetUserEnum"),
+        "{e}"
+    );
+    assert!(t.elapsed() < IMMEDIATE);
+    // Page 3 was asked (and its answer read) before page 2 failed; the association that
+    // carried them is dropped, and the next calls work.
+    recovers(&c, &samr);
+}
+
+#[test]
+fn s72_every_page_once_with_the_next_request_in_flight() {
+    // The scripted SAM pages as either Samba server does (7 accounts a page; or by
+    // PreferedMaximumLength, kept on the domain handle): the client asks page N+1 before
+    // decoding page N, and every account comes once, in order, each page asked from the
+    // context the page before gave.
+    use netapi_testkit::peer::samr::Paging;
+    for paging in [Paging::Fixed(7), Paging::PerHandle] {
+        let mut sam = Sam::with_users(40);
+        sam.paging = paging;
+        let samr = Samr::new(sam);
+        let peer = Peer::spawn(PeerConfig::rpc().samr(&samr, |_, _, _| None));
+        let c = client(&peer);
+        let names: Vec<String> = c
+            .user_enum_level(0, 0)
+            .unwrap()
+            .iter()
+            .map(|u| match u {
+                UserInfo::L0(u) => u.name.clone().unwrap(),
+                other => panic!("level 0 answered {other:?}"),
+            })
+            .collect();
+        let mut want: Vec<String> = samr.sam().users.iter().map(|u| u.name.clone()).collect();
+        want.sort();
+        assert_eq!(names, want, "{paging:?}");
+        assert!(
+            samr.sam().violations.is_empty(),
+            "{:?}",
+            samr.sam().violations
+        );
+    }
 }

@@ -5,7 +5,7 @@
 use netapi_ndr::Ndr;
 
 use super::MAX_ENTRIES;
-use crate::dtyp::{RpcSid, RpcUnicodeString};
+use crate::dtyp::{RpcSid, RpcUnicodeString, RpcUnicodeText};
 
 /// `RPC_STRING` (\[MS-SAMR\] 2.2.2.1): an OEM (8-bit) counted string, as the
 /// OEM display classes carry account names.
@@ -131,8 +131,8 @@ pub struct SamprReturnedUstringArray {
 pub struct SamprRidEnumeration {
     /// `RelativeId` (0 for the domains of `SamrEnumerateDomainsInSamServer`).
     pub relative_id: u32,
-    /// `Name`.
-    pub name: RpcUnicodeString,
+    /// `Name`, read as text.
+    pub name: RpcUnicodeText,
 }
 
 /// `SAMPR_ENUMERATION_BUFFER` (\[MS-SAMR\] 2.2.7.10): one page of an
@@ -157,9 +157,9 @@ impl SamprEnumerationBuffer {
     /// In SamrEnumerateDomainsInSamServer's answer, the account domain: the first name that
     /// is not `Builtin` (a server lists its account domain and Builtin, \[MS-SAMR\] 3.1.5.2.1);
     /// a null name is skipped.
-    pub fn account_domain(&self) -> Option<&RpcUnicodeString> {
+    pub fn account_domain(&self) -> Option<&RpcUnicodeText> {
         self.entries().iter().map(|e| &e.name).find(|n| {
-            n.to_string_lossy()
+            n.as_str()
                 .is_some_and(|s| !s.eq_ignore_ascii_case("Builtin"))
         })
     }

@@ -16,7 +16,12 @@ pub trait Snap {
 
 /// `'text'`, or `NULL` for a null buffer.
 pub fn s(u: &RpcUnicodeString) -> String {
-    match u.to_string_lossy() {
+    quoted(u.to_string_lossy().as_deref())
+}
+
+/// A text string as `'text'`, or `NULL`.
+pub fn quoted(t: Option<&str>) -> String {
+    match t {
         Some(t) => format!("'{t}'"),
         None => "NULL".into(),
     }
@@ -112,7 +117,7 @@ impl Snap for RpcSid {
 impl Snap for SamprEnumerationBuffer {
     fn snap(&self) -> String {
         let e = list(&self.buffer, |e| {
-            format!("{}:{}", s(&e.name), e.relative_id)
+            format!("{}:{}", quoted(e.name.as_str()), e.relative_id)
         });
         format!("{} {e}", self.entries_read)
     }

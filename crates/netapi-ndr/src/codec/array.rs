@@ -127,7 +127,7 @@ impl<T, E: Codec<T>> Codec<Vec<T>> for Conformant<E> {
 }
 
 /// `size_is` (default: the length) and `length_is` (must equal the length).
-fn conf_varying_counts(len: usize, a: Args) -> Result<(u64, u64), EncodeError> {
+pub(super) fn conf_varying_counts(len: usize, a: Args) -> Result<(u64, u64), EncodeError> {
     let len = len_u64(len)?;
     let length = a.length.unwrap_or(len);
     if length != len {
@@ -146,7 +146,7 @@ fn conf_varying_counts(len: usize, a: Args) -> Result<(u64, u64), EncodeError> {
     Ok((size, length))
 }
 
-fn write_u32_count(n: u64, w: &mut Writer) -> Result<(), EncodeError> {
+pub(super) fn write_u32_count(n: u64, w: &mut Writer) -> Result<(), EncodeError> {
     let n = usize::try_from(n).map_err(|_| EncodeError::new(EncodeErrorKind::Overflow))?;
     w.count(n)
 }

@@ -7,7 +7,7 @@
 //! | (none) | [`Plain`] | `T: Ndr` |
 //! | `[switch_is(f)]` | [`Switched`] | union `U` |
 //! | `[size_is(n)]` | [`Conformant`] | `Vec<T>` |
-//! | `[size_is(n), length_is(m)]` | [`ConfVarying`] | `Vec<T>` |
+//! | `[size_is(n), length_is(m)]` | [`ConfVarying`] | `Vec<T>`; `String` for `wchar_t` units |
 //! | `[length_is(m)] T x[N]` | [`Varying`] (via `with`) | `Vec<T>` |
 //! | `[string]` | [`Str`] | `String`, `Vec<u16>`, `Vec<u8>` (`char`) |
 //! | `[unique]` / `[ptr]` | [`Unique`] / [`Full`] wrapping the above | `Option<_>` |

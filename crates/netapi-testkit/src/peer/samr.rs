@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use netapi_dcerpc::SyntaxId;
-use netapi_msrpc::dtyp::{RpcSid, RpcUnicodeString};
+use netapi_msrpc::dtyp::{RpcSid, RpcUnicodeString, RpcUnicodeText};
 use netapi_msrpc::samr as w;
 use netapi_ndr::{ContextHandle, Guid};
 
@@ -274,6 +274,11 @@ pub fn ustr(s: &str) -> RpcUnicodeString {
     RpcUnicodeString::new(s).unwrap_or_else(|_| RpcUnicodeString::null())
 }
 
+/// `s` as an enumeration entry's name (the null string if too long).
+pub fn utext(s: &str) -> RpcUnicodeText {
+    RpcUnicodeText::new(s).unwrap_or_default()
+}
+
 /// A shared, inspectable [`Sam`] and its responder.
 #[derive(Clone)]
 pub struct Samr {
@@ -397,11 +402,11 @@ fn enum_domains(s: &mut Sam, assoc: Assoc, q: w::SamrEnumerateDomainsInSamServer
     let entries = vec![
         w::SamprRidEnumeration {
             relative_id: 0,
-            name: ustr(&s.domain),
+            name: utext(&s.domain),
         },
         w::SamprRidEnumeration {
             relative_id: 0,
-            name: ustr("Builtin"),
+            name: utext("Builtin"),
         },
     ];
     Reply::encode(&w::SamrEnumerateDomainsInSamServerResponse {
@@ -727,7 +732,7 @@ fn enum_users(s: &mut Sam, assoc: Assoc, q: w::SamrEnumerateUsersInDomainRequest
             .iter()
             .map(|(rid, name)| w::SamprRidEnumeration {
                 relative_id: *rid,
-                name: ustr(name),
+                name: utext(name),
             })
             .collect();
         Reply::encode(&w::SamrEnumerateUsersInDomainResponse {

@@ -13,7 +13,7 @@ use netapi_msrpc::samr::{self as w, SidNameUse};
 use netapi_ndr::ContextHandle;
 
 use super::{Object, STATUS_INVALID_HANDLE, STATUS_NONE_MAPPED, STATUS_SOME_NOT_MAPPED};
-use super::{Sam, decode, invalid, sid_string, ustr};
+use super::{Sam, decode, invalid, sid_string, ustr, utext};
 use crate::peer::rpc::{Assoc, RPC_X_BAD_STUB_DATA, Reply};
 
 /// `STATUS_MORE_ENTRIES`.
@@ -390,7 +390,7 @@ fn enum_aliases(s: &mut Sam, assoc: Assoc, q: w::SamrEnumerateAliasesInDomainReq
         .iter()
         .map(|(r, n)| w::SamprRidEnumeration {
             relative_id: *r,
-            name: ustr(n),
+            name: utext(n),
         })
         .collect();
     let more = end < all.len();
