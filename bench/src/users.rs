@@ -137,8 +137,13 @@ fn user_enum(
     } else {
         pref_len
     };
+    // All at once (the whole-list call) at MAX_PREFERRED_LENGTH; page by page otherwise.
     let once = |c: &Client| -> Result<Vec<UserInfo>, netapi::Error> {
-        c.user_enum_pages(level, 0, pref).collect_all()
+        if pref_len == 0 {
+            c.user_enum_level(level, 0)
+        } else {
+            c.user_enum_pages(level, 0, pref).collect_all()
+        }
     };
     // Untimed: connect, bind, open the domain, warm the server's caches. A detail level warms
     // up at level 0, so the timed run pays for the extra associations it opens, as a program
@@ -242,7 +247,7 @@ impl Samrc {
             .buffer
             .as_ref()
             .and_then(|b| b.account_domain())
-            .cloned()
+            .map(|n| n.to_unicode_string())
             .ok_or_else(|| format!("{server} lists no account domain"))?;
         let sid = self
             .call(&w::SamrLookupDomainInSamServerRequest {

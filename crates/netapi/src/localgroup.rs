@@ -265,8 +265,8 @@ impl AsyncClient {
                 } else {
                     s.builtin_domain().await?
                 };
-                let (entries, next, outcome) =
-                    s.enum_aliases(&domain, context, pref_max_len).await?;
+                let page = s.enum_aliases(&domain, context, pref_max_len).await?;
+                let (entries, next) = (page.entries, page.next);
                 let served = entries.len();
                 for (rid, name) in entries {
                     items.push(match level {
@@ -281,8 +281,8 @@ impl AsyncClient {
                         }
                     });
                 }
-                resume = match (outcome, account) {
-                    (Outcome::More, _) => {
+                resume = match (page.more, account) {
+                    (true, _) => {
                         if served == 0 || next == context || next & ACCOUNT_PHASE != 0 {
                             return Err(Error::local(
                                 OP,

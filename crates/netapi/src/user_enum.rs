@@ -27,6 +27,7 @@ use crate::con;
 use crate::info::{DisplayInfo, Level, UserInfo};
 use crate::rpc::levels;
 use crate::rpc::paging::{self, Fetched, MAX_PREFERRED_LENGTH, Pages};
+use crate::rpc::samr::user_ops::users_request;
 use crate::rpc::samr::{SamrCache, display};
 use crate::rpc::session::with_session;
 use crate::rpc::status::{self, Outcome};
@@ -71,6 +72,13 @@ const FILTER_ACB: FlagMap = FlagMap(&[
 pub(crate) struct Cursor {
     pub acb: u32,
     pub next: u32,
+}
+
+/// A level-0 entry (a null name reads as empty, as it always has).
+fn level_0(name: Option<String>) -> UserInfo {
+    UserInfo::from(crate::info::UserInfo0 {
+        name: Some(name.unwrap_or_default()),
+    })
 }
 
 /// The SAMR filter for `filter`; 0 is every account (as Windows documents it).
@@ -119,7 +127,7 @@ impl AsyncClient {
         let items = if level == 0 {
             page.items
                 .into_iter()
-                .map(|(_, name)| UserInfo::from(crate::info::UserInfo0 { name: Some(name) }))
+                .map(|(_, name)| level_0(name))
                 .collect()
         } else {
             let rids: Vec<u32> = page.items.iter().map(|(rid, _)| *rid).collect();
@@ -144,7 +152,7 @@ impl AsyncClient {
         acb: u32,
         resume: u32,
         pref_max_len: u32,
-    ) -> Result<Fetched<(u32, String)>> {
+    ) -> Result<Fetched<(u32, Option<String>)>> {
         let at_resume = move |c: &SamrCache| c.cursor == Some(Cursor { acb, next: resume });
         let page = crate::rpc::session::with_session_preferring::<Samr, SamrCache, _, _, _>(
             &self.conn,
@@ -169,7 +177,7 @@ impl AsyncClient {
             },
         )
         .await?;
-        let served = page.users.len();
+        let served = page.entries.len();
         let outcome = if page.more {
             Outcome::More
         } else {
@@ -178,7 +186,7 @@ impl AsyncClient {
         let total = (served + usize::from(page.more)) as u32;
         Ok(Fetched {
             served,
-            page: paging::page(op, outcome, page.users, total, Some(page.next))?,
+            page: paging::page(op, outcome, page.entries, total, Some(page.next))?,
         })
     }
 
@@ -228,26 +236,38 @@ impl AsyncClient {
 
     /// NetUserEnum: every account at `level` matching `filter` (all pages).
     ///
-    /// At a detail level the whole list is enumerated first (level 0's pages are cheap) and
-    /// then every account read in one pass by the parallel readers, so none of them waits at
-    /// a page boundary for the next enumeration page.
+    /// The pages are walked on one association, each page's request sent before the page
+    /// before it is decoded ([`crate::rpc::samr::enumerate`]). At a detail level the whole
+    /// list is enumerated first (level 0's pages are cheap) and then every account read in
+    /// one pass by the parallel readers, so none of them waits at a page boundary for the
+    /// next enumeration page.
     pub async fn user_enum_level(&self, level: u32, filter: u32) -> Result<Vec<UserInfo>> {
         const OP: &str = "NetUserEnum";
-        if level == 0 {
-            return paging::collect(OP, async |resume| {
-                self.user_enum_fetch(level, filter, resume, MAX_PREFERRED_LENGTH)
-                    .await
-            })
-            .await;
-        }
         crate::rpc::args::level(OP, level, UserInfo::ENUM_LEVELS)?;
         let acb = acb_filter(OP, filter)?;
-        let accounts = paging::collect(OP, async |resume| {
-            self.enum_accounts(OP, acb, resume, MAX_PREFERRED_LENGTH)
-                .await
+        // Level 0 converts each page as it is decoded (overlapping the next page's request);
+        // a detail level keeps the RIDs to read.
+        let (mut names, mut rids): (Vec<UserInfo>, Vec<u32>) = (Vec::new(), Vec::new());
+        with_session::<Samr, _, _>(&self.conn, OP, async |s| {
+            let domain = s.account_domain().await?;
+            if let Some(c) = s.cache::<SamrCache>() {
+                c.cursor = None;
+            }
+            let first = users_request(&domain, 0, acb, MAX_PREFERRED_LENGTH);
+            s.enumerate_all(first, |page| {
+                if level == 0 {
+                    names.extend(page.entries.into_iter().map(|(_, name)| level_0(name)));
+                } else {
+                    rids.extend(page.entries.into_iter().map(|(rid, _)| rid));
+                }
+                Ok(())
+            })
+            .await
         })
         .await?;
-        let rids: Vec<u32> = accounts.into_iter().map(|(rid, _)| rid).collect();
+        if level == 0 {
+            return Ok(names);
+        }
         self.read_accounts(OP, level, &rids).await
     }
 

@@ -29,6 +29,7 @@ pub(crate) mod translate;
 pub(crate) mod values;
 pub(crate) mod wkssvc;
 
+use netapi_dcerpc::Stub;
 use netapi_msrpc::Call;
 use netapi_ndr::Limits;
 
@@ -97,6 +98,19 @@ pub(crate) async fn exchange<C: Call>(
     op: &'static str,
     req: &C,
 ) -> (Result<C::Response>, bool) {
+    match send(bound, op, req).await {
+        (Ok(answer), _) => decode::<C>(op, answer),
+        (Err(e), in_step) => (Err(e), in_step),
+    }
+}
+
+/// The transport half of [`exchange`]: `req` sent on `bound` and its answer read, undecoded.
+/// The second value says whether the association is still in step (see [`exchange`]).
+pub(crate) async fn send<C: Call>(
+    bound: &mut Bound,
+    op: &'static str,
+    req: &C,
+) -> (Result<Stub>, bool) {
     let stub = match netapi_ndr::encode(req) {
         Ok(stub) => stub,
         Err(e) => return (Err(errors::from_encode(op, e)), true),
@@ -108,30 +122,33 @@ pub(crate) async fn exchange<C: Call>(
         "NetApi call"
     );
     match bound.client.call(bound.context, C::OPNUM, &stub).await {
-        Ok(answer) => {
-            // Only a short answer can be read as a refusal; keep a copy of that one, and
-            // decode a long one freeing its fragments as they are read.
-            let short = (answer.len() <= REFUSAL_MAX_LEN).then(|| answer.to_vec());
-            match netapi_ndr::decode_chunks::<C::Response>(answer.into_chunks(), Limits::DEFAULT) {
-                Ok(resp) => (Ok(resp), true),
-                Err(e) => {
-                    let refused = short.and_then(|b| refusal::<C>(op, &b, &e));
-                    let err = match refused {
-                        Some(err) => {
-                            err.with_detail(format!("the rest of the answer did not decode: {e}"))
-                        }
-                        None => errors::from_decode(op, e),
-                    };
-                    (Err(err), false)
-                }
-            }
-        }
+        Ok(answer) => (Ok(answer), true),
         Err(e) => {
             let call_fault = matches!(
                 e,
                 netapi_transport::Error::Rpc(netapi_dcerpc::Error::Fault { call_id, .. }) if call_id != 0
             );
             (Err(errors::from_transport(op, e)), call_fault)
+        }
+    }
+}
+
+/// The decoding half of [`exchange`]: `answer` as `C`'s response (a refusal read as the
+/// server's status, see [`exchange`]); `false` when it did not decode (the association is out
+/// of step). Needs no association, so it can run while the next request is in flight.
+pub(crate) fn decode<C: Call>(op: &'static str, answer: Stub) -> (Result<C::Response>, bool) {
+    // Only a short answer can be read as a refusal; keep a copy of that one, and decode a long
+    // one freeing its fragments as they are read.
+    let short = (answer.len() <= REFUSAL_MAX_LEN).then(|| answer.to_vec());
+    match netapi_ndr::decode_chunks::<C::Response>(answer.into_chunks(), Limits::DEFAULT) {
+        Ok(resp) => (Ok(resp), true),
+        Err(e) => {
+            let refused = short.and_then(|b| refusal::<C>(op, &b, &e));
+            let err = match refused {
+                Some(err) => err.with_detail(format!("the rest of the answer did not decode: {e}")),
+                None => errors::from_decode(op, e),
+            };
+            (Err(err), false)
         }
     }
 }

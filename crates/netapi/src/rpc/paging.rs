@@ -68,9 +68,14 @@ pub(crate) struct Walk {
 
 impl Walk {
     pub(crate) fn new(op: &'static str) -> Self {
+        Self::starting(op, 0)
+    }
+
+    /// A walk whose first call sends `resume`.
+    pub(crate) fn starting(op: &'static str, resume: u32) -> Self {
         Walk {
             op,
-            resume: 0,
+            resume,
             pages: 0,
             done: false,
         }

@@ -29,7 +29,9 @@ use netapi_msrpc::{Call, Interface, Response};
 use netapi_ndr::ContextHandle;
 
 use super::conn::{Bound, Connector, InterfaceId};
-use super::{errors, exchange};
+use netapi_dcerpc::Stub;
+
+use super::{decode, errors, send};
 use crate::{Error, Kind, Result};
 
 /// An interface whose methods open context handles, and how to close one.
@@ -115,31 +117,52 @@ impl<I: HandleInterface> Session<'_, I> {
     /// Send `req` on this session's association and decode the answer (its status is the
     /// caller's to read). Fails without sending once the association was lost.
     pub(crate) async fn call<C: Call<Interface = I>>(&mut self, req: &C) -> Result<C::Response> {
+        let answer = self.call_raw(req).await?;
+        let (result, in_step) = decode::<C>(self.op, answer);
+        self.settle(result, in_step)
+    }
+
+    /// Send `req` and read its answer without decoding it: decode it with
+    /// [`rpc::decode`](super::decode) — which needs no session, so it can run while this
+    /// session's next request is in flight — and hand the outcome to [`Session::settle`].
+    pub(crate) async fn call_raw<C: Call<Interface = I>>(&mut self, req: &C) -> Result<Stub> {
         let op = self.op;
         let Some(bound) = self.bound.as_mut() else {
             return Err(lost(op));
         };
         self.in_flight = true;
-        let (result, in_step) = exchange(bound, op, req).await;
+        let (result, in_step) = send(bound, op, req).await;
         self.in_flight = false;
-        if !in_step {
-            // Out of step: the association goes, and the server runs its handles down.
-            self.bound = None;
-            self.opened.clear();
-            return result;
+        if let Err(e) = &result {
+            self.keep(in_step, faults_handle(e));
         }
+        result
+    }
+
+    /// What a decoded answer means for the association (see [`Session::keep`]).
+    pub(crate) fn settle<R: Response>(&mut self, result: Result<R>, in_step: bool) -> Result<R> {
         let stale = match &result {
             Ok(resp) => resp.status() == NtStatus::STATUS_INVALID_HANDLE.0,
-            Err(e) => e.code() == crate::Code::Fault(RpcFault::nca_s_fault_context_mismatch),
+            Err(e) => faults_handle(e),
         };
-        if stale {
+        self.keep(in_step, stale);
+        result
+    }
+
+    /// After an answer: out of step (`in_step` false), the association is dropped and the
+    /// server runs its handles down; an answer calling a handle invalid (`stale`) empties the
+    /// handle cache.
+    pub(crate) fn keep(&mut self, in_step: bool, stale: bool) {
+        if !in_step {
+            self.bound = None;
+            self.opened.clear();
+        } else if stale && let Some(bound) = self.bound.as_mut() {
             tracing::debug!(
-                op,
+                op = self.op,
                 "the server called a handle invalid: emptying the handle cache"
             );
             bound.cache = None;
         }
-        result
     }
 
     /// Close `handle` at the end of the sequence (unless [closed](Session::close) before).
@@ -224,6 +247,11 @@ impl<I: HandleInterface> Drop for Session<'_, I> {
             self.conn.checkin(bound);
         }
     }
+}
+
+/// The fault a server answers a call on a handle it does not know with.
+fn faults_handle(e: &Error) -> bool {
+    e.code() == crate::Code::Fault(RpcFault::nca_s_fault_context_mismatch)
 }
 
 fn lost(op: &'static str) -> Error {

@@ -54,9 +54,11 @@ pub(crate) fn ok<R: Response>(op: &'static str, resp: &R) -> Result<()> {
     }
 }
 
-/// Whether an undecodable answer of status `status` is a refusal in `R`'s code space: a named,
-/// non-zero code (the server refused and left the `[out]` parameters in a shape the IDL does
-/// not allow; the return value is always the last four bytes).
+/// Whether an undecodable answer of status `status` is a refusal in `R`'s code space: a named
+/// failure code (the server refused and left the `[out]` parameters in a shape the IDL does
+/// not allow; the return value is always the last four bytes). A success, "more entries" or
+/// partial success promises valid `[out]` parameters, so such an answer that does not decode is
+/// bad data, not a refusal.
 pub(crate) fn refusal<R: Response>(op: &'static str, status: u32) -> Option<Error> {
     let code = code_of::<R>(status);
     let named = match code {
@@ -65,7 +67,8 @@ pub(crate) fn refusal<R: Response>(op: &'static str, status: u32) -> Option<Erro
         Code::Fault(f) => f.name().is_some(),
         Code::None => false,
     };
-    (status != 0 && named).then(|| translate::server_error(op, code))
+    let success = status == 0 || Some(status) == R::MORE_DATA || Some(status) == R::PARTIAL;
+    (!success && named).then(|| translate::server_error(op, code))
 }
 
 #[cfg(test)]
@@ -115,5 +118,7 @@ mod tests {
         );
         assert!(refusal::<w::NetrShareEnumResponse>("NetShareEnum", 0).is_none());
         assert!(refusal::<w::NetrShareEnumResponse>("NetShareEnum", 0xDEAD_BEEF).is_none());
+        // "More data" promises entries: an answer of it that does not decode is bad data.
+        assert!(refusal::<w::NetrShareEnumResponse>("NetShareEnum", 234).is_none());
     }
 }

@@ -10,12 +10,13 @@ use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::samr::{self as w, Samr, SidNameUse, access};
 use netapi_ndr::ContextHandle;
 
+use super::enumerate::EnumPage;
 use super::{Domain, rpc_sid, sid_of, wire_name};
 use crate::error::Code;
 use crate::info::Sid;
 use crate::rpc::levels;
 use crate::rpc::session::Session;
-use crate::rpc::status::{self, Outcome};
+use crate::rpc::status;
 use crate::rpc::translate;
 use crate::{Error, Kind, Result};
 
@@ -231,32 +232,19 @@ impl Session<'_, Samr> {
         status::ok(op, &resp)
     }
 
-    /// One page of the aliases of `domain` from enumeration context `context`: (RID, name)
-    /// entries, the next context, and whether more follow.
+    /// One page of the aliases of `domain` from enumeration context `context`.
     pub(crate) async fn enum_aliases(
         &mut self,
         domain: &Domain,
         context: u32,
         pref_max_len: u32,
-    ) -> Result<(Vec<(u32, Option<String>)>, u32, Outcome)> {
-        let op = self.op();
-        let resp = self
-            .call(&w::SamrEnumerateAliasesInDomainRequest {
-                domain_handle: domain.handle,
-                enumeration_context: context,
-                prefered_maximum_length: pref_max_len,
-            })
-            .await?;
-        let outcome = status::check(op, &resp)?;
-        let entries = resp
-            .buffer
-            .as_ref()
-            .map(|b| b.entries())
-            .unwrap_or_default()
-            .iter()
-            .map(|e| (e.relative_id, e.name.to_string_lossy()))
-            .collect();
-        Ok((entries, resp.enumeration_context, outcome))
+    ) -> Result<EnumPage> {
+        self.enumerate(&w::SamrEnumerateAliasesInDomainRequest {
+            domain_handle: domain.handle,
+            enumeration_context: context,
+            prefered_maximum_length: pref_max_len,
+        })
+        .await
     }
 }
 

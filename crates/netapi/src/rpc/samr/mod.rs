@@ -12,6 +12,7 @@
 pub(crate) mod alias;
 pub(crate) mod display;
 pub(crate) mod domain_info;
+pub(crate) mod enumerate;
 pub(crate) mod group;
 pub(crate) mod password;
 pub(crate) mod rids;
@@ -139,7 +140,7 @@ impl Session<'_, Samr> {
             .buffer
             .as_ref()
             .and_then(|b| b.account_domain())
-            .and_then(|n| n.to_string_lossy())
+            .and_then(|n| n.as_str().map(str::to_owned))
             .ok_or_else(|| {
                 Error::local(
                     op,

@@ -9,19 +9,27 @@ use netapi_msrpc::samr::{self as w, Samr, access, security_information};
 use netapi_ndr::ContextHandle;
 
 use super::Domain;
+use super::enumerate::EnumPage;
 use super::password::SessionKey;
 use super::security::Descriptor;
 use crate::rpc::session::Session;
-use crate::rpc::status::{self, Outcome};
+use crate::rpc::status;
 use crate::{Error, Kind, Result};
 
-/// One page of SamrEnumerateUsersInDomain: (RID, name) pairs, the next enumeration context,
-/// and whether more follow.
-#[derive(Debug)]
-pub(crate) struct UserPage {
-    pub users: Vec<(u32, String)>,
-    pub next: u32,
-    pub more: bool,
+/// SamrEnumerateUsersInDomain of the users of `domain` whose `UserAccountControl` has any bit
+/// of `acb` (0: all), from enumeration context `resume`.
+pub(crate) fn users_request(
+    domain: &Domain,
+    resume: u32,
+    acb: u32,
+    pref_max_len: u32,
+) -> w::SamrEnumerateUsersInDomainRequest {
+    w::SamrEnumerateUsersInDomainRequest {
+        domain_handle: domain.handle,
+        enumeration_context: resume,
+        user_account_control: acb,
+        prefered_maximum_length: pref_max_len,
+    }
 }
 
 impl Session<'_, Samr> {
@@ -149,42 +157,8 @@ impl Session<'_, Samr> {
         resume: u32,
         acb: u32,
         pref_max_len: u32,
-    ) -> Result<UserPage> {
-        let op = self.op();
-        let resp = self
-            .call(&w::SamrEnumerateUsersInDomainRequest {
-                domain_handle: domain.handle,
-                enumeration_context: resume,
-                user_account_control: acb,
-                prefered_maximum_length: pref_max_len,
-            })
-            .await?;
-        let more = status::check(op, &resp)? == Outcome::More;
-        let entries = resp
-            .buffer
-            .as_ref()
-            .map(|b| b.entries())
-            .unwrap_or_default();
-        if entries.len() != resp.count_returned as usize {
-            return Err(Error::local(
-                op,
-                Kind::Protocol,
-                WinError::RPC_X_BAD_STUB_DATA,
-                format!(
-                    "SamrEnumerateUsersInDomain counted {} entries and sent {}",
-                    resp.count_returned,
-                    entries.len()
-                ),
-            ));
-        }
-        let users = entries
-            .iter()
-            .map(|e| (e.relative_id, e.name.to_string_lossy().unwrap_or_default()))
-            .collect();
-        Ok(UserPage {
-            users,
-            next: resp.enumeration_context,
-            more,
-        })
+    ) -> Result<EnumPage> {
+        self.enumerate(&users_request(domain, resume, acb, pref_max_len))
+            .await
     }
 }
