@@ -357,7 +357,7 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
     }
     let enc = |v: Vec<u8>| v;
     let sid = RpcSid::new(5, &[21, 1_004_336_348, 1_177_238_915, 682_003_330, 512]).unwrap();
-    let dtyp: [(&str, usize, Vec<u8>); 5] = [
+    let dtyp: [(&str, usize, Vec<u8>); 6] = [
         (
             "filetime",
             0,
@@ -379,6 +379,11 @@ fn decode_dtyp_hard(s: &mut Seeds, vectors: &Path) {
             enc(netapi_ndr::encode(&RpcUnicodeString::new("Administrator").unwrap()).unwrap()),
         ),
         ("sid", 4, enc(netapi_ndr::encode(&sid).unwrap())),
+        (
+            "unicode-text",
+            DTYP_HARD.len() - 1,
+            enc(netapi_ndr::encode(&RpcUnicodeString::new("caf\u{e9} \u{1f600}").unwrap()).unwrap()),
+        ),
     ];
     for (name, idx, stub) in dtyp {
         assert!(DTYP_HARD[idx](&stub), "{name}");

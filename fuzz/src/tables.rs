@@ -130,6 +130,9 @@ pub const DTYP_HARD: &[Decoder] = &[
     ndr_round_trip::<WkstaInfo502>,
     ndr_round_trip::<NetrWkstaGetInfoRequest>,
     ndr_round_trip::<NetrWkstaGetInfoResponse>,
+    // [MS-DTYP] RPC_UNICODE_STRING read as text (SAMR enumeration names); last, so the
+    // selectors of the entries above stay.
+    ndr_round_trip::<RpcUnicodeText>,
 ];
 
 /// epmapper (`netapi_msrpc::epmapper`): the `ept_map` call and its NDR types; the tower
