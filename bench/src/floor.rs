@@ -11,7 +11,7 @@
 //! fragment header (length, last-fragment flag) to know when a response is complete. Nothing is
 //! decoded; response bytes are counted.
 //!
-//! It offers the same fragment size (4280) and pipe output size (64 KiB) as netapi, so the
+//! It offers the same fragment size (5840) and pipe output size (64 KiB) as netapi, so the
 //! server does the same work for both.
 
 use std::io::{Read, Write};
@@ -54,7 +54,7 @@ pub struct Cli {
     /// Timed calls (after one untimed warm-up call).
     #[arg(long, default_value_t = 1000)]
     calls: usize,
-    /// DCE/RPC fragment size offered in the bind (netapi's: 4280).
+    /// DCE/RPC fragment size offered in the bind (netapi's: 5840).
     #[arg(long, default_value_t = netapi_transport::smb::PIPE_FRAG_SIZE)]
     frag: u16,
 }

@@ -29,7 +29,7 @@ pub const MUST_RECV_FRAG_SIZE: u16 = 1432;
 
 /// Association settings.
 pub struct AssocConfig {
-    /// Largest fragment we offer to send (4280 on pipes, 5840 on TCP).
+    /// Largest fragment we offer to send (5840 on pipes and TCP; Windows offers 4280 on pipes).
     pub max_xmit_frag: u16,
     /// Largest fragment we accept; larger incoming fragments (beyond [`MUST_RECV_FRAG_SIZE`])
     /// are an error.

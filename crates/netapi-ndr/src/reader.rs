@@ -90,6 +90,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The limits this decode runs under.
+    #[inline]
     pub fn limits(&self) -> &Limits {
         &self.limits
     }
@@ -139,6 +140,7 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::take`], then charges the budget `cost(bytes)` (what the
     /// caller will allocate for them) before handing them out.
+    #[inline]
     pub fn take_charged(
         &mut self,
         n: usize,
@@ -285,6 +287,7 @@ impl<'a> Reader<'a> {
     /// Checks a peer-chosen element count before anything is allocated:
     /// against the named `limit` (`max`), and against the bytes left, since
     /// `count` elements need at least `count × element_min_size` of them.
+    #[inline]
     pub fn check_count(
         &self,
         count: u32,

@@ -37,6 +37,6 @@ pub trait RpcIo: Send {
     /// Receive more data from the peer: the next pipe message, or whatever a TCP read returns
     /// (at least one byte). Bounded by the transport's own limits.
     fn recv(&mut self) -> impl std::future::Future<Output = Result<Vec<u8>, Error>> + Send;
-    /// The fragment size this transport prefers to offer in a bind (4280 on pipes, 5840 on TCP).
+    /// The fragment size this transport prefers to offer in a bind (5840 on pipes and TCP).
     fn preferred_frag_size(&self) -> u16;
 }

@@ -30,10 +30,11 @@ async fn srvsvc_server_get_info_101_over_a_pipe() {
     for user in [&lab.fs.admin_user, &lab.fs.user] {
         let s = session(&lab.fs, user).await;
         let pipe = s.open_pipe("srvsvc").await.expect("open \\PIPE\\srvsvc");
-        assert_eq!(pipe.preferred_frag_size(), 4280);
+        assert_eq!(pipe.preferred_frag_size(), 5840);
         let mut client = RpcClient::bind(pipe, &[SRVSVC], None).await.unwrap();
         let n = client.association().negotiated().unwrap().clone();
-        assert_eq!(n.max_xmit_frag, 4280);
+        // Samba takes the 5,840-byte fragments offered, both ways.
+        assert_eq!((n.max_xmit_frag, n.server_max_xmit_frag), (5840, 5840));
         assert!(
             n.secondary_address.ends_with(b"srvsvc\0"),
             "{:?}",

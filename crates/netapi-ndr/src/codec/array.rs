@@ -35,6 +35,7 @@ fn len_u64(len: usize) -> Result<u64, EncodeError> {
 }
 
 /// Checks a wire count against the IDL expression's value, if any.
+#[inline]
 pub(super) fn expect_count(
     r: &Reader<'_>,
     expected: Option<u64>,
@@ -62,6 +63,7 @@ fn array_limit(r: &Reader<'_>, count: u32) -> Result<(), DecodeError> {
 }
 
 /// Reads `offset` and `actual_count` of a varying part bounded by `max`.
+#[inline]
 pub(super) fn read_variance(
     r: &mut Reader<'_>,
     expected_len: Option<u64>,

@@ -36,6 +36,7 @@ fn encode_id(non_null: bool, w: &mut Writer) -> Result<(), EncodeError> {
     Ok(())
 }
 
+#[inline]
 fn decode_id(r: &mut Reader<'_>) -> Result<u32, DecodeError> {
     r.align(4)?;
     r.u32()

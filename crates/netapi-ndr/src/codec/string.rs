@@ -52,6 +52,7 @@ fn variance(units: usize, w: &mut Writer) -> Result<(), EncodeError> {
 
 /// Reads the string header and returns the raw characters (`unit` bytes each).
 /// `cost` says what the caller will allocate for them (charged before they are handed out).
+#[inline]
 fn read_units<'r>(
     a: Args,
     unit: usize,
@@ -197,6 +198,7 @@ impl Codec<String> for ConfVarying<Plain> {
     fn encode_deferred(_v: &String, _a: Args, _w: &mut Writer) -> Result<(), EncodeError> {
         Ok(())
     }
+    #[inline]
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
         let mut text = Utf16Text::default();
         let raw = read_units(a, 2, r, |b| {

@@ -148,6 +148,39 @@ async fn bind_alter_context_reassembly_and_fragmentation() {
     assert_eq!(st.binds[2], ("echo".to_owned(), vec![OTHER]));
 }
 
+/// A response fragment without PFC_LAST_FRAG makes the pipe send the READ for the next one at
+/// once; the last fragment makes it send none (a READ with nothing to come would wait, and
+/// could take the next call's answer). Two calls of 3 and 1 fragments: 2 READs, then none.
+#[tokio::test]
+async fn only_a_fragment_that_promises_another_is_read_ahead() {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let peer = Peer::start(PeerConfig::rpc().interface("echo", ECHO, echo(seen, 0))).await;
+    let s = session(&peer, |_| {}).await;
+    let mut c = RpcClient::bind(s.open_pipe("echo").await.unwrap(), &[ECHO], None)
+        .await
+        .unwrap();
+    let ctx = c.context(&ECHO).unwrap();
+    let settle = || tokio::time::sleep(std::time::Duration::from_millis(100));
+    let out = c
+        .call(ctx, 1, &10_000u32.to_le_bytes())
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
+    assert_eq!(out.len(), 10_000);
+    settle().await;
+    // 10,000 bytes in fragments of at most 4,280: three, the first in the IOCTL's answer.
+    assert_eq!(peer.stats().count(Command::READ), 2);
+    let out = c
+        .call(ctx, 1, &100u32.to_le_bytes())
+        .await
+        .map(netapi_dcerpc::Stub::into_vec)
+        .unwrap();
+    assert_eq!(out.len(), 100);
+    settle().await;
+    assert_eq!(peer.stats().count(Command::READ), 2);
+    assert!(peer.stats().errors.is_empty(), "{:?}", peer.stats().errors);
+}
+
 #[tokio::test]
 async fn a_small_output_buffer_gets_the_answer_in_chunks() {
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -180,7 +213,10 @@ async fn encrypted_session_carries_rpc() {
     let s = session(&peer, |o| o.encryption = EncryptionPolicy::Required).await;
     assert!(s.is_encrypted());
     let p = s.open_pipe("echo").await.unwrap();
-    assert_eq!(p.preferred_frag_size(), 4280);
+    assert_eq!(
+        p.preferred_frag_size(),
+        netapi_transport::smb::PIPE_FRAG_SIZE
+    );
     let mut c = RpcClient::bind(p, &[ECHO], None).await.unwrap();
     let ctx = c.context(&ECHO).unwrap();
     assert_eq!(

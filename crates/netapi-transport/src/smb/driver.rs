@@ -82,6 +82,16 @@ fn request_error(e: netapi_smb2::Error) -> Error {
 /// A caller waiting for a response, and when the server went async on it. The caller looks at
 /// that only when its response deadline passes, so an interim response wakes nobody; only when
 /// the async deadline is the shorter one does the reader ring `bell` to move it earlier.
+/// A request sent whose response is not read yet ([`Driver::send`]).
+#[derive(Debug)]
+pub(crate) struct InFlight {
+    op: &'static str,
+    rx: oneshot::Receiver<Result<Response, Error>>,
+    went_async: Arc<OnceLock<Instant>>,
+    bell: Option<Arc<Notify>>,
+    sent: Instant,
+}
+
 struct Waiter {
     tx: oneshot::Sender<Result<Response, Error>>,
     went_async: Arc<OnceLock<Instant>>,
@@ -255,29 +265,55 @@ impl Driver {
         op: &'static str,
         make: impl FnOnce(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
     ) -> Result<Response, Error> {
-        let (mut rx, went_async, bell) = {
-            let mut st = self.lock();
-            if let Some(d) = &st.dead {
-                return Err(d.to_error());
-            }
-            let id = make(&mut st.conn).map_err(request_error)?;
-            let (tx, rx) = oneshot::channel();
-            let went_async = Arc::new(OnceLock::new());
-            let bell = (self.timeouts.async_response < self.timeouts.response)
-                .then(|| Arc::new(Notify::new()));
-            st.waiters.insert(
-                id,
-                Waiter {
-                    tx,
-                    went_async: went_async.clone(),
-                    bell: bell.clone(),
-                },
-            );
-            st.flush();
-            (rx, went_async, bell)
-        };
+        let sent = self.send(op, make)?;
+        self.wait(sent).await
+    }
+
+    /// Issue a request built by `make` now; [`Driver::wait`] for its response later (its
+    /// deadline counts from now). A response nobody waits for is dropped when it arrives.
+    pub(crate) fn send(
+        &self,
+        op: &'static str,
+        make: impl FnOnce(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
+    ) -> Result<InFlight, Error> {
+        let mut st = self.lock();
+        if let Some(d) = &st.dead {
+            return Err(d.to_error());
+        }
+        let id = make(&mut st.conn).map_err(request_error)?;
+        let (tx, rx) = oneshot::channel();
+        let went_async = Arc::new(OnceLock::new());
+        let bell = (self.timeouts.async_response < self.timeouts.response)
+            .then(|| Arc::new(Notify::new()));
+        st.waiters.insert(
+            id,
+            Waiter {
+                tx,
+                went_async: went_async.clone(),
+                bell: bell.clone(),
+            },
+        );
+        st.flush();
+        Ok(InFlight {
+            op,
+            rx,
+            went_async,
+            bell,
+            sent: Instant::now(),
+        })
+    }
+
+    /// The final response to a request [sent](Driver::send) (or the timeout).
+    pub(crate) async fn wait(&self, request: InFlight) -> Result<Response, Error> {
+        let InFlight {
+            op,
+            mut rx,
+            went_async,
+            bell,
+            sent,
+        } = request;
         let mut after = self.timeouts.response;
-        let deadline = tokio::time::sleep(after);
+        let deadline = tokio::time::sleep_until(sent + after);
         tokio::pin!(deadline);
         loop {
             tokio::select! {
