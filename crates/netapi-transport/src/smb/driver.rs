@@ -18,7 +18,6 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
 use std::time::Duration;
 
 use netapi_smb2::{Connection, Event, RequestId, Response};
-use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::sync::{Notify, mpsc, oneshot};
@@ -108,6 +107,8 @@ pub(crate) struct State {
     /// new frames queue behind them, so frames always leave in order.
     queued: usize,
     dead: Option<Dead>,
+    /// Where socket reads land before the connection takes them.
+    rbuf: Vec<u8>,
 }
 
 impl State {
@@ -179,6 +180,9 @@ impl State {
 /// One TCP connection and its sans-IO state, shared by sessions, pipes and the I/O tasks.
 pub(crate) struct Driver {
     state: Mutex<State>,
+    /// The socket's read half: read by the reader task, and by a caller waiting for its
+    /// response ([`Driver::wait`]), whichever runs first when data arrives.
+    rd: OwnedReadHalf,
     /// Signalled by the writer once it has flushed and shut down our half of the socket.
     closed: Notify,
     pub(crate) id: u64,
@@ -238,13 +242,15 @@ impl Driver {
                 wr: Some(wr.clone()),
                 queued: 0,
                 dead: None,
+                rbuf: vec![0u8; READ_CHUNK],
             }),
+            rd,
             closed: Notify::new(),
             id: NEXT_CONNECTION_ID.fetch_add(1, Ordering::Relaxed),
             timeouts,
         });
         tokio::spawn(writer(Arc::downgrade(&driver), wr, rx));
-        tokio::spawn(reader(driver.clone(), rd));
+        tokio::spawn(reader(driver.clone()));
         driver
     }
 
@@ -252,6 +258,42 @@ impl Driver {
         // A panic while holding the lock leaves the state as consistent as any error would;
         // keep going rather than poisoning every later call.
         self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Read what the socket holds now and hand it to the connection (responses to their
+    /// waiters). `false` once the connection is dead (EOF, an error, a protocol violation).
+    /// Reading under the state lock keeps the bytes in order whoever reads them.
+    fn pump(&self) -> bool {
+        let mut st = self.lock();
+        let read = {
+            let State {
+                rbuf, conn, dead, ..
+            } = &mut *st;
+            match self.rd.try_read(rbuf) {
+                // Read (and dropped) even once dead, as long as the reader runs: unread data
+                // would make closing the socket a reset that can overtake our last frames.
+                Ok(_) if dead.is_some() => return false,
+                Ok(0) => Err(Dead::Disconnected),
+                Ok(n) => conn.handle_input(&rbuf[..n]).map_err(Dead::Smb),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return true,
+                Err(e) => Err(Dead::Io {
+                    op: "read",
+                    kind: e.kind(),
+                    message: e.to_string(),
+                }),
+            }
+        };
+        st.dispatch();
+        match read {
+            Ok(()) => {
+                st.flush();
+                true
+            }
+            Err(why) => {
+                st.kill(why);
+                false
+            }
+        }
     }
 
     /// Whether the connection can still carry requests.
@@ -317,6 +359,7 @@ impl Driver {
         tokio::pin!(deadline);
         loop {
             tokio::select! {
+                biased;
                 r = &mut rx => {
                     let r = r.unwrap_or(Err(Error::Disconnected));
                     match &r {
@@ -324,6 +367,13 @@ impl Driver {
                         Err(e) => tracing::debug!(command = op, error = %e, "SMB2 request failed"),
                     }
                     return r;
+                }
+                // The response may be in the socket already: read it here rather than wait
+                // for the reader task to run and wake us (one scheduler round trip less).
+                ready = self.rd.readable() => {
+                    if ready.is_ok() {
+                        self.pump();
+                    }
                 }
                 _ = rung(&bell) => {
                     // Only with an async deadline shorter than the response deadline.
@@ -433,54 +483,42 @@ async fn write_frame(wr: &OwnedWriteHalf, mut frame: &[u8]) -> std::io::Result<(
     Ok(())
 }
 
-async fn reader(driver: Arc<Driver>, mut rd: OwnedReadHalf) {
-    let mut buf = vec![0u8; READ_CHUNK];
+/// Reads the socket while no caller is waiting in [`Driver::wait`] (interim responses, an
+/// idle connection's EOF, answers to fire-and-forget requests).
+async fn reader(driver: Arc<Driver>) {
     loop {
-        let read = tokio::select! {
-            r = rd.read(&mut buf) => r,
+        tokio::select! {
+            ready = driver.rd.readable() => {
+                if let Err(e) = ready {
+                    driver.kill(Dead::Io {
+                        op: "read",
+                        kind: e.kind(),
+                        message: e.to_string(),
+                    });
+                    return;
+                }
+                if !driver.pump() {
+                    return;
+                }
+            }
             _ = driver.closed.notified() => {
                 // Our side is closed; give the server a moment to close its side, then go.
-                let _ = tokio::time::timeout(CLOSE_GRACE, drain(&mut rd)).await;
+                let _ = tokio::time::timeout(CLOSE_GRACE, drain(&driver.rd)).await;
                 driver.kill(Dead::Disconnected);
-                return;
-            }
-        };
-        let n = match read {
-            Ok(0) => {
-                driver.kill(Dead::Disconnected);
-                return;
-            }
-            Ok(n) => n,
-            Err(e) => {
-                driver.kill(Dead::Io {
-                    op: "read",
-                    kind: e.kind(),
-                    message: e.to_string(),
-                });
-                return;
-            }
-        };
-        let mut st = driver.lock();
-        if st.dead.is_some() {
-            return;
-        }
-        let result = st.conn.handle_input(&buf[..n]);
-        st.dispatch();
-        match result {
-            Ok(()) => st.flush(),
-            Err(e) => {
-                st.kill(Dead::Smb(e));
                 return;
             }
         }
     }
 }
 
-async fn drain(rd: &mut OwnedReadHalf) {
+async fn drain(rd: &OwnedReadHalf) {
     let mut sink = [0u8; 4096];
-    while let Ok(n) = rd.read(&mut sink).await {
-        if n == 0 {
-            break;
+    while rd.readable().await.is_ok() {
+        match rd.try_read(&mut sink) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => break,
         }
     }
 }
