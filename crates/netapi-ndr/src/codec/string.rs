@@ -72,11 +72,28 @@ fn read_units<'r>(
 
 /// The UTF-16 units of `bytes` without a final NUL.
 fn wide_units(bytes: &[u8]) -> impl Iterator<Item = u16> + Clone + '_ {
+    text_units(bytes, true)
+}
+
+/// The UTF-16 units of `bytes`, without a final NUL when `strip_nul`.
+fn text_units(bytes: &[u8], strip_nul: bool) -> impl Iterator<Item = u16> + Clone + '_ {
     let mut n = bytes.len() / 2;
-    if bytes.get(bytes.len().wrapping_sub(2)..) == Some(&[0, 0][..]) {
+    if strip_nul && bytes.get(bytes.len().wrapping_sub(2)..) == Some(&[0, 0][..]) {
         n -= 1;
     }
     all_units(bytes).take(n)
+}
+
+/// Reads a wide string's header and units (see [`read_units`]) and converts them to text,
+/// charging the text's length first.
+#[inline]
+fn read_text(a: Args, r: &mut Reader<'_>, strip_nul: bool) -> Result<String, DecodeError> {
+    let mut text = Utf16Text::default();
+    let raw = read_units(a, 2, r, |b| {
+        text = Utf16Text::measure(text_units(b, strip_nul));
+        text.utf8_len
+    })?;
+    Ok(text.into_string(text_units(&raw, strip_nul)))
 }
 
 /// What converting some UTF-16 units to a `String` takes: its exact UTF-8 length, and whether
@@ -153,12 +170,7 @@ impl Codec<String> for Str {
         Ok(())
     }
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
-        let mut text = Utf16Text::default();
-        let bytes = read_units(a, 2, r, |b| {
-            text = Utf16Text::measure(wide_units(b));
-            text.utf8_len
-        })?;
-        Ok(text.into_string(wide_units(&bytes)))
+        read_text(a, r, true)
     }
     fn decode_deferred(
         inline: String,
@@ -200,12 +212,7 @@ impl Codec<String> for ConfVarying<Plain> {
     }
     #[inline]
     fn decode_inline(a: Args, r: &mut Reader<'_>) -> Result<String, DecodeError> {
-        let mut text = Utf16Text::default();
-        let raw = read_units(a, 2, r, |b| {
-            text = Utf16Text::measure(all_units(b));
-            text.utf8_len
-        })?;
-        Ok(text.into_string(all_units(&raw)))
+        read_text(a, r, false)
     }
     fn decode_deferred(
         inline: String,
