@@ -141,11 +141,7 @@ impl<I: HandleInterface> Session<'_, I> {
 
     /// What a decoded answer means for the association (see [`Session::keep`]).
     pub(crate) fn settle<R: Response>(&mut self, result: Result<R>, in_step: bool) -> Result<R> {
-        let stale = match &result {
-            Ok(resp) => resp.status() == NtStatus::STATUS_INVALID_HANDLE.0,
-            Err(e) => faults_handle(e),
-        };
-        self.keep(in_step, stale);
+        self.keep(in_step, calls_a_handle_invalid(&result));
         result
     }
 
@@ -252,6 +248,15 @@ impl<I: HandleInterface> Drop for Session<'_, I> {
 /// The fault a server answers a call on a handle it does not know with.
 fn faults_handle(e: &Error) -> bool {
     e.code() == crate::Code::Fault(RpcFault::nca_s_fault_context_mismatch)
+}
+
+/// Whether a decoded answer says a handle is invalid (`STATUS_INVALID_HANDLE`, or the fault
+/// `nca_s_context_mismatch`): what [`Session::keep`] calls stale.
+pub(crate) fn calls_a_handle_invalid<R: Response>(result: &Result<R>) -> bool {
+    match result {
+        Ok(resp) => resp.status() == NtStatus::STATUS_INVALID_HANDLE.0,
+        Err(e) => faults_handle(e),
+    }
 }
 
 fn lost(op: &'static str) -> Error {

@@ -11,14 +11,14 @@
 //! sees the same sequence as from a client that decodes first.
 
 use futures_util::future::join;
-use netapi_codes::{NtStatus, WinError};
+use netapi_codes::WinError;
 use netapi_dcerpc::Stub;
 use netapi_msrpc::samr::{self as w, Samr};
 use netapi_msrpc::{Call, Response};
 
 use crate::rpc::decode;
 use crate::rpc::paging::Walk;
-use crate::rpc::session::Session;
+use crate::rpc::session::{Session, calls_a_handle_invalid};
 use crate::rpc::status::{self, Outcome};
 use crate::{Error, Kind, Result};
 
@@ -132,9 +132,7 @@ impl Session<'_, Samr> {
         // in step, whether the answer called a handle invalid).
         let mut handle = |answer: Stub, walk: &mut Walk| {
             let (result, in_step) = decode::<C>(op, answer);
-            let stale = result
-                .as_ref()
-                .is_ok_and(|r| r.status() == NtStatus::STATUS_INVALID_HANDLE.0);
+            let stale = calls_a_handle_invalid(&result);
             let handed = result.and_then(|resp| {
                 let page = page_of::<C>(op, resp)?;
                 walk.judge(page.entries.len(), page.resume())?;
