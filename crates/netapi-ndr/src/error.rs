@@ -107,9 +107,18 @@ pub enum DecodeErrorKind {
     Invalid(&'static str),
 }
 
-/// An NDR decode failure: kind, stub offset, and innermost type and field.
+/// An NDR decode failure: kind, stub offset, and innermost type and field ([`DecodeFailure`],
+/// which it derefs to: `e.kind`, `e.offset`).
+///
+/// Boxed, so that every `Result` a decoder returns is a pointer wide: decoding returns one per
+/// field read, and with the failure inline each carried ~80 bytes through memory (measured: a
+/// tenth of decoding 10,000 SAMR account names).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+pub struct DecodeError(Box<DecodeFailure>);
+
+/// What a [`DecodeError`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeFailure {
     /// What went wrong.
     pub kind: DecodeErrorKind,
     /// Offset in the stub where it was detected.
@@ -122,37 +131,52 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// An error of `kind` detected at `offset`, not yet attributed to a type.
+    #[cold]
     pub fn new(kind: DecodeErrorKind, offset: usize) -> Self {
-        Self {
+        Self(Box::new(DecodeFailure {
             kind,
             offset,
             ty: "",
             field: "",
-        }
+        }))
     }
 
     /// Attributes the error to `ty.field` unless a nested type already did:
     /// the innermost name is the most useful one.
     #[must_use]
     pub fn within(mut self, ty: &'static str, field: &'static str) -> Self {
-        if self.ty.is_empty() {
-            self.ty = ty;
-            self.field = field;
+        if self.0.ty.is_empty() {
+            self.0.ty = ty;
+            self.0.field = field;
         }
         self
     }
 }
 
+impl std::ops::Deref for DecodeError {
+    type Target = DecodeFailure;
+    fn deref(&self) -> &DecodeFailure {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for DecodeError {
+    fn deref_mut(&mut self) -> &mut DecodeFailure {
+        &mut self.0
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "NDR decode error at offset {}", self.offset)?;
-        if !self.ty.is_empty() {
-            write!(f, " in {}", self.ty)?;
-            if !self.field.is_empty() {
-                write!(f, ".{}", self.field)?;
+        let e = &*self.0;
+        write!(f, "NDR decode error at offset {}", e.offset)?;
+        if !e.ty.is_empty() {
+            write!(f, " in {}", e.ty)?;
+            if !e.field.is_empty() {
+                write!(f, ".{}", e.field)?;
             }
         }
-        write!(f, ": {}", self.kind)
+        write!(f, ": {}", e.kind)
     }
 }
 

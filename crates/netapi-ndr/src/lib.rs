@@ -28,7 +28,7 @@ mod writer;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use error::{DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind};
+pub use error::{DecodeError, DecodeErrorKind, DecodeFailure, EncodeError, EncodeErrorKind};
 pub use handle::{ContextHandle, Guid, ParseGuidError};
 pub use limits::Limits;
 pub use reader::Reader;

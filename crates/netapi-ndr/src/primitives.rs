@@ -38,6 +38,7 @@ macro_rules! int_ndr {
             fn encode_deferred(&self, _w: &mut Writer) -> Result<(), EncodeError> {
                 Ok(())
             }
+            #[inline]
             fn decode_inline(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
                 r.align(Self::ALIGN)?;
                 Ok(<$t>::from_le_bytes(r.array()?))

@@ -119,7 +119,7 @@ impl<'a> Reader<'a> {
 
     /// Skips padding up to a multiple of `n` (relative to the stub start).
     /// Padding content is not checked: NDR leaves it unspecified.
-    #[inline]
+    #[inline(always)]
     pub fn align(&mut self, n: usize) -> Result<(), DecodeError> {
         if n > 1 {
             let rem = self.pos % n;
@@ -166,20 +166,29 @@ impl<'a> Reader<'a> {
 
     /// Moves the cursor `n` bytes on when they exist; returns where it was. (Skipped bytes
     /// need not be read: a chunk passed over is freed by the next read.)
-    #[inline]
+    #[inline(always)]
     fn advance(&mut self, n: usize) -> Result<usize, DecodeError> {
         let start = self.pos;
-        let end = start
-            .checked_add(n)
-            .ok_or_else(|| self.error(DecodeErrorKind::Overflow))?;
-        if end > self.len {
-            return Err(self.error(DecodeErrorKind::Truncated {
+        match start.checked_add(n) {
+            Some(end) if end <= self.len => {
+                self.pos = end;
+                Ok(start)
+            }
+            _ => Err(self.short(n)),
+        }
+    }
+
+    /// Why `n` bytes could not be read here (out of line: decoders inline every read).
+    #[cold]
+    #[inline(never)]
+    fn short(&self, n: usize) -> DecodeError {
+        match self.pos.checked_add(n) {
+            None => self.error(DecodeErrorKind::Overflow),
+            Some(_) => self.error(DecodeErrorKind::Truncated {
                 needed: n,
                 available: self.remaining(),
-            }));
+            }),
         }
-        self.pos = end;
-        Ok(start)
     }
 
     /// The fast path of every read, inlined into the decoders: the `n` bytes at `start` when
@@ -242,31 +251,39 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Consumes `N` bytes into an array.
-    #[inline]
+    /// Consumes `N` bytes into an array. Every fixed-size field is read here, so the common
+    /// case (the bytes lie in the slice or the current chunk) builds no `Cow`.
+    #[inline(always)]
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
-        let s = self.take(N)?;
+        let start = self.advance(N)?;
+        let here = match &self.src {
+            Source::Slice(data) => data.get(start..start + N),
+            Source::Chunks { chunks, base } => start
+                .checked_sub(*base)
+                .and_then(|at| chunks.front()?.get(at..at + N)),
+        };
         let mut a = [0u8; N];
-        if s.len() == N {
-            a.copy_from_slice(&s);
+        match here {
+            Some(b) => a.copy_from_slice(b),
+            None => a.copy_from_slice(&Self::read(&mut self.src, start, N)),
         }
         Ok(a)
     }
 
     /// Reads one byte.
-    #[inline]
+    #[inline(always)]
     pub fn u8(&mut self) -> Result<u8, DecodeError> {
         Ok(u8::from_le_bytes(self.array::<1>()?))
     }
 
     /// Reads a little-endian u16 (the caller aligns).
-    #[inline]
+    #[inline(always)]
     pub fn u16(&mut self) -> Result<u16, DecodeError> {
         Ok(u16::from_le_bytes(self.array::<2>()?))
     }
 
     /// Reads a little-endian u32 (the caller aligns).
-    #[inline]
+    #[inline(always)]
     pub fn u32(&mut self) -> Result<u32, DecodeError> {
         Ok(u32::from_le_bytes(self.array::<4>()?))
     }
@@ -341,6 +358,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Enters one pointer level; pair with [`Reader::leave`].
+    #[inline]
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.limits.max_depth {
             return Err(self.error(DecodeErrorKind::DepthExceeded {
@@ -352,6 +370,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Leaves one pointer level.
+    #[inline]
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }

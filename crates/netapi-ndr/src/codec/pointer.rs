@@ -43,6 +43,7 @@ fn decode_id(r: &mut Reader<'_>) -> Result<u32, DecodeError> {
 }
 
 /// Decodes a referent one pointer level down.
+#[inline]
 fn referent<C: Codec<V>, V>(a: Args, r: &mut Reader<'_>) -> Result<V, DecodeError> {
     r.enter()?;
     let v = decode_unit::<C, V>(a, r);
