@@ -99,6 +99,14 @@ pub(crate) struct InFlight {
     sent: Instant,
 }
 
+impl InFlight {
+    /// Count the response deadline from now: a READ sent ahead on a pipe waits, legitimately,
+    /// for an answer to a request sent later.
+    pub(crate) fn restart(&mut self) {
+        self.sent = Instant::now();
+    }
+}
+
 struct Waiter {
     tx: oneshot::Sender<Result<Response, Error>>,
     went_async: Arc<OnceLock<Instant>>,
@@ -124,28 +132,43 @@ impl State {
     /// waits for the writer task and the socket takes it whole, otherwise (the rest) through the
     /// writer task.
     fn flush(&mut self) {
-        while let Some(mut frame) = self.conn.poll_transmit() {
-            if self.queued == 0
-                && let Some(wr) = &self.wr
-            {
-                match wr.try_write(&frame) {
-                    Ok(n) if n == frame.len() => continue,
-                    Ok(n) => {
-                        frame.drain(..n);
+        // Frames ready together (the READs a pipe sends ahead) go out in one write, up to
+        // `COALESCE` bytes: one syscall, and one wake-up of the server, instead of one each.
+        let mut batch: Option<Vec<u8>> = None;
+        while let Some(frame) = self.conn.poll_transmit() {
+            match &mut batch {
+                Some(b) if b.len() + frame.len() <= COALESCE => b.extend_from_slice(&frame),
+                _ => {
+                    if let Some(b) = batch.replace(frame) {
+                        self.put(b);
                     }
-                    // WouldBlock, or an error the writer task will meet and report.
-                    Err(_) => {}
                 }
             }
-            match &self.tx {
-                Some(tx) => {
-                    if tx.send(frame).is_err() {
-                        break;
-                    }
-                    self.queued += 1;
+        }
+        if let Some(b) = batch {
+            self.put(b);
+        }
+    }
+
+    /// One frame out: straight to the socket when nothing waits for the writer task and the
+    /// socket takes it whole, otherwise (the rest) through the writer task.
+    fn put(&mut self, mut frame: Vec<u8>) {
+        if self.queued == 0
+            && let Some(wr) = &self.wr
+        {
+            match wr.try_write(&frame) {
+                Ok(n) if n == frame.len() => return,
+                Ok(n) => {
+                    frame.drain(..n);
                 }
-                None => break,
+                // WouldBlock, or an error the writer task will meet and report.
+                Err(_) => {}
             }
+        }
+        if let Some(tx) = &self.tx
+            && tx.send(frame).is_ok()
+        {
+            self.queued += 1;
         }
     }
 
@@ -184,6 +207,9 @@ impl State {
         self.wr = None;
     }
 }
+
+/// Most bytes of small frames [`State::flush`] joins into one write.
+const COALESCE: usize = 16 * 1024;
 
 /// One TCP connection and its sans-IO state, shared by sessions, pipes and the I/O tasks.
 pub(crate) struct Driver {
@@ -331,6 +357,35 @@ impl Driver {
             return Err(d.to_error());
         }
         let id = make(&mut st.conn).map_err(request_error)?;
+        let sent = self.register(&mut st, op, id);
+        st.flush();
+        Ok(sent)
+    }
+
+    /// [`Driver::send`] of up to `n` requests built by `make`, written together (see
+    /// [`State::flush`]); stops at the first that cannot be built.
+    pub(crate) fn send_batch(
+        &self,
+        op: &'static str,
+        n: usize,
+        mut make: impl FnMut(&mut Connection) -> Result<RequestId, netapi_smb2::Error>,
+    ) -> Vec<InFlight> {
+        let mut st = self.lock();
+        let mut sent = Vec::with_capacity(n);
+        if st.dead.is_none() {
+            for _ in 0..n {
+                match make(&mut st.conn) {
+                    Ok(id) => sent.push(self.register(&mut st, op, id)),
+                    Err(_) => break,
+                }
+            }
+            st.flush();
+        }
+        sent
+    }
+
+    /// A waiter for request `id`, its deadline counted from now.
+    fn register(&self, st: &mut State, op: &'static str, id: RequestId) -> InFlight {
         let (tx, rx) = oneshot::channel();
         let went_async = Arc::new(OnceLock::new());
         let bell = (self.timeouts.async_response < self.timeouts.response)
@@ -343,14 +398,13 @@ impl Driver {
                 bell: bell.clone(),
             },
         );
-        st.flush();
-        Ok(InFlight {
+        InFlight {
             op,
             rx,
             went_async,
             bell,
             sent: Instant::now(),
-        })
+        }
     }
 
     /// The final response to a request [sent](Driver::send) (or the timeout).
@@ -386,7 +440,7 @@ impl Driver {
                 _ = rung(&bell) => {
                     // Only with an async deadline shorter than the response deadline.
                     after = self.timeouts.async_response;
-                    let since = went_async.get().copied().unwrap_or_else(Instant::now);
+                    let since = went_async.get().map_or_else(Instant::now, |&t| t.max(sent));
                     deadline.as_mut().reset(since + after);
                 }
                 _ = &mut deadline => {
@@ -396,7 +450,7 @@ impl Driver {
                         && after != self.timeouts.async_response
                     {
                         after = self.timeouts.async_response;
-                        let until = since + after;
+                        let until = since.max(sent) + after;
                         if until > Instant::now() {
                             deadline.as_mut().reset(until);
                             continue;
