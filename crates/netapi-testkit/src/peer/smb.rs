@@ -6,8 +6,9 @@
 //! Pipes (3.3.5.15.6 transceive, 3.3.5.12 READ, 3.3.5.13 WRITE) are message queues: what the
 //! pipe's backend (an RPC server or a raw reply) produces is read one message at a time, in
 //! chunks no larger than the client asked for, with `STATUS_BUFFER_OVERFLOW` while the message
-//! has more. A read with nothing queued goes pending and never completes, as a Windows pipe
-//! read would wait for a writer that never writes.
+//! has more. A read with nothing queued goes pending (an interim `STATUS_PENDING`) and
+//! completes, in the order the reads came, once a later request on the connection (a WRITE,
+//! an IOCTL) has queued a message for it — as a Windows pipe read waits for its writer.
 //!
 //! It also checks the client: every request must fall inside the credit window granted so far
 //! ([MS-SMB2] 3.3.5.2.3), recorded in [`super::Stats::window_violations`].
@@ -138,6 +139,9 @@ struct Conn {
     next_file: u64,
     /// The TreeId of the last disk share connected (`IPC$` is always [`TREE_ID`]).
     last_tree: u32,
+    /// Pipe READs gone pending for want of a message, oldest first: their request header and
+    /// message, the file and the most bytes asked.
+    parked: VecDeque<(Header, Vec<u8>, [u8; 16], usize)>,
 }
 
 /// Serve one TCP connection until it closes, a hook closes it, or the peer is dropped.
@@ -158,6 +162,7 @@ pub(crate) async fn serve(mut sock: TcpStream, shared: Arc<Shared>, connection: 
         opens: HashMap::new(),
         next_file: 1,
         last_tree: TREE_ID,
+        parked: VecDeque::new(),
     };
     loop {
         let mut len = [0u8; 4];
@@ -198,11 +203,45 @@ pub(crate) async fn serve(mut sock: TcpStream, shared: Arc<Shared>, connection: 
             s.max_in_flight = s.max_in_flight.max(c.in_flight);
         }
         let answer = c.answer(&hdr, &msg);
+        if answer.hold
+            && hdr.command == Command::READ
+            && let Ok(r) = ReadRequest::parse(&msg)
+        {
+            let max = (r.length as usize).min(c.shared.chunk);
+            c.parked
+                .push_back((hdr.clone(), msg.clone(), r.file_id.0, max));
+        }
         let out = c.outgoing(&hdr, msg, answer, encrypted);
         let keep_going = c.emit(&mut sock, out).await;
         c.in_flight -= 1;
         if !keep_going {
             return;
+        }
+        // Pending reads take what this request queued, oldest first.
+        while let Some((_, _, file, max)) = c.parked.front() {
+            let Some(open) = c.opens.get_mut(file) else {
+                // Closed under it: it stays unanswered, as before it went pending.
+                c.parked.pop_front();
+                continue;
+            };
+            let Some((status, data)) = open.read(*max) else {
+                break;
+            };
+            let Some((req, request, _, _)) = c.parked.pop_front() else {
+                break;
+            };
+            let body = ReadResponse {
+                data,
+                data_remaining: 0,
+            }
+            .encode();
+            let mut out = c.outgoing(&req, request, Answer::status(status, body), encrypted);
+            // The final response of a request that went async ([MS-SMB2] 3.3.4.2).
+            out.header.route = Route::Async { async_id: ASYNC_ID };
+            out.header.credits = 0;
+            if !c.emit(&mut sock, out).await {
+                return;
+            }
         }
     }
 }

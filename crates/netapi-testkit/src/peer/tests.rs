@@ -266,3 +266,49 @@ async fn disk_shares_get_their_own_trees() {
     );
     assert!(st.count(Command::TREE_DISCONNECT) >= 1);
 }
+
+/// A server that promises more fragments than it sends (an overstated `alloc_hint`) leaves
+/// READs waiting after the last fragment. They are not lost: the next call goes as a WRITE and
+/// those READs take its answer, in order; every call gets its own answer.
+#[tokio::test]
+async fn reads_sent_for_fragments_never_sent_take_the_next_answers() {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let peer = Peer::start(
+        PeerConfig::rpc()
+            .interface("echo", ECHO, echo(seen, 0))
+            .on_rpc(|o| {
+                // The first fragment of a long answer claims 100,000 stub bytes (about 17
+                // fragments of 5,840; 3 come).
+                if o.ptype == PacketType::RESPONSE && o.fragment == 0 && !o.last {
+                    o.set_alloc_hint(100_000);
+                }
+            }),
+    )
+    .await;
+    let s = session(&peer, |_| {}).await;
+    let mut c = RpcClient::bind(s.open_pipe("echo").await.unwrap(), &[ECHO], None)
+        .await
+        .unwrap();
+    let ctx = c.context(&ECHO).unwrap();
+    let writes_before = peer.stats().count(Command::WRITE);
+    for (i, len) in [10_000u32, 100, 7, 10_000, 64].into_iter().enumerate() {
+        let out = c
+            .call(ctx, 1, &len.to_le_bytes())
+            .await
+            .map(netapi_dcerpc::Stub::into_vec)
+            .unwrap_or_else(|e| panic!("call {i} ({len} bytes): {e}"));
+        assert_eq!(out.len(), len as usize, "call {i}");
+    }
+    let st = peer.stats();
+    assert!(st.errors.is_empty(), "{:?}", st.errors);
+    // After the first long answer, READs were left waiting, so the calls went as WRITEs.
+    assert!(
+        st.count(Command::WRITE) > writes_before,
+        "no call went as a WRITE"
+    );
+    assert!(
+        st.window_violations.is_empty(),
+        "{:?}",
+        st.window_violations
+    );
+}

@@ -22,7 +22,7 @@ mod session;
 pub use auth::{Authenticator, NetapiAuth};
 pub use netapi_smb2::{Cipher, Dialect, EncryptionPolicy, SigningAlgorithm, SigningPolicy};
 pub use options::SmbOptions;
-pub use pipe::{MAX_PIPE_MESSAGE, PIPE_FRAG_SIZE, Pipe};
+pub use pipe::{MAX_PIPE_MESSAGE, PIPE_FRAG_SIZE, PIPE_READ_AHEAD, Pipe};
 pub use pool::{PipeConnector, SmbClient};
 pub use session::{SmbSession, Tree};
 
