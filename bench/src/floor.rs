@@ -12,7 +12,10 @@
 //! decoded; response bytes are counted.
 //!
 //! It offers the same fragment size (5840) and pipe output size (64 KiB) as netapi, so the
-//! server does the same work for both.
+//! server does the same work for both, and reads ahead as netapi does: once a fragment's header
+//! is in, a READ is in flight for each further fragment its `alloc_hint` promises, up to
+//! `--read-ahead` (netapi's [`netapi_transport::smb::PIPE_READ_AHEAD`]; 1 reads one fragment at
+//! a time, as rpcclient and impacket do).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -57,6 +60,10 @@ pub struct Cli {
     /// DCE/RPC fragment size offered in the bind (netapi's: 5840).
     #[arg(long, default_value_t = netapi_transport::smb::PIPE_FRAG_SIZE)]
     frag: u16,
+    /// Most READs in flight for the fragments a response promises (netapi's: 8); 1 = one READ
+    /// at a time, as rpcclient and impacket read.
+    #[arg(long, default_value_t = netapi_transport::smb::PIPE_READ_AHEAD)]
+    read_ahead: usize,
 }
 
 /// Calls the floor can replay.
@@ -127,7 +134,8 @@ pub fn run() -> Res<()> {
                 let end = ioctl.len();
                 ioctl[end - 4..].copy_from_slice(&resume.to_le_bytes());
             }
-            let (head, tail) = s.transact(&mut ioctl, pdu_at, &mut read, bytes, reads)?;
+            let (head, tail) =
+                s.transact(&mut ioctl, pdu_at, &mut read, cli.read_ahead, bytes, reads)?;
             *pages += 1;
             let status = u32::from_le_bytes(tail[8..12].try_into().unwrap());
             let next = if samr {
@@ -188,6 +196,7 @@ pub fn run() -> Res<()> {
     m.insert("response_bytes_per_call".into(), json!(per_call_bytes));
     m.insert("reads".into(), json!(reads));
     m.insert("frag".into(), json!(cli.frag));
+    m.insert("read_ahead".into(), json!(cli.read_ahead));
     m.insert("pages".into(), json!(pages / cli.calls.max(1) as u64));
     if matches!(cli.op, FloorOp::ShareEnum | FloorOp::UserEnum) {
         m.insert("per_call_s".into(), json!(per_call));
@@ -258,6 +267,8 @@ struct Session {
     buf: Vec<u8>,
     /// Bytes of the last frame read, with its NBSS prefix.
     frame_len: usize,
+    /// The fragment size offered in the bind.
+    frag: usize,
 }
 
 impl Session {
@@ -284,6 +295,7 @@ impl Session {
             max_out: MAX_OUT,
             buf: vec![0u8; 1 << 17],
             frame_len: 0,
+            frag: usize::from(frag),
         };
         let id = s.conn.negotiate()?;
         let r = s.wait(id)?;
@@ -461,23 +473,42 @@ impl Session {
         ioctl: &mut [u8],
         pdu_at: usize,
         read: &mut [u8],
+        depth: usize,
         bytes: &mut u64,
         reads: &mut u64,
     ) -> Res<(u32, [u8; 12])> {
         self.call_id = self.call_id.wrapping_add(1);
         ioctl[pdu_at + 12..pdu_at + 16].copy_from_slice(&self.call_id.to_le_bytes());
         self.send(ioctl)?;
-        let mut track = Tracker::default();
+        let mut track = Tracker {
+            frag: self.frag,
+            ..Tracker::default()
+        };
         let (status, off, len) = self.recv(SMB2_IOCTL)?;
         *bytes += self.frame_len as u64;
         if status != STATUS_SUCCESS && status != STATUS_BUFFER_OVERFLOW {
             return Err(format!("IOCTL answered {status:#x}").into());
         }
         track.feed(&self.buf[off..off + len])?;
+        // READs sent and not answered yet; each takes one fragment (message-mode pipe).
+        let mut in_flight = 0;
         while !track.done {
-            self.send(read)?;
-            *reads += 1;
+            // The READs sent ahead go out in one write, as netapi sends them.
+            let mut batch = Vec::new();
+            while in_flight < track.to_come.min(depth.max(1)) {
+                self.stamp(read);
+                batch.extend_from_slice(read);
+                *reads += 1;
+                in_flight += 1;
+            }
+            if !batch.is_empty() {
+                self.sock.write_all(&batch)?;
+            }
+            if in_flight == 0 {
+                return Err("a fragment is cut short but no more are promised".into());
+            }
             let (status, off, len) = self.recv(SMB2_READ)?;
+            in_flight -= 1;
             *bytes += self.frame_len as u64;
             if status != STATUS_SUCCESS && status != STATUS_BUFFER_OVERFLOW {
                 return Err(format!("READ answered {status:#x}").into());
@@ -488,10 +519,15 @@ impl Session {
     }
 
     fn send(&mut self, frame: &mut [u8]) -> Res<()> {
-        frame[28..36].copy_from_slice(&self.next_message_id.to_le_bytes());
-        self.next_message_id += 1;
+        self.stamp(frame);
         self.sock.write_all(frame)?;
         Ok(())
+    }
+
+    /// Gives `frame` the next MessageId.
+    fn stamp(&mut self, frame: &mut [u8]) {
+        frame[28..36].copy_from_slice(&self.next_message_id.to_le_bytes());
+        self.next_message_id += 1;
     }
 
     /// Read one final response frame into `buf`: (status, data offset, data length).
@@ -548,6 +584,11 @@ struct Tracker {
     /// The response stub's first 4 bytes (after the 24-byte response header).
     first: [u8; 4],
     fed: usize,
+    /// Fragments still to come after the current one, at least: from the `alloc_hint` (stub
+    /// bytes left, this fragment's included) of the last header read.
+    to_come: usize,
+    /// The fragment size offered in the bind (no fragment is longer).
+    frag: usize,
 }
 
 impl Tracker {
@@ -575,11 +616,11 @@ impl Tracker {
                 return Err("bytes after the last fragment".into());
             }
             if self.left == 0 {
-                let need = 16 - self.head.len();
+                let need = 24 - self.head.len();
                 let take = need.min(data.len());
                 self.head.extend_from_slice(&data[..take]);
                 data = &data[take..];
-                if self.head.len() < 16 {
+                if self.head.len() < 24 {
                     break;
                 }
                 let (ptype, flags) = (self.head[2], self.head[3]);
@@ -590,7 +631,14 @@ impl Tracker {
                 }
                 let frag = usize::from(u16::from_le_bytes([self.head[8], self.head[9]]));
                 self.last = flags & 0x02 != 0;
-                self.left = frag.checked_sub(16).ok_or("short fragment")?;
+                self.left = frag.checked_sub(24).ok_or("short fragment")?;
+                let hint = u32::from_le_bytes(self.head[16..20].try_into()?) as usize;
+                let after = hint.saturating_sub(self.left);
+                self.to_come = if self.last {
+                    0
+                } else {
+                    after.div_ceil(self.frag.saturating_sub(24).max(1)).max(1)
+                };
                 self.head.clear();
             } else {
                 let take = self.left.min(data.len());
@@ -614,7 +662,8 @@ fn header(s: &Session, command: u16, body_len: usize) -> Vec<u8> {
     f.extend_from_slice(&1u16.to_le_bytes()); // CreditCharge: ≤ 64 KiB
     f.extend_from_slice(&0u32.to_le_bytes()); // Status / ChannelSequence
     f.extend_from_slice(&command.to_le_bytes());
-    f.extend_from_slice(&1u16.to_le_bytes()); // CreditRequest: one at a time is all we use
+    // CreditRequest: enough for the READs sent ahead (the balance only grows to what is used).
+    f.extend_from_slice(&16u16.to_le_bytes());
     f.extend_from_slice(&0u32.to_le_bytes()); // Flags
     f.extend_from_slice(&0u32.to_le_bytes()); // NextCommand
     f.extend_from_slice(&0u64.to_le_bytes()); // MessageId: patched per send
