@@ -15,6 +15,7 @@ use netapi_codes::WinError;
 use netapi_dcerpc::Stub;
 use netapi_msrpc::samr::{self as w, Samr};
 use netapi_msrpc::{Call, Response};
+use netapi_ndr::Limits;
 
 use crate::rpc::decode;
 use crate::rpc::paging::Walk;
@@ -46,6 +47,8 @@ pub(crate) trait Enumeration: Call<Interface = Samr> + Sized {
     fn resumed(&self, context: u32) -> Self;
     /// The answer's context, buffer and count.
     fn parts(resp: Self::Response) -> (u32, Option<w::SamprEnumerationBuffer>, u32);
+    /// The answer made of the out-parameters [`w::read_enumeration`] read.
+    fn assemble(a: w::EnumerationAnswer) -> Self::Response;
 }
 
 macro_rules! enumerations {
@@ -59,6 +62,14 @@ macro_rules! enumerations {
             }
             fn parts(resp: w::$resp) -> (u32, Option<w::SamprEnumerationBuffer>, u32) {
                 (resp.enumeration_context, resp.buffer, resp.count_returned)
+            }
+            fn assemble(a: w::EnumerationAnswer) -> w::$resp {
+                w::$resp {
+                    enumeration_context: a.enumeration_context,
+                    buffer: a.buffer,
+                    count_returned: a.count_returned,
+                    status: a.status,
+                }
             }
         }
     )*};
@@ -98,6 +109,20 @@ fn page_of<C: Enumeration>(op: &'static str, resp: C::Response) -> Result<EnumPa
     })
 }
 
+/// An enumeration answer decoded: by [`w::read_enumeration`] when it is in the common shape
+/// (one loop over the entries, about a third of the derived decoder's time), otherwise — and
+/// for every error — by the derived decoder.
+fn decode_page<C: Enumeration>(op: &'static str, answer: Stub) -> (Result<C::Response>, bool) {
+    let direct = match answer.chunks() {
+        [one] => w::read_enumeration(one, &Limits::DEFAULT),
+        _ => w::read_enumeration(&answer.to_vec(), &Limits::DEFAULT),
+    };
+    match direct {
+        Some(a) => (Ok(C::assemble(a)), true),
+        None => decode::<C>(op, answer),
+    }
+}
+
 /// An undecoded answer's EnumerationContext and status (its first and last four bytes).
 fn peek(answer: &Stub) -> Option<(u32, u32)> {
     let chunks = answer.chunks();
@@ -113,7 +138,9 @@ fn peek(answer: &Stub) -> Option<(u32, u32)> {
 impl Session<'_, Samr> {
     /// One page of enumeration `req`.
     pub(crate) async fn enumerate<C: Enumeration>(&mut self, req: &C) -> Result<EnumPage> {
-        let resp = self.call(req).await?;
+        let answer = self.call_raw(req).await?;
+        let (result, in_step) = decode_page::<C>(self.op(), answer);
+        let resp = self.settle(result, in_step)?;
         page_of::<C>(self.op(), resp)
     }
 
@@ -131,7 +158,7 @@ impl Session<'_, Samr> {
         // Decode, check, judge and hand on one page: (the outcome, whether the association is
         // in step, whether the answer called a handle invalid).
         let mut handle = |answer: Stub, walk: &mut Walk| {
-            let (result, in_step) = decode::<C>(op, answer);
+            let (result, in_step) = decode_page::<C>(op, answer);
             let stale = calls_a_handle_invalid(&result);
             let handed = result.and_then(|resp| {
                 let page = page_of::<C>(op, resp)?;
