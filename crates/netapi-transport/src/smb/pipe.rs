@@ -254,10 +254,16 @@ impl Pipe {
         }
     }
 
-    fn first_chunk(r: &Response, data: &[u8]) -> Result<(u32, Vec<u8>), Error> {
-        match r.status {
-            STATUS_SUCCESS | STATUS_BUFFER_OVERFLOW => Ok((r.status, data.to_vec())),
-            _ => Err(status_error(r)),
+    /// The status and data of an IOCTL or READ that answered with (part of) a message; the
+    /// data is taken, not copied.
+    fn first_chunk(r: Response) -> Result<(u32, Vec<u8>), Error> {
+        match (r.status, r.body) {
+            (STATUS_SUCCESS | STATUS_BUFFER_OVERFLOW, Body::Ioctl(i)) => Ok((r.status, i.output)),
+            (STATUS_SUCCESS | STATUS_BUFFER_OVERFLOW, Body::Read(d)) => Ok((r.status, d.data)),
+            (status, _) => Err(Error::Status {
+                command: r.command.as_str(),
+                status,
+            }),
         }
     }
 }
@@ -367,10 +373,7 @@ impl RpcIo for Pipe {
             .driver
             .call("IOCTL", |c| c.transceive(sid, tid, fid, tail, out))
             .await?;
-        let (status, first) = match &r.body {
-            Body::Ioctl(i) => Self::first_chunk(&r, &i.output)?,
-            _ => return Err(status_error(&r)),
-        };
+        let (status, first) = Self::first_chunk(r)?;
         let filled = first.len() == out as usize;
         let msg = self.finish_message(status, first, filled).await?;
         self.read_ahead(&msg);
@@ -387,10 +390,7 @@ impl RpcIo for Pipe {
         let len = self.max_out();
         let read = self.next_read()?;
         let r = self.session.inner.driver.wait(read).await?;
-        let (status, first) = match &r.body {
-            Body::Read(d) => Self::first_chunk(&r, &d.data)?,
-            _ => return Err(status_error(&r)),
-        };
+        let (status, first) = Self::first_chunk(r)?;
         let filled = first.len() == len as usize;
         let msg = self.finish_message(status, first, filled).await?;
         self.read_ahead(&msg);
