@@ -420,6 +420,16 @@ fn decode_samr_lsa(s: &mut Seeds, vectors: &Path) {
             );
             let seed_name = format!("{dir}-{}", name.trim_end_matches(".hex"));
             s.add("decode_samr_lsa", &seed_name, &with_selector(idx, &stub));
+            // Enumeration answers also seed the direct reader's agreement check (last entry).
+            if dir == "samr" && !request && (opnum == 13 || opnum == 15) {
+                let page = SAMR_LSA.len() - 1;
+                assert!(SAMR_LSA[page](&stub), "read_enumeration declines {name}");
+                s.add(
+                    "decode_samr_lsa",
+                    &format!("page-{}", name.trim_end_matches(".hex")),
+                    &with_selector(page, &stub),
+                );
+            }
         }
     }
 }

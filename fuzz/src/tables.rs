@@ -363,7 +363,23 @@ pub const SAMR_LSA: &[Decoder] = &[
     ndr_round_trip::<LsaprTranslatedNamesEx>,
     ndr_round_trip::<LsaprTranslatedSidsEx>,
     ndr_round_trip::<LsaprTranslatedSidsEx2>,
+    samr_page_agrees,
 ];
+
+/// `read_enumeration` never disagrees with the derived decoder: it answers only what the
+/// derived decoder decodes, and then the same.
+fn samr_page_agrees(stub: &[u8]) -> bool {
+    let Some(direct) = read_enumeration(stub, &netapi_ndr::Limits::DEFAULT) else {
+        return false;
+    };
+    let derived = netapi_ndr::decode::<SamrEnumerateUsersInDomainResponse>(stub)
+        .unwrap_or_else(|e| panic!("read_enumeration answered what the decoder refuses: {e}"));
+    assert_eq!(direct.enumeration_context, derived.enumeration_context);
+    assert_eq!(direct.buffer, derived.buffer);
+    assert_eq!(direct.count_returned, derived.count_returned);
+    assert_eq!(direct.status, derived.status);
+    true
+}
 
 /// Where the SAMR requests start in [`SAMR_LSA`].
 pub const SAMR_REQUESTS: usize = 48;
