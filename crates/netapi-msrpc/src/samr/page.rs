@@ -74,18 +74,13 @@ fn read_buffer(r: &mut Cursor<'_>, limits: &Limits) -> Option<SamprEnumerationBu
             if charged > limits.max_alloc_bytes / 4 {
                 return None;
             }
+            // The fixed parts, then the names in the same order (deferred, [C706] 14.3.12.3).
             let fixed = r.take(n.checked_mul(ENTRY)?)?;
-            let mut entries = Vec::with_capacity(n);
+            let mut out = Vec::with_capacity(n);
             for e in fixed.chunks_exact(ENTRY) {
-                let relative_id = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
                 let length = u16::from_le_bytes([e[4], e[5]]);
                 let maximum_length = u16::from_le_bytes([e[6], e[7]]);
-                let present = e[8..12] != [0; 4];
-                entries.push((relative_id, length, maximum_length, present));
-            }
-            let mut out = Vec::with_capacity(n);
-            for (relative_id, length, maximum_length, present) in entries {
-                let buffer = if present {
+                let buffer = if e[8..12] != [0; 4] {
                     let text = read_text(r, length, maximum_length, limits)?;
                     charged = charged.checked_add(text.len())?;
                     Some(text)
@@ -93,7 +88,7 @@ fn read_buffer(r: &mut Cursor<'_>, limits: &Limits) -> Option<SamprEnumerationBu
                     None
                 };
                 out.push(SamprRidEnumeration {
-                    relative_id,
+                    relative_id: u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
                     name: RpcUnicodeText {
                         length,
                         maximum_length,

@@ -23,7 +23,7 @@ use std::collections::VecDeque;
 use netapi_smb2::FileId;
 use netapi_smb2::create::CreateRequest;
 use netapi_smb2::status::{STATUS_BUFFER_OVERFLOW, STATUS_SUCCESS};
-use netapi_smb2::{Body, Response};
+use netapi_smb2::{Body, Connection, RequestId, Response};
 
 use super::driver::InFlight;
 use super::session::{SmbSession, status_error};
@@ -210,14 +210,18 @@ impl Pipe {
         Ok(())
     }
 
-    /// A READ of the next pipe message, sent now.
-    fn send_read(&self) -> Result<InFlight, Error> {
+    /// Builds a READ of the next pipe message.
+    fn read_request(
+        &self,
+    ) -> impl FnMut(&mut Connection) -> Result<RequestId, netapi_smb2::Error> + use<> {
         let (sid, tid, fid) = self.ids();
         let len = self.max_out();
-        self.session
-            .inner
-            .driver
-            .send("READ", |c| c.read(sid, tid, fid, 0, len))
+        move |c| c.read(sid, tid, fid, 0, len)
+    }
+
+    /// A READ of the next pipe message, sent now.
+    fn send_read(&self) -> Result<InFlight, Error> {
+        self.session.inner.driver.send("READ", self.read_request())
     }
 
     /// The oldest READ already sent, or a new one.
@@ -235,13 +239,11 @@ impl Pipe {
         let n = want.saturating_sub(self.ahead.len());
         if n > 0 {
             // Not sending is left to the next recv, which meets the same error.
-            let (sid, tid, fid) = self.ids();
-            let len = self.max_out();
             let reads = self
                 .session
                 .inner
                 .driver
-                .send_batch("READ", n, |c| c.read(sid, tid, fid, 0, len));
+                .send_batch("READ", n, self.read_request());
             self.ahead.extend(reads);
         }
     }
@@ -274,21 +276,26 @@ fn pdu_len(msg: &[u8]) -> Option<usize> {
     if msg.len() < 10 || msg[0] != 5 || msg[1] != 0 {
         return None;
     }
-    let b = [msg[8], msg[9]];
-    let n = if msg[4] & 0x10 != 0 {
-        u16::from_le_bytes(b)
-    } else {
-        u16::from_be_bytes(b)
-    };
-    Some(usize::from(n))
+    header_field::<2>(msg, 8).map(|n| n as usize)
 }
 
-/// Whether `msg` is whole DCE/RPC PDUs the last of which is a response fragment without
-/// `PFC_LAST_FRAG` (another fragment of the same response follows).
-fn more_fragments(msg: &[u8]) -> bool {
+/// The `N`-byte integer at `at` of PDU `pdu`, in the byte order of its data representation
+/// (little-endian when `drep[0]`'s 0x10 bit is set).
+fn header_field<const N: usize>(pdu: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; N] = pdu.get(at..at + N)?.try_into().ok()?;
+    let little = pdu.get(4)? & 0x10 != 0;
+    Some(b.iter().enumerate().fold(0u32, |v, (i, &x)| {
+        let shift = if little { i } else { N - 1 - i };
+        v | u32::from(x) << (8 * shift)
+    }))
+}
+
+/// Whether PDU `p` is a response fragment without `PFC_LAST_FRAG` (another fragment of the
+/// same response follows).
+fn promises_another(p: &[u8]) -> bool {
     const RESPONSE: u8 = 2;
     const PFC_LAST_FRAG: u8 = 0x02;
-    last_pdu(msg).is_some_and(|p| p[2] == RESPONSE && p[3] & PFC_LAST_FRAG == 0)
+    p[2] == RESPONSE && p[3] & PFC_LAST_FRAG == 0
 }
 
 /// The last PDU of `msg` when `msg` is whole PDUs of at least 16 bytes each.
@@ -303,26 +310,17 @@ fn last_pdu(msg: &[u8]) -> Option<&[u8]> {
     last
 }
 
-/// How many more fragments the response `msg` ends in promises, at least: none unless
-/// [`more_fragments`]; otherwise one, or more when its `alloc_hint` (the stub bytes left
-/// including this fragment's, [C706] 12.6.4.10) cannot fit in fewer fragments of at most
-/// `max_frag` bytes.
+/// How many more fragments the response `msg` ends in promises, at least: none unless `msg`
+/// is whole PDUs the last of which [`promises_another`]; otherwise one, or more when its
+/// `alloc_hint` (the stub bytes left including this fragment's, [C706] 12.6.4.10) cannot fit
+/// in fewer fragments of at most `max_frag` bytes.
 fn fragments_to_come(msg: &[u8], max_frag: u16) -> usize {
     const HEADER: usize = 24;
-    if !more_fragments(msg) {
-        return 0;
-    }
-    let Some(last) = last_pdu(msg) else {
+    let Some(last) = last_pdu(msg).filter(|p| promises_another(p)) else {
         return 0;
     };
-    let Some(hint) = last.get(16..20) else {
+    let Some(hint) = header_field::<4>(last, 16) else {
         return 1;
-    };
-    let hint = [hint[0], hint[1], hint[2], hint[3]];
-    let hint = if last[4] & 0x10 != 0 {
-        u32::from_le_bytes(hint)
-    } else {
-        u32::from_be_bytes(hint)
     };
     let left = (hint as usize).saturating_sub(last.len().saturating_sub(HEADER));
     let per = usize::from(max_frag).saturating_sub(HEADER).max(1);
@@ -404,7 +402,12 @@ impl RpcIo for Pipe {
 
 #[cfg(test)]
 mod tests {
-    use super::{fragments_to_come, more_fragments};
+    use super::{PIPE_FRAG_SIZE, fragments_to_come};
+
+    /// Whether `msg` makes the pipe read ahead at all.
+    fn more_fragments(msg: &[u8]) -> bool {
+        fragments_to_come(msg, PIPE_FRAG_SIZE) > 0
+    }
 
     /// A little-endian connection-oriented PDU header of type `ptype` and flags `flags`,
     /// `len` bytes long in all.
