@@ -559,7 +559,9 @@ fn create_user(s: &mut Sam, assoc: Assoc, q: w::SamrCreateUser2InDomainRequest) 
     if s.users.iter().any(|u| u.name.eq_ignore_ascii_case(&name)) {
         return refuse(STATUS_USER_EXISTS);
     }
-    let rid = s.users.iter().map(|u| u.rid).max().unwrap_or(999).max(999) + 1;
+    // From the counter, as a SAM does: a deleted account's RID is not given again.
+    let rid = s.next_rid;
+    s.next_rid += 1;
     s.users.push(User {
         name,
         rid,
