@@ -25,7 +25,7 @@
 
 use netapi_codes::{NtStatus, WinError};
 use netapi_msrpc::lsarpc::Lsarpc;
-use netapi_msrpc::samr::{Samr, SidNameUse, access};
+use netapi_msrpc::samr::{SamprRidEnumeration, Samr, SidNameUse, access};
 
 use crate::client::blocking;
 use crate::error::Code;
@@ -268,7 +268,12 @@ impl AsyncClient {
                 let page = s.enum_aliases(&domain, context, pref_max_len).await?;
                 let (entries, next) = (page.entries, page.next);
                 let served = entries.len();
-                for (rid, name) in entries {
+                for SamprRidEnumeration {
+                    relative_id: rid,
+                    name,
+                } in entries
+                {
+                    let name = name.buffer;
                     items.push(match level {
                         0 => LocalGroupInfo0 { name }.into(),
                         _ => {

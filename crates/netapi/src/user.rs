@@ -8,8 +8,10 @@
 //! * NetUserGetInfo: SamrLookupNamesInDomain (17), SamrOpenUser (34),
 //!   SamrQueryInformationUser2 (47, `UserAllInformation`); for the levels carrying `priv`
 //!   SamrGetGroupsForUser (39) and SamrGetAliasMembership (16) on BUILTIN; for those carrying
-//!   `flags` SamrQuerySecurityObject (3) (`UF_PASSWD_CANT_CHANGE` is in the DACL); then
-//!   SamrCloseHandle (1).
+//!   `flags` SamrQuerySecurityObject (3) (`UF_PASSWD_CANT_CHANGE` is in the DACL). The user's
+//!   handle is kept open on the association for the next NetUserGetInfo of the same account
+//!   (`Session::reading_user`), which then skips SamrOpenUser; opening another closes it
+//!   (SamrCloseHandle, 1).
 //! * NetUserSetInfo: lookup and open, the `priv` check, SamrSetInformationUser2 (58) with the
 //!   level's fields (`rpc::samr::user_write`), SamrSetSecurityObject (2) when
 //!   `UF_PASSWD_CANT_CHANGE` changes.
@@ -48,7 +50,8 @@ impl AsyncClient {
             let rid = s
                 .lookup(&domain, username, SidNameUse::SID_TYPE_USER)
                 .await?;
-            read_user(s, &domain, rid, wanted).await
+            let user = s.reading_user(&domain, rid).await?;
+            read_open_user(s, &domain, user, rid, wanted).await
         })
         .await?;
         UserInfo::project(level, &all).ok_or_else(|| levels::wrong_level(OP, level, -1))
@@ -138,9 +141,8 @@ impl AsyncClient {
     }
 }
 
-/// Every field of user `rid` that `wanted` needs: the SAMR fields, the SID, `priv` (from the
-/// BUILTIN memberships) and `UF_PASSWD_CANT_CHANGE` (from the DACL). The user's handle is
-/// closed before returning.
+/// Every field of user `rid` that `wanted` needs ([`read_open_user`]), through a handle
+/// opened for it and closed before returning.
 pub(crate) async fn read_user(
     s: &mut Session<'_, Samr>,
     domain: &Domain,
@@ -148,6 +150,20 @@ pub(crate) async fn read_user(
     wanted: Fields,
 ) -> Result<UserAll> {
     let user = s.open_user(domain, rid, access::MAXIMUM_ALLOWED).await?;
+    let all = read_open_user(s, domain, user, rid, wanted).await;
+    s.close(user).await;
+    all
+}
+
+/// Every field of open user `rid` that `wanted` needs: the SAMR fields, the SID, `priv` (from
+/// the BUILTIN memberships) and `UF_PASSWD_CANT_CHANGE` (from the DACL).
+async fn read_open_user(
+    s: &mut Session<'_, Samr>,
+    domain: &Domain,
+    user: ContextHandle,
+    rid: u32,
+    wanted: Fields,
+) -> Result<UserAll> {
     let mut all = UserAll::from_sampr(&s.query_user_all(user).await?, user_all::now());
     all.user_sid = domain.sid.with_rid(rid);
     if wanted & field::r#priv != 0 {
@@ -156,7 +172,6 @@ pub(crate) async fn read_user(
     if wanted & field::flags != 0 && !can_change_password(s, domain, user, rid).await? {
         all.flags |= con::UF_PASSWD_CANT_CHANGE;
     }
-    s.close(user).await;
     Ok(all)
 }
 

@@ -127,10 +127,10 @@ impl AsyncClient {
         let items = if level == 0 {
             page.items
                 .into_iter()
-                .map(|(_, name)| level_0(name))
+                .map(|e| level_0(e.name.buffer))
                 .collect()
         } else {
-            let rids: Vec<u32> = page.items.iter().map(|(rid, _)| *rid).collect();
+            let rids: Vec<u32> = page.items.iter().map(|e| e.relative_id).collect();
             self.read_accounts(OP, level, &rids).await?
         };
         Ok(Fetched {
@@ -152,7 +152,7 @@ impl AsyncClient {
         acb: u32,
         resume: u32,
         pref_max_len: u32,
-    ) -> Result<Fetched<(u32, Option<String>)>> {
+    ) -> Result<Fetched<w::SamprRidEnumeration>> {
         let at_resume = move |c: &SamrCache| c.cursor == Some(Cursor { acb, next: resume });
         let page = crate::rpc::session::with_session_preferring::<Samr, SamrCache, _, _, _>(
             &self.conn,
@@ -256,9 +256,9 @@ impl AsyncClient {
             let first = users_request(&domain, 0, acb, MAX_PREFERRED_LENGTH);
             s.enumerate_all(first, |page| {
                 if level == 0 {
-                    names.extend(page.entries.into_iter().map(|(_, name)| level_0(name)));
+                    names.extend(page.entries.into_iter().map(|e| level_0(e.name.buffer)));
                 } else {
-                    rids.extend(page.entries.into_iter().map(|(rid, _)| rid));
+                    rids.extend(page.entries.into_iter().map(|e| e.relative_id));
                 }
                 Ok(())
             })

@@ -9,10 +9,15 @@
 //!   while the connection drops never send a handle of a dead association.
 //! * A server that calls a cached handle invalid mid-sequence gets a clean error, and the next
 //!   call opens fresh handles.
+//! * The user handle NetUserGetInfo keeps: a second call on the same account opens and closes
+//!   nothing and still reads what changed since; another account's call closes it; an account
+//!   deleted and made again under its name is read as the new account.
 
 use std::time::Duration;
 
-use netapi::info::{UserInfo, UserInfo1, UserInfo20};
+use std::sync::{Arc, Mutex};
+
+use netapi::info::{UserInfo, UserInfo1, UserInfo2, UserInfo20, UserInfo1007};
 use netapi::{AsyncClient, Kind, Options};
 use netapi_testkit::peer::samr::{STATUS_INVALID_HANDLE, Sam, Samr};
 use netapi_testkit::peer::smb2::header::Command;
@@ -32,9 +37,9 @@ fn rt() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-/// The most handles one idle association keeps: the server handle and the account and BUILTIN
-/// domain handles.
-const CACHED_PER_ASSOCIATION: usize = 3;
+/// The most handles one idle association keeps: the server handle, the account and BUILTIN
+/// domain handles, and the user NetUserGetInfo read last.
+const CACHED_PER_ASSOCIATION: usize = 4;
 
 /// Every association holds at most its cached handles.
 fn only_cached_handles_remain(samr: &Samr) {
@@ -241,6 +246,91 @@ fn a_handle_the_server_calls_invalid_is_a_clean_error_then_fresh_handles() {
         !samr.sam().violations.is_empty(),
         "the forgotten handle was used once"
     );
+}
+
+#[test]
+fn a_kept_user_handle_is_reused_for_its_account_only_and_reads_anew() {
+    const OPEN_USER: u16 = 34;
+    const LOOKUP_NAMES: u16 = 17;
+    let samr = Samr::new(Sam::with_users(3));
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let peer = Peer::spawn(PeerConfig::rpc().samr(&samr, move |_, opnum, _| {
+        log.lock().unwrap().push(opnum);
+        None
+    }));
+    // The opnums `f` sent.
+    let calls = |f: &mut dyn FnMut()| {
+        seen.lock().unwrap().clear();
+        f();
+        std::mem::take(&mut *seen.lock().unwrap())
+    };
+    let rt = rt();
+    let client = AsyncClient::new("127.0.0.1", options(&peer)).unwrap();
+    let get = |name: &str| {
+        rt.block_on(client.user_get_info::<UserInfo20>(name))
+            .unwrap()
+    };
+    let first = get("user0001");
+    let again = calls(&mut || assert_eq!(get("user0001").user_id, first.user_id));
+    assert!(again.contains(&LOOKUP_NAMES), "{again:?}");
+    assert!(
+        !again.contains(&OPEN_USER) && !again.contains(&SAMR_CLOSE_HANDLE),
+        "the kept handle is used: {again:?}"
+    );
+    // A change made through another handle is read through the kept one.
+    let comment = UserInfo1007 {
+        comment: Some("changed".into()),
+    };
+    rt.block_on(client.user_set_info("user0001", &comment.into()))
+        .unwrap();
+    let u: UserInfo1 = rt.block_on(client.user_get_info("user0001")).unwrap();
+    assert_eq!(u.comment.as_deref(), Some("changed"));
+    // Another account: its handle is opened and the kept one closed.
+    let mut old_rid = 0;
+    let other = calls(&mut || old_rid = get("user0002").user_id);
+    assert!(
+        other.contains(&OPEN_USER) && other.contains(&SAMR_CLOSE_HANDLE),
+        "{other:?}"
+    );
+    // Deleted and made again under the same name: the new account, through a new handle.
+    rt.block_on(client.user_del("user0002")).unwrap();
+    let again = UserInfo2 {
+        name: Some("user0002".into()),
+        password: Some("Pw.123456".into()),
+        r#priv: netapi::con::USER_PRIV_USER,
+        flags: netapi::con::UF_NORMAL_ACCOUNT | netapi::con::UF_SCRIPT,
+        units_per_week: 168,
+        acct_expires: netapi::con::TIMEQ_FOREVER,
+        ..Default::default()
+    };
+    rt.block_on(client.user_add(&again.into())).unwrap();
+    let new_rid = samr
+        .sam()
+        .users
+        .iter()
+        .find(|u| u.name == "user0002")
+        .unwrap()
+        .rid;
+    assert_ne!(
+        new_rid, old_rid,
+        "the scripted SAM gave the new account a new RID"
+    );
+    let renewed = calls(&mut || assert_eq!(get("user0002").user_id, new_rid));
+    assert!(renewed.contains(&OPEN_USER), "{renewed:?}");
+    {
+        let sam = samr.sam();
+        assert!(sam.violations.is_empty(), "{:?}", sam.violations);
+        for a in sam.associations() {
+            assert!(sam.open_on(a) <= CACHED_PER_ASSOCIATION, "{a}");
+        }
+    }
+    client.close_idle();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while samr.sam().open_handles() != 0 {
+        assert!(std::time::Instant::now() < deadline, "handles still open");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 /// SamrCloseHandle's opnum ([MS-SAMR] 3.1.5.13.1).

@@ -53,11 +53,12 @@ fn accounts(samr: &Samr) -> Vec<String> {
     samr.sam().users.iter().map(|u| u.name.clone()).collect()
 }
 
-/// Between calls, only the cached server and domain handles stay open on each association.
+/// Between calls, only the cached server and domain handles (and the user NetUserGetInfo read
+/// last) stay open on each association.
 fn only_cached_handles_remain(samr: &Samr) {
     let sam = samr.sam();
     for a in sam.associations() {
-        assert!(sam.open_on(a) <= 3, "association {a}: {}", sam.open_on(a));
+        assert!(sam.open_on(a) <= 4, "association {a}: {}", sam.open_on(a));
     }
     assert!(sam.violations.is_empty(), "{:?}", sam.violations);
 }

@@ -23,11 +23,12 @@ use crate::rpc::session::{Session, calls_a_handle_invalid};
 use crate::rpc::status::{self, Outcome};
 use crate::{Error, Kind, Result};
 
-/// One page of an enumeration: (RID, name) entries (a null name is `None`), the next
-/// enumeration context, and whether more follow.
+/// One page of an enumeration: its entries as they were read (RID, and name with a null name
+/// `None`; kept as decoded, so a 10,000-account walk moves no entry between lists before its
+/// caller converts it), the next enumeration context, and whether more follow.
 #[derive(Debug)]
 pub(crate) struct EnumPage {
-    pub entries: Vec<(u32, Option<String>)>,
+    pub entries: Vec<w::SamprRidEnumeration>,
     pub next: u32,
     pub more: bool,
 }
@@ -84,12 +85,7 @@ enumerations! {
 fn page_of<C: Enumeration>(op: &'static str, resp: C::Response) -> Result<EnumPage> {
     let more = status::check(op, &resp)? == Outcome::More;
     let (next, buffer, count) = C::parts(resp);
-    let entries: Vec<(u32, Option<String>)> = buffer
-        .and_then(|b| b.buffer)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|e| (e.relative_id, e.name.buffer))
-        .collect();
+    let entries = buffer.and_then(|b| b.buffer).unwrap_or_default();
     if entries.len() != count as usize {
         return Err(Error::local(
             op,

@@ -72,6 +72,16 @@ pub(crate) struct SamrCache {
     /// Where a NetUserEnum stands on this association's account-domain handle
     /// (`user_enum.rs`, quirk(samba-4.17)).
     pub cursor: Option<crate::user_enum::Cursor>,
+    /// The user NetUserGetInfo read last, kept open ([`Session::reading_user`]).
+    user: Option<KeptUser>,
+}
+
+/// A user handle kept open between calls: its domain's handle, its RID, and itself.
+#[derive(Debug, Clone, Copy)]
+struct KeptUser {
+    domain: ContextHandle,
+    rid: u32,
+    handle: ContextHandle,
 }
 
 /// The SID of a wire `RPC_SID`.
@@ -313,6 +323,45 @@ impl Session<'_, Samr> {
         status::ok(op, &resp)?;
         self.track(resp.user_handle);
         Ok(resp.user_handle)
+    }
+
+    /// A handle on user `rid` of `domain` to read it through (`MAXIMUM_ALLOWED`), kept open
+    /// on the association for the next call reading the same account: a warm NetUserGetInfo
+    /// of one account then makes neither SamrOpenUser nor SamrCloseHandle (two of its seven
+    /// calls). One handle is kept; opening another closes it, and it goes with the rest of the
+    /// cache (an association lost, a handle the server calls invalid).
+    ///
+    /// A kept handle is never another account's: the caller's lookup gave `rid` in this
+    /// call, and a domain does not give a deleted account's RID to a new one (RIDs come from
+    /// a counter that only grows: AD's RID pools, `rIDNextRID`; Samba's next-RID record).
+    /// Everything is read anew through it, so nothing it returns is cached.
+    pub(crate) async fn reading_user(
+        &mut self,
+        domain: &Domain,
+        rid: u32,
+    ) -> Result<ContextHandle> {
+        let kept = self.cache::<SamrCache>().and_then(|c| c.user);
+        if let Some(k) = kept
+            && k.domain == domain.handle
+            && k.rid == rid
+        {
+            return Ok(k.handle);
+        }
+        let handle = self.open_user(domain, rid, access::MAXIMUM_ALLOWED).await?;
+        if let Some(old) = self.cache::<SamrCache>().and_then(|c| c.user.take()) {
+            self.close(old.handle).await;
+        }
+        // Without a cache (the association was lost meanwhile) the handle stays tracked,
+        // closed or run down with the session.
+        if let Some(c) = self.cache::<SamrCache>() {
+            c.user = Some(KeptUser {
+                domain: domain.handle,
+                rid,
+                handle,
+            });
+            self.untrack(handle);
+        }
+        Ok(handle)
     }
 
     /// Every field of an open user (SamrQueryInformationUser2, `UserAllInformation`).
