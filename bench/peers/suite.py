@@ -855,12 +855,21 @@ def users_getinfo_3(a, p, sz, usz):
     """NetUserGetInfo level 3 of one account over a warm connection, beside rpcclient `queryuser`."""
     n = usz["user_info"]
     name = a.users_sample
+    other = a.users_other
     w = Workload("users-getinfo-3", f"Warm calls: {n} x NetUserGetInfo level 3 of one account", "µs/call")
 
     def ours():
         j = p.netapi("user-info", "--name", name, "--level", "3", "--calls", str(n))
         w.row("netapi", "netapi (signed, default)").add(j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6,
                                                         j["maxrss_kb"], server=p.server_cpu / (n + 1) * 1e6)
+
+    def alternating():
+        # Two accounts in turn: the user handle netapi keeps for the next call on the same
+        # account is never reused, so this is a program reading many different accounts.
+        j = p.netapi("user-info", "--name", f"{name},{other}", "--level", "3", "--calls", str(n))
+        w.row("netapi-alternating", "netapi, two accounts in turn (no kept handle reused)").add(
+            j["wall_s"] / n * 1e6, j["cpu_s"] / n * 1e6, j["maxrss_kb"],
+            server=p.server_cpu / (n + 1) * 1e6)
 
     def rpc():
         cmd = f"queryuser {name}"
@@ -876,9 +885,11 @@ def users_getinfo_3(a, p, sz, usz):
 
     for _ in range(sz["repeats"]):
         attempt(w, "netapi", ours)
+        attempt(w, "netapi-alternating", alternating)
         attempt(w, "rpcclient", rpc)
         attempt(w, "impacket", imp)
     w.target("per call ≤ 1.0× rpcclient queryuser", w.ratio("netapi", "rpcclient"), 1.0)
+    w.notes.append(f"netapi-alternating / rpcclient: {fmt(w.ratio('netapi-alternating', 'rpcclient'))}×")
     return w
 
 
@@ -1133,6 +1144,8 @@ def main():
     a = ap.parse_args()
     if not a.users_sample:
         a.users_sample = "nlb_u_%05d" % max(1, a.users_count // 2)
+    # A second account, read in turn with the first by the alternating row.
+    a.users_other = "nlb_u_%05d" % max(2, a.users_count // 2 + 1)
     sz = dict(SIZES[a.mode])
     if a.repeats:
         sz["repeats"] = a.repeats

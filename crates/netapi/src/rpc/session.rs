@@ -14,7 +14,8 @@
 //!   is left open and no later call can meet a half-read answer.
 //!
 //! Handles worth keeping between sequences (the SAMR server handle, the account and BUILTIN
-//! domain handles, the LSA policy handle) live in the association's cache
+//! domain handles, the user NetUserGetInfo read last, the LSA policy handle) live in the
+//! association's cache
 //! ([`Session::cache`]), never in a process-wide table: a handle can then only be reached
 //! through the association that opened it, so a cache entry of a dead association cannot be
 //! used — it is gone with it — and a reconnect rebuilds the cache on first use. An answer saying
