@@ -136,6 +136,20 @@ impl<I: RpcIo> RpcClient<I> {
         opnum: u16,
         stub: &[u8],
     ) -> Result<netapi_dcerpc::Stub, Error> {
+        self.call_watched(context, opnum, stub, &mut || {}).await
+    }
+
+    /// [`RpcClient::call`], calling `started` once the answer's first fragment is in and the
+    /// client is about to wait for the rest (not at all for an answer in one fragment). A
+    /// caller overlapping work with the call does it then: the server has built its answer and
+    /// is only sending it (see `netapi::rpc::samr::enumerate`).
+    pub async fn call_watched(
+        &mut self,
+        context: u16,
+        opnum: u16,
+        stub: &[u8],
+        started: &mut (dyn FnMut() + Send),
+    ) -> Result<netapi_dcerpc::Stub, Error> {
         self.usable()?;
         let call_id = self.assoc.request(context, opnum, stub).map_err(rpc_err)?;
         tracing::trace!(
@@ -145,7 +159,7 @@ impl<I: RpcIo> RpcClient<I> {
             request_bytes = stub.len(),
             "DCE/RPC request"
         );
-        match self.wait_event().await? {
+        match self.wait_event_watched(Some(started)).await? {
             Event::Response { call_id: c, stub } if c == call_id => Ok(stub),
             Event::Fault { call_id: c, status } if c == call_id => {
                 Err(Error::Rpc(netapi_dcerpc::Error::Fault { call_id, status }))
@@ -233,11 +247,28 @@ impl<I: RpcIo> RpcClient<I> {
     /// Sends, receives and feeds until the association reports an event (then sends whatever
     /// that queued, e.g. rpc_auth_3).
     async fn wait_event(&mut self) -> Result<Event, Error> {
+        self.wait_event_watched(None).await
+    }
+
+    /// [`RpcClient::wait_event`], calling `started` (once) before waiting for a response
+    /// fragment other than the first.
+    async fn wait_event_watched(
+        &mut self,
+        mut started: Option<&mut (dyn FnMut() + Send)>,
+    ) -> Result<Event, Error> {
         loop {
             self.flush().await?;
             if let Some(event) = self.assoc.poll_event() {
                 self.flush().await?;
                 return Ok(event);
+            }
+            if self
+                .assoc
+                .outstanding_call()
+                .is_some_and(|(_, frags)| frags > 0)
+                && let Some(started) = started.take()
+            {
+                started();
             }
             let data = match self.io.recv().await {
                 Ok(d) => d,

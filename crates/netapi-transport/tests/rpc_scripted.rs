@@ -371,3 +371,43 @@ async fn stub_hook_captures_both_directions() {
         )
     );
 }
+
+#[tokio::test]
+async fn call_watched_signals_once_after_the_first_fragment_of_a_longer_answer() {
+    let (io, log) = Scripted::new(Script {
+        frag: 300,
+        ..Default::default()
+    });
+    let mut client = RpcClient::bind(io, &[SAMR], None).await.unwrap();
+    let ctx = client.context(&SAMR).unwrap();
+    // Where in the client's I/O the signal came: the log's length then.
+    let at = Arc::new(Mutex::new(Vec::new()));
+    let stub: Vec<u8> = (0..2500u32).map(|i| i as u8).collect();
+    let (seen, log_now) = (at.clone(), log.clone());
+    let mut signal = move || seen.lock().unwrap().push(log_now.lock().unwrap().len());
+    let back = client
+        .call_watched(ctx, 5, &stub, &mut signal)
+        .await
+        .unwrap();
+    assert_eq!(back.len(), stub.len());
+    let at = at.lock().unwrap().clone();
+    let log = log.lock().unwrap().clone();
+    assert_eq!(at.len(), 1, "signalled once: {at:?}");
+    // After the request's last fragment went out (the transceive carrying the first answer
+    // fragment) and before any further fragment was asked for.
+    let first_recv = log.iter().position(|e| e.0 == "recv").unwrap();
+    assert_eq!(log[at[0] - 1].0, "transceive");
+    assert_eq!(at[0], first_recv);
+
+    // An answer in one fragment: nothing is left to wait for, so no signal.
+    let calls = Arc::new(Mutex::new(0));
+    let counted = calls.clone();
+    let short = client
+        .call_watched(ctx, 5, &[1, 2, 3, 4], &mut move || {
+            *counted.lock().unwrap() += 1
+        })
+        .await
+        .unwrap();
+    assert_eq!(short.len(), 4);
+    assert_eq!(*calls.lock().unwrap(), 0);
+}

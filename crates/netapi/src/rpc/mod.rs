@@ -111,6 +111,17 @@ pub(crate) async fn send<C: Call>(
     op: &'static str,
     req: &C,
 ) -> (Result<Stub>, bool) {
+    send_watched(bound, op, req, &mut || {}).await
+}
+
+/// [`send`], calling `started` once the answer's first fragment is in and more are to come
+/// (`netapi_transport::RpcClient::call_watched`).
+pub(crate) async fn send_watched<C: Call>(
+    bound: &mut Bound,
+    op: &'static str,
+    req: &C,
+    started: &mut (dyn FnMut() + Send),
+) -> (Result<Stub>, bool) {
     let stub = match netapi_ndr::encode(req) {
         Ok(stub) => stub,
         Err(e) => return (Err(errors::from_encode(op, e)), true),
@@ -121,7 +132,11 @@ pub(crate) async fn send<C: Call>(
         opnum = C::OPNUM,
         "NetApi call"
     );
-    match bound.client.call(bound.context, C::OPNUM, &stub).await {
+    match bound
+        .client
+        .call_watched(bound.context, C::OPNUM, &stub, started)
+        .await
+    {
         Ok(answer) => (Ok(answer), true),
         Err(e) => {
             let call_fault = matches!(

@@ -32,7 +32,7 @@ use netapi_ndr::ContextHandle;
 use super::conn::{Bound, Connector, InterfaceId};
 use netapi_dcerpc::Stub;
 
-use super::{decode, errors, send};
+use super::{decode, errors, send_watched};
 use crate::{Error, Kind, Result};
 
 /// An interface whose methods open context handles, and how to close one.
@@ -127,12 +127,22 @@ impl<I: HandleInterface> Session<'_, I> {
     /// [`rpc::decode`](super::decode) — which needs no session, so it can run while this
     /// session's next request is in flight — and hand the outcome to [`Session::settle`].
     pub(crate) async fn call_raw<C: Call<Interface = I>>(&mut self, req: &C) -> Result<Stub> {
+        self.call_raw_watched(req, &mut || {}).await
+    }
+
+    /// [`Session::call_raw`], calling `started` once the answer's first fragment is in and
+    /// more are to come ([`send_watched`]).
+    pub(crate) async fn call_raw_watched<C: Call<Interface = I>>(
+        &mut self,
+        req: &C,
+        started: &mut (dyn FnMut() + Send),
+    ) -> Result<Stub> {
         let op = self.op;
         let Some(bound) = self.bound.as_mut() else {
             return Err(lost(op));
         };
         self.in_flight = true;
-        let (result, in_step) = send(bound, op, req).await;
+        let (result, in_step) = send_watched(bound, op, req, started).await;
         self.in_flight = false;
         if let Err(e) = &result {
             self.keep(in_step, faults_handle(e));
