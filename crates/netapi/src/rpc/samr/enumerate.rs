@@ -10,9 +10,9 @@
 //! while the server builds looked free but was not: on a machine running client and server
 //! the request's wake-up puts the server on the client's core, and the build waited for the
 //! decoding (NetUserEnum level 0 of 10,000 accounts, Samba on loopback: 1.16× the wire floor,
-//! 1.05× decoding during the transfer; docs/benchmarks.md, stop 19). The calls stay one after another
-//! on the association — page N is wholly read before page N+1 is asked — so any server sees
-//! the same sequence as from a client that decodes first.
+//! 1.05× decoding during the transfer; docs/benchmarks.md, stop 19). The calls stay one after
+//! another on the association — page N is wholly read before page N+1 is asked — so any
+//! server sees the same sequence as from a client that decodes first.
 
 use std::pin::pin;
 
